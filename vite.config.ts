@@ -1,8 +1,24 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
-// `vite build` makes the script-tag bundle: one self-registering ES module, dependencies inside.
-// `vite` (npm run dev) serves demo/ with hot reload for working on the elements.
+/** In development the demo's `<script src="/chime.js">` is served from the sources, hot-reloaded. */
+function embedFromSource(): Plugin {
+  return {
+    name: 'chime-embed-from-source',
+    configureServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        if (request.url === '/chime.js') request.url = '/src/embed.ts';
+        next();
+      });
+    },
+  };
+}
+
+// `vite build` makes the script-tag bundle: one self-registering ES module, dependencies inside,
+// fully minified (Vite keeps whitespace in library ES output by default; nobody tree-shakes a
+// script tag, and every byte is paid by every reader).
 export default defineConfig({
+  plugins: [embedFromSource()],
+  server: { host: '127.0.0.1', port: 5173, open: process.env.CI ? false : '/demo/' },
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -11,6 +27,9 @@ export default defineConfig({
       entry: 'src/embed.ts',
       formats: ['es'],
       fileName: () => 'chime.js',
+    },
+    rolldownOptions: {
+      output: { minify: true },
     },
   },
 });

@@ -11,6 +11,8 @@ export interface ListOptions extends CallOptions {
   cursor?: string | null;
   /** Top-level comments per page; their replies come along. */
   limit?: number;
+  /** Lets the adapter fill Comment.myReactions for this reader. */
+  readerId?: string;
 }
 
 export interface EditTokenOptions extends CallOptions {
@@ -47,18 +49,4 @@ export interface CommentAdapter {
   react?(threadId: string, commentId: string, reaction: string, on: boolean, options: ReactOptions): Promise<Record<string, number>>;
   /** Pushes live changes to listener until options.signal aborts. */
   subscribe?(threadId: string, listener: (event: ThreadEvent) => void, options: CallOptions): void;
-}
-
-/** Builds an adapter from the <chime-comments> element's attributes (endpoint, seed, ...). */
-export type AdapterFactory = (host: HTMLElement) => CommentAdapter;
-
-const factories = new Map<string, AdapterFactory>();
-
-/** Makes an adapter selectable by name: <chime-comments adapter="name">. */
-export function registerAdapter(name: string, factory: AdapterFactory): void {
-  factories.set(name, factory);
-}
-
-export function adapterFactory(name: string): AdapterFactory | undefined {
-  return factories.get(name);
 }

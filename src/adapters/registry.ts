@@ -1,0 +1,37 @@
+import type { CommentAdapter } from '../core/adapter.js';
+import { MemoryAdapter } from './memory.js';
+
+/** Builds an adapter from an element's attributes (endpoint, seed, ...). */
+export type AdapterFactory = (host: HTMLElement) => CommentAdapter;
+
+const factories = new Map<string, AdapterFactory>([
+  ['memory', (host) => new MemoryAdapter({ seedUrl: host.getAttribute('seed') })],
+]);
+
+// One adapter per configuration and page, so every element showing the same store sees the
+// same data (a <chime-count> and a <chime-comments> on one page) and requests can be batched.
+const instances = new Map<string, CommentAdapter>();
+
+/** Makes an adapter selectable by name: <chime-comments adapter="name">. */
+export function registerAdapter(name: string, factory: AdapterFactory): void {
+  factories.set(name, factory);
+  for (const key of instances.keys()) if (key.startsWith(`${name}\n`)) instances.delete(key);
+}
+
+/**
+ * The adapter an element's attributes ask for: `adapter="name"`, or the REST adapter when only
+ * `endpoint` is given. Null when the element names no storage, or one nobody registered.
+ */
+export function adapterFor(host: HTMLElement): CommentAdapter | null {
+  const endpoint = host.getAttribute('endpoint') ?? '';
+  const name = host.getAttribute('adapter') || (endpoint ? 'rest' : '');
+  const factory = factories.get(name);
+  if (!factory) return null;
+  const key = [name, endpoint, host.getAttribute('seed') ?? ''].join('\n');
+  let adapter = instances.get(key);
+  if (!adapter) {
+    adapter = factory(host);
+    instances.set(key, adapter);
+  }
+  return adapter;
+}

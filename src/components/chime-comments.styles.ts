@@ -1,0 +1,38 @@
+import { css } from 'lit';
+import { themeStyles } from './theme.styles.js';
+
+export const commentsStyles = [
+  themeStyles,
+  css`
+    section {
+      display: grid;
+      gap: 1em;
+    }
+    h2 {
+      margin: 0;
+      font-size: 1.35em;
+    }
+    .status {
+      margin: 0;
+      color: var(--_muted);
+    }
+    .status[role='alert'] {
+      color: var(--_danger);
+    }
+    .closed {
+      margin: 0;
+      font-style: italic;
+      color: var(--_muted);
+    }
+    button.secondary {
+      justify-self: start;
+      font: inherit;
+      padding: 0.35em 1em;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+      cursor: pointer;
+    }
+  `,
+];

@@ -1,0 +1,140 @@
+import { LitElement, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { messagesFor, type Messages } from '../core/i18n.js';
+import { LIMITS } from '../core/limits.js';
+import { safeWebUrl } from '../core/url.js';
+import { formStyles } from './chime-form.styles.js';
+
+/** What the form hands to its owner when a reader submits valid input. */
+export interface CommentDraft {
+  name: string;
+  website: string;
+  body: string;
+}
+
+type Field = keyof CommentDraft;
+
+/**
+ * The comment form. It validates what the reader typed and fires `chime-submit` with a
+ * CommentDraft; its owner does the posting and reports back through `sending` and `error`.
+ * Text is only cleared by reset(), i.e. once the comment was accepted.
+ */
+export class ChimeForm extends LitElement {
+  static override styles = formStyles;
+
+  static override properties = {
+    messages: { attribute: false },
+    sending: { type: Boolean, reflect: true },
+    error: {},
+    notice: {},
+    draft: { attribute: false },
+    _fieldErrors: { state: true },
+  };
+
+  messages: Messages = messagesFor('en');
+  /** True while the owner is posting: the button is disabled. */
+  sending = false;
+  /** A message from the last attempt to post, shown above the button. */
+  error = '';
+  /** A quiet note after posting (e.g. awaiting moderation). */
+  notice = '';
+  draft: CommentDraft = { name: '', website: '', body: '' };
+  private _fieldErrors: Partial<Record<Field, string>> = {};
+
+  /** Clears the comment text after it was accepted; name and website stay for the next one. */
+  reset(): void {
+    this.draft = { ...this.draft, body: '' };
+    this._fieldErrors = {};
+    this.error = '';
+  }
+
+  protected override render() {
+    const m = this.messages;
+    return html`<form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput}>
+      <h3 part="form-heading">${m.formHeading}</h3>
+      <div class="row">
+        ${this.#input('name', m.name, 'text', 'name')} ${this.#input('website', m.website, 'url', 'url')}
+      </div>
+      <label>
+        ${m.comment}
+        <textarea
+          name="body"
+          part="textarea"
+          .value=${live(this.draft.body)}
+          aria-invalid=${this._fieldErrors.body ? 'true' : 'false'}
+          aria-describedby="body-error"
+        ></textarea>
+      </label>
+      ${this.#fieldError('body')}
+      <label class="trap" aria-hidden="true">Leave empty <input name="trap" tabindex="-1" autocomplete="off" /></label>
+      ${this.error ? html`<p class="form-error" role="alert" part="form-error">${this.error}</p>` : nothing}
+      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+      <button part="button" type="submit" ?disabled=${this.sending}>${this.sending ? m.sending : m.submit}</button>
+    </form>`;
+  }
+
+  #input(field: Field, label: string, type: string, autocomplete: string) {
+    return html`<div>
+      <label>
+        ${label}
+        <input
+          name=${field}
+          type=${type}
+          part="input"
+          autocomplete=${autocomplete}
+          .value=${live(this.draft[field])}
+          aria-invalid=${this._fieldErrors[field] ? 'true' : 'false'}
+          aria-describedby="${field}-error"
+        />
+      </label>
+      ${this.#fieldError(field)}
+    </div>`;
+  }
+
+  #fieldError(field: Field) {
+    const message = this._fieldErrors[field];
+    return html`<div class="field-error" id="${field}-error" part="field-error">${message ?? nothing}</div>`;
+  }
+
+  #onInput(event: Event): void {
+    const target = event.target as HTMLInputElement | HTMLTextAreaElement;
+    if (target.name in this.draft) {
+      this.draft = { ...this.draft, [target.name]: target.value };
+      this.dispatchEvent(new CustomEvent('chime-draft', { detail: this.draft, bubbles: true, composed: true }));
+    }
+  }
+
+  #onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    // Bots fill every field; people never see this one.
+    if ((form.elements.namedItem('trap') as HTMLInputElement).value) return;
+    this._fieldErrors = this.#validate();
+    const first = Object.keys(this._fieldErrors)[0];
+    if (first) {
+      (form.elements.namedItem(first) as HTMLElement).focus();
+      return;
+    }
+    this.notice = '';
+    const draft = { ...this.draft, name: this.draft.name.trim(), website: this.draft.website.trim() };
+    this.dispatchEvent(new CustomEvent<CommentDraft>('chime-submit', { detail: draft, bubbles: true, composed: true }));
+  }
+
+  #validate(): Partial<Record<Field, string>> {
+    const m = this.messages;
+    const { name, website, body } = this.draft;
+    const errors: Partial<Record<Field, string>> = {};
+    if (!name.trim()) errors.name = m.nameRequired;
+    else if (name.trim().length > LIMITS.nameMax) errors.name = m.nameTooLong(LIMITS.nameMax);
+    if (website.trim() && !safeWebUrl(website)) errors.website = m.websiteInvalid;
+    if (!body.trim()) errors.body = m.bodyRequired;
+    else if (body.length > LIMITS.bodyMax) errors.body = m.bodyTooLong(LIMITS.bodyMax);
+    return errors;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chime-form': ChimeForm;
+  }
+}

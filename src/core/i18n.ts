@@ -1,0 +1,64 @@
+/** Reader-facing strings. English is built in; sites add or override locales with registerLocale. */
+export interface Messages {
+  heading: (count: number) => string;
+  says: string;
+  authorBadge: string;
+  moderatorBadge: string;
+  closed: string;
+  empty: string;
+  loading: string;
+  loadFailed: string;
+  retry: string;
+  loadMore: string;
+  formHeading: string;
+  name: string;
+  website: string;
+  comment: string;
+  submit: string;
+  sending: string;
+  nameRequired: string;
+  nameTooLong: (max: number) => string;
+  websiteInvalid: string;
+  bodyRequired: string;
+  bodyTooLong: (max: number) => string;
+  awaitingModeration: string;
+}
+
+const en: Messages = {
+  heading: (count) => `Comments (${count})`,
+  says: 'says:',
+  authorBadge: 'Author',
+  moderatorBadge: 'Moderator',
+  closed: 'Comments are closed.',
+  empty: 'No comments yet. Be the first to write one.',
+  loading: 'Loading comments…',
+  loadFailed: 'The comments could not be loaded.',
+  retry: 'Try again',
+  loadMore: 'Load more comments',
+  formHeading: 'Leave a comment',
+  name: 'Name',
+  website: 'Website (optional)',
+  comment: 'Comment',
+  submit: 'Post comment',
+  sending: 'Posting…',
+  nameRequired: 'Please enter your name.',
+  nameTooLong: (max) => `Please keep your name under ${max} characters.`,
+  websiteInvalid: 'The website must be an address starting with http:// or https://.',
+  bodyRequired: 'Please write a comment.',
+  bodyTooLong: (max) => `Please keep your comment under ${max} characters.`,
+  awaitingModeration: 'Thank you! Your comment will appear once a moderator approves it.',
+};
+
+const locales = new Map<string, Partial<Messages>>([['en', en]]);
+
+/** Adds or overrides a locale's strings; missing strings fall back to English. */
+export function registerLocale(locale: string, messages: Partial<Messages>): void {
+  locales.set(locale.toLowerCase(), { ...locales.get(locale.toLowerCase()), ...messages });
+}
+
+/** Strings for a BCP 47 tag, trying "de-AT", then "de", then English. */
+export function messagesFor(locale: string | undefined): Messages {
+  const tag = (locale ?? '').toLowerCase();
+  const found = locales.get(tag) ?? locales.get(tag.split('-')[0]);
+  return found ? { ...en, ...found } : en;
+}

@@ -1,0 +1,12 @@
+// The library entry: everything a developer composes with, and nothing registered on import.
+export { ChimeComments } from './components/chime-comments.js';
+export { ChimeThread } from './components/chime-thread.js';
+export { ChimeForm, type CommentDraft } from './components/chime-form.js';
+export { defineChimeElements } from './define.js';
+export type { CommentAdapter, CallOptions, ListOptions, EditTokenOptions, ReactOptions } from './core/adapter.js';
+export { AdapterError, toAdapterError, type AdapterErrorCode } from './core/errors.js';
+export { registerLocale, messagesFor, type Messages } from './core/i18n.js';
+export { LIMITS } from './core/limits.js';
+export type * from './core/types.js';
+export { MemoryAdapter, type MemoryAdapterOptions, type SeedData } from './adapters/memory.js';
+export { registerAdapter, adapterFor, type AdapterFactory } from './adapters/registry.js';

@@ -1,0 +1,201 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { MemoryAdapter } from '../../src/adapters/memory.js';
+import { registerAdapter } from '../../src/adapters/registry.js';
+import type { ChimeComments } from '../../src/components/chime-comments.js';
+import type { CommentAdapter } from '../../src/core/adapter.js';
+import { AdapterError } from '../../src/core/errors.js';
+import type { NewComment, PostResult } from '../../src/core/types.js';
+import { defineChimeElements } from '../../src/define.js';
+import { SEED_URL, fill, formOf, headingText, loaded, renderedComments, shadow, submit, threadOf } from './helpers.js';
+
+defineChimeElements();
+
+async function widget(thread = '/posts/hello', seed = SEED_URL): Promise<ChimeComments> {
+  // A fresh adapter per test so posts from one test never show up in another.
+  const element = await fixture<ChimeComments>(html`<chime-comments thread=${thread} locale="en-US"></chime-comments>`);
+  element.adapter = new MemoryAdapter({ seedUrl: seed });
+  await loaded(element);
+  return element;
+}
+
+/** An adapter whose post() waits until the test decides how it ends. */
+function controlledAdapter() {
+  const memory = new MemoryAdapter();
+  let settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  const adapter: CommentAdapter = {
+    list: (id, options) => memory.list(id, options),
+    getThread: (id, options) => memory.getThread(id, options),
+    edit: (...args) => memory.edit(...args),
+    remove: (...args) => memory.remove(...args),
+    counts: (...args) => memory.counts(...args),
+    post: (input: NewComment): Promise<PostResult> =>
+      new Promise((resolve, reject) => {
+        settle = { resolve: () => resolve(memory.post(input)), reject };
+      }),
+  };
+  return { adapter, settle: () => settle! };
+}
+
+describe('<chime-comments>', () => {
+  it('renders a thread the way a blog reader expects', async () => {
+    const element = await widget();
+    expect(headingText(element)).to.equal('Comments (3)');
+    const items = renderedComments(element);
+    expect(items.map((li) => li.value)).to.deep.equal([1, 2, 3]);
+    expect(items[0].querySelector('.byline')!.textContent!.replace(/\s+/g, ' ')).to.match(/^ ?Ada says: March 1, 2026/);
+    expect(items[0].querySelectorAll('.body p')).to.have.length(2);
+    expect(items[1].querySelector('.body blockquote')!.textContent!.trim()).to.equal('First paragraph.');
+  });
+
+  it("marks the post author's comments with a badge instead of 'says:'", async () => {
+    const element = await widget();
+    const [reader, , author] = renderedComments(element);
+    expect(author.classList.contains('by-author')).to.be.true;
+    expect(author.querySelector('.badge')!.textContent).to.equal('Author');
+    expect(author.querySelector('.says')).to.be.null;
+    expect(reader.querySelector('.badge')).to.be.null;
+  });
+
+  it("links an author's website with rel=nofollow ugc", async () => {
+    const element = await widget();
+    const link = renderedComments(element)[0].querySelector('a.author')!;
+    expect(link.getAttribute('href')).to.equal('https://ada.example/');
+    expect(link.getAttribute('rel')).to.equal('nofollow ugc noopener');
+  });
+
+  it('shows "Comments are closed." and no form for a closed thread', async () => {
+    const element = await widget('/posts/archived');
+    expect(shadow(element).querySelector('.closed')!.textContent).to.equal('Comments are closed.');
+    expect(formOf(element)).to.be.null;
+    expect(renderedComments(element)).to.have.length(1);
+  });
+
+  it('posts a comment: it appears, the count goes up and the text is cleared', async () => {
+    const element = await widget();
+    const form = formOf(element)!;
+    await fill(form, { name: 'Linus', website: 'https://linus.example', body: 'Nice post.\n\nMore please.' });
+    const posted = oneEvent(document, 'chime-posted');
+    submit(form);
+    const event = await posted;
+    expect(event.detail.comment.author.name).to.equal('Linus');
+    expect(event.detail.editToken).to.be.a('string');
+    await element.updateComplete;
+    expect(headingText(element)).to.equal('Comments (4)');
+    const last = renderedComments(element).at(-1)!;
+    expect(last.value).to.equal(4);
+    expect(last.querySelector('.author')!.textContent).to.equal('Linus');
+    expect(form.draft).to.deep.equal({ name: 'Linus', website: 'https://linus.example', body: '' });
+  });
+
+  it('validates before posting, with a message at each field', async () => {
+    const element = await widget();
+    const form = formOf(element)!;
+    await fill(form, { name: '  ', website: 'javascript:alert(1)', body: '' });
+    submit(form);
+    await form.updateComplete;
+    const errors = [...shadow(form).querySelectorAll('.field-error')].map((e) => e.textContent!.trim());
+    expect(errors).to.deep.equal([
+      'Please enter your name.',
+      'The website must be an address starting with http:// or https://.',
+      'Please write a comment.',
+    ]);
+    expect(shadow(form).querySelector('[name="name"]')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(renderedComments(element)).to.have.length(3);
+  });
+
+  it('disables the button while sending', async () => {
+    const { adapter, settle } = controlledAdapter();
+    const element = await fixture<ChimeComments>(html`<chime-comments thread="/t" .adapter=${adapter}></chime-comments>`);
+    await loaded(element);
+    const form = formOf(element)!;
+    await fill(form, { name: 'Ada', body: 'Hello' });
+    submit(form);
+    await waitUntil(() => settle(), 'post was never called');
+    await form.updateComplete;
+    const button = shadow(form).querySelector('button')!;
+    expect(button.disabled).to.be.true;
+    settle().resolve();
+    await waitUntil(() => !button.disabled, 'button stayed disabled');
+    expect(renderedComments(element)).to.have.length(1);
+  });
+
+  it('shows an adapter error in the form, keeps the text and fires chime-error', async () => {
+    const { adapter, settle } = controlledAdapter();
+    const element = await fixture<ChimeComments>(html`<chime-comments thread="/t" .adapter=${adapter}></chime-comments>`);
+    await loaded(element);
+    const form = formOf(element)!;
+    await fill(form, { name: 'Ada', body: 'Words I do not want to lose' });
+    const failed = oneEvent(document, 'chime-error');
+    submit(form);
+    await waitUntil(() => settle(), 'post was never called');
+    settle().reject(new AdapterError('rate-limited', 'Slow down a little.', { retryAfter: 30 }));
+    const event = await failed;
+    expect(event.detail.action).to.equal('post');
+    expect(event.detail.error.code).to.equal('rate-limited');
+    await form.updateComplete;
+    expect(shadow(form).querySelector('.form-error')!.textContent).to.equal('Slow down a little.');
+    expect(shadow(form).querySelector('textarea')!.value).to.equal('Words I do not want to lose');
+    expect(renderedComments(element)).to.have.length(0);
+  });
+
+  it('re-renders when thread and closed attributes change', async () => {
+    const element = await widget();
+    element.setAttribute('thread', '/posts/archived');
+    await waitUntil(() => headingText(element) === 'Comments (1)', 'did not switch threads');
+    element.setAttribute('thread', '/posts/hello');
+    await waitUntil(() => headingText(element) === 'Comments (3)', 'did not switch back');
+    expect(formOf(element)).to.exist;
+    element.setAttribute('closed', '');
+    await element.updateComplete;
+    expect(formOf(element)).to.be.null;
+    expect(shadow(element).querySelector('.closed')).to.exist;
+    element.removeAttribute('closed');
+    await element.updateComplete;
+    expect(formOf(element)).to.exist;
+  });
+
+  it('swaps storage through the adapter property and through registered adapter names', async () => {
+    const element = await widget();
+    const other = new MemoryAdapter({ seed: { threads: { '/posts/hello': { comments: [{ author: { name: 'Solo' }, body: 'Only me' }] } } } });
+    element.adapter = other;
+    await waitUntil(() => headingText(element) === 'Comments (1)', 'property swap ignored');
+    expect(renderedComments(element)[0].querySelector('.author')!.textContent).to.equal('Solo');
+
+    registerAdapter('two-comments', () => new MemoryAdapter({ seed: { threads: { '/posts/hello': { comments: [
+      { author: { name: 'A' }, body: 'one' },
+      { author: { name: 'B' }, body: 'two' },
+    ] } } } }));
+    element.setAttribute('adapter', 'two-comments');
+    await waitUntil(() => headingText(element) === 'Comments (2)', 'attribute swap ignored');
+  });
+
+  it('selects the built-in memory adapter, seeded from a URL, by attribute', async () => {
+    const element = await fixture<ChimeComments>(html`<chime-comments thread="/posts/hello" adapter="memory" seed=${SEED_URL}></chime-comments>`);
+    await loaded(element);
+    expect(headingText(element)).to.equal('Comments (3)');
+  });
+
+  it('never renders user text as HTML', async () => {
+    const hostile = '<img src=x onerror="window.__pwned = true"><script>window.__pwned = true</script>';
+    const adapter = new MemoryAdapter({ seed: { threads: { '/x': { comments: [
+      { author: { name: '<b onmouseover=alert(1)>Mallory</b>', website: 'javascript:alert(1)' }, body: hostile },
+    ] } } } });
+    const element = await fixture<ChimeComments>(html`<chime-comments thread="/x" .adapter=${adapter}></chime-comments>`);
+    await loaded(element);
+    const [item] = renderedComments(element);
+    expect(item.querySelector('img, script, b')).to.be.null;
+    expect(item.querySelector('.body')!.textContent).to.contain('<img src=x onerror=');
+    expect(item.querySelector('.author')!.textContent).to.equal('<b onmouseover=alert(1)>Mallory</b>');
+    expect(item.querySelector('a')).to.be.null;
+    expect((window as { __pwned?: boolean }).__pwned).to.be.undefined;
+  });
+
+  it('reports a missing storage configuration through chime-error', async () => {
+    const failed = oneEvent(document, 'chime-error');
+    const element = await fixture<ChimeComments>(html`<chime-comments thread="/x"></chime-comments>`);
+    const event = await failed;
+    expect(event.detail.action).to.equal('load');
+    expect(event.composed && event.bubbles).to.be.true;
+    expect(threadOf(element)).to.be.null;
+  });
+});

@@ -1,0 +1,39 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import type { ChimeComments } from '../../src/components/chime-comments.js';
+import { headingText, renderedComments } from './helpers.js';
+
+/** Loads the built dist/chime.js the way a blog does: a plain page, one script tag, one element. */
+async function embedPage(): Promise<Document> {
+  const frame = document.createElement('iframe');
+  frame.src = new URL('../fixtures/embed.html', import.meta.url).href;
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  return frame.contentDocument!;
+}
+
+describe('dist/chime.js in a plain page', () => {
+  it('registers the elements and renders the thread with no build step', async () => {
+    const page = await embedPage();
+    const widget = page.querySelector('chime-comments') as ChimeComments;
+    await waitUntil(() => headingText(widget) === 'Comments (3)', 'the built widget never rendered', { timeout: 5000 });
+    expect(page.defaultView!.customElements.get('chime-form')).to.exist;
+    expect(renderedComments(widget)).to.have.length(3);
+  });
+
+  it("keeps the page's styles and its own apart", async () => {
+    const page = await embedPage();
+    const widget = page.querySelector('chime-comments') as ChimeComments;
+    await waitUntil(() => renderedComments(widget).length === 3, 'the built widget never rendered', { timeout: 5000 });
+    const view = page.defaultView!;
+    expect(view.getComputedStyle(renderedComments(widget)[0]).color).not.to.equal('rgb(255, 0, 0)');
+    expect(view.getComputedStyle(widget.shadowRoot!.querySelector('h2')!).fontSize).not.to.equal('40px');
+    expect(view.getComputedStyle(page.getElementById('outside')!).fontSize).to.equal('40px');
+  });
+
+  it('exposes the library API on the module for sites without a build step', async () => {
+    const api = await import(new URL('/dist/chime.js', location.href).href);
+    expect(api.registerAdapter).to.be.a('function');
+    expect(api.MemoryAdapter).to.be.a('function');
+    expect(api.AdapterError).to.be.a('function');
+  });
+});
