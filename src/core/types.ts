@@ -38,6 +38,11 @@ export interface Comment {
   reactions?: Record<string, number>;
   /** Reactions this reader has given, when the adapter knows the reader. */
   myReactions?: string[];
+  /**
+   * Client-only, never stored by an adapter: a comment this reader wrote that the storage has
+   * not accepted yet ('pending', waiting in the outbox) or refused for good ('rejected').
+   */
+  delivery?: { state: 'pending' | 'rejected'; reason?: string };
 }
 
 export interface ThreadMeta {
