@@ -213,17 +213,16 @@ function findRun(s: string, ch: string, size: number, from: number): number {
   return -1;
 }
 
+/** A run of two or more tries strong; if that fails, the next position tries again. */
 function emphasis(s: string, i: number, search: Search, inLink: boolean): Match {
   const ch = s[i];
-  for (const size of runLength(s, i) > 1 ? [2, 1] : [1]) {
-    if (!canOpen(s, i, size)) continue;
-    const close = search(ch + size, (from) => findCloser(s, ch, size, from), i + size + 1);
-    if (close === -1) continue;
-    const content = inline(s.slice(i + size, close), inLink);
-    const node = size === 2 ? html`<strong>${content}</strong>` : html`<em>${content}</em>`;
-    return [node, close + size];
-  }
-  return undefined;
+  const size = Math.min(runLength(s, i), 2);
+  if (!canOpen(s, i, size)) return undefined;
+  const close = search(ch + size, (from) => findCloser(s, ch, size, from), i + size + 1);
+  if (close === -1) return undefined;
+  const content = inline(s.slice(i + size, close), inLink);
+  const node = size === 2 ? html`<strong>${content}</strong>` : html`<em>${content}</em>`;
+  return [node, close + size];
 }
 
 /** `*` may open inside a word (un*believ*able); `_` may not (snake_case_name). */
