@@ -18,7 +18,6 @@ import { html, type TemplateResult } from 'lit';
 type Inline = string | TemplateResult;
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
-const LINK_REL = 'nofollow ugc noopener';
 /** Deeper `>` lines read as text: enough for a conversation, bounded for the stack. */
 const MAX_QUOTE_DEPTH = 4;
 
@@ -34,6 +33,7 @@ const AUTOLINK = /https?:\/\/[^\s<>]+/y;
 const URL_TRAILER = `.,:;!?'"*_)]`;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/** A comment body as DOM-ready Lit content: paragraphs, quotes, lists, code, emphasis, links. */
 export function renderBody(text: string): TemplateResult {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   return html`${blocks(lines, 0)}`;
@@ -50,7 +50,7 @@ function safeHref(raw: string): string | undefined {
 }
 
 const link = (href: string, content: Inline[] | string) =>
-  html`<a href=${href} rel=${LINK_REL} target="_blank">${content}</a>`;
+  html`<a rel="nofollow ugc noopener" target="_blank" href=${href}>${content}</a>`;
 
 // ---------------------------------------------------------------------------------------------
 // Blocks: one pass over the lines; each block consumes the lines it owns.

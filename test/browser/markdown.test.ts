@@ -13,8 +13,8 @@ async function markup(text: string): Promise<string> {
   return (await show(text)).innerHTML.replace(/<!--[^]*?-->/g, '');
 }
 
-/** Lit sets bound attributes after the static ones, hence this order. */
-const A = (href: string) => `<a target="_blank" href="${href}" rel="nofollow ugc noopener">`;
+/** Lit sets bound attributes after the static ones, hence href last. */
+const A = (href: string) => `<a rel="nofollow ugc noopener" target="_blank" href="${href}">`;
 
 describe('renderBody', () => {
   describe('paragraphs and line breaks', () => {
