@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { messagesFor, type Messages } from '../core/i18n.js';
 import { renderBody } from '../core/markdown.js';
 import type { Comment } from '../core/types.js';
-import { safeWebUrl } from '../core/url.js';
+import { safeUrl } from '../core/url.js';
 import { threadStyles } from './chime-thread.styles.js';
 
 /** The numbered list of a thread's comments. Renders what it is given; it loads nothing itself. */
@@ -51,7 +51,7 @@ export class ChimeThread extends LitElement {
 
   #renderAuthor(comment: Comment) {
     const { name, role } = comment.author;
-    const website = safeWebUrl(comment.author.website);
+    const website = safeUrl(comment.author.website);
     const label = website
       ? html`<a class="author" part="author" href=${website} rel="nofollow ugc noopener" target="_blank">${name}</a>`
       : html`<span class="author" part="author">${name}</span>`;
