@@ -7,6 +7,7 @@ export type { CommentAdapter, CallOptions, ListOptions, EditTokenOptions, ReactO
 export { AdapterError, toAdapterError, type AdapterErrorCode } from './core/errors.js';
 export { registerLocale, messagesFor, type Messages } from './core/i18n.js';
 export { LIMITS } from './core/limits.js';
+export { setOfflineCacheBudget } from './core/offline.js';
 export type * from './core/types.js';
 export { MemoryAdapter, type MemoryAdapterOptions, type SeedData } from './adapters/memory.js';
 export { registerAdapter, adapterFor, type AdapterFactory } from './adapters/registry.js';

@@ -3,18 +3,31 @@ import { adapterFor } from '../adapters/registry.js';
 import type { CommentAdapter } from '../core/adapter.js';
 import { AdapterError, toAdapterError } from '../core/errors.js';
 import { messagesFor, type Messages } from '../core/i18n.js';
+import { offlineLayer, type OfflineLayer } from '../core/offline.js';
+import type { OutboxChange } from '../core/outbox.js';
 import { ThreadController } from '../core/thread-controller.js';
 import type { SortOrder } from '../core/types.js';
 import { commentsStyles } from './chime-comments.styles.js';
 import type { ChimeForm, CommentDraft } from './chime-form.js';
+import type { DeliveryRequest } from './delivery.js';
 
 /** Everything that decides which comments are shown: a change to any of them reloads the thread. */
-const SOURCE_PROPERTIES = ['thread', 'adapter', 'endpoint', 'seed', 'sort', 'pageSize'] as const;
+const SOURCE_PROPERTIES = ['thread', 'adapter', 'endpoint', 'seed', 'sort', 'pageSize', 'offlineCache'] as const;
+
+/** The DOM event each outbox change is announced with. */
+const DELIVERY_EVENTS: Partial<Record<OutboxChange['type'], string>> = {
+  retrying: 'chime-queued',
+  delivered: 'chime-delivered',
+  rejected: 'chime-rejected',
+};
 
 /**
  * The whole comment section of one page: heading, thread and form.
  *
  * @fires chime-posted - a comment was accepted; detail: { comment, editToken }
+ * @fires chime-queued - a comment could not be sent yet and waits in the outbox; detail: { comment, error }
+ * @fires chime-delivered - a comment from the outbox was accepted; detail: { comment, editToken }
+ * @fires chime-rejected - the storage refused a comment for good; detail: { comment, error }
  * @fires chime-error - loading or posting failed; detail: { error: AdapterError, action }
  */
 export class ChimeComments extends LitElement {
@@ -30,7 +43,9 @@ export class ChimeComments extends LitElement {
     locale: {},
     sort: {},
     pageSize: { type: Number, attribute: 'page-size' },
+    offlineCache: { attribute: 'offline-cache' },
     _sending: { state: true },
+    _draft: { state: true },
     _formError: { state: true },
     _formNotice: { state: true },
   };
@@ -51,12 +66,20 @@ export class ChimeComments extends LitElement {
   locale = '';
   sort: SortOrder = 'oldest';
   pageSize = 50;
+  /** "off" keeps nothing on the device: no saved threads or drafts, unsent comments live in memory. */
+  offlineCache = 'on';
 
   private _sending = false;
   private _formError = '';
   private _formNotice = '';
+  /** The draft restored for this thread; the form owns the text from then on. */
+  private _draft: CommentDraft = { name: '', website: '', body: '' };
 
-  readonly #thread = new ThreadController(this);
+  readonly #thread = new ThreadController(this, (change) => this.#announce(change));
+
+  get #offline(): OfflineLayer {
+    return offlineLayer(this.offlineCache !== 'off');
+  }
 
   get #messages(): Messages {
     return messagesFor(this.#locale);
@@ -81,7 +104,11 @@ export class ChimeComments extends LitElement {
       this.#reportError(this.#thread.error, 'load');
       return;
     }
-    const source = { adapter, threadId: this.thread, sort: this.sort, pageSize: this.pageSize };
+    const threadId = this.thread;
+    void this.#offline.drafts.read<CommentDraft>(threadId).then((draft) => {
+      if (draft && threadId === this.thread) this._draft = draft;
+    });
+    const source = { adapter, threadId, sort: this.sort, pageSize: this.pageSize, offline: this.#offline };
     void this.#thread.load(source).then(() => {
       if (this.#thread.error) this.#reportError(this.#thread.error, 'load');
     });
@@ -89,7 +116,8 @@ export class ChimeComments extends LitElement {
 
   protected override render() {
     const m = this.#messages;
-    const { thread, comments, error, loading, nextCursor } = this.#thread;
+    const { thread, error, loading, nextCursor, offline } = this.#thread;
+    const comments = [...this.#thread.comments, ...this.#thread.outgoing];
     const isClosed = this.closed || Boolean(thread?.closed);
     return html`<section part="section">
       ${thread ? html`<h2 part="heading">${m.heading(thread.count)}</h2>` : nothing}
@@ -99,8 +127,16 @@ export class ChimeComments extends LitElement {
             ${m.loadFailed} <button class="secondary" @click=${this.#load}>${m.retry}</button>
           </p>`
         : nothing}
+      ${offline ? html`<p class="status" role="status" part="offline">${m.offlineNotice}</p>` : nothing}
       ${comments.length
-        ? html`<chime-thread part="thread" .comments=${comments} .messages=${m} locale=${this.#locale}></chime-thread>`
+        ? html`<chime-thread
+            part="thread"
+            .comments=${comments}
+            .messages=${m}
+            locale=${this.#locale}
+            @chime-resend=${this.#onResend}
+            @chime-discard=${(event: CustomEvent<DeliveryRequest>) => this.#thread.discard(event.detail.id)}
+          ></chime-thread>`
         : thread && !loading
           ? html`<p class="status">${m.empty}</p>`
           : nothing}
@@ -116,9 +152,11 @@ export class ChimeComments extends LitElement {
               part="form"
               .messages=${m}
               .sending=${this._sending}
+              .draft=${this._draft}
               error=${this._formError}
               notice=${this._formNotice}
               @chime-submit=${this.#onSubmit}
+              @chime-draft=${(event: CustomEvent<CommentDraft>) => this.#offline.drafts.save(this.thread, event.detail)}
             ></chime-form>`
           : nothing}
     </section>`;
@@ -132,16 +170,36 @@ export class ChimeComments extends LitElement {
     this._formError = '';
     try {
       const result = await this.#thread.post({ id: crypto.randomUUID(), author: { name, website: website || null }, body });
+      // Sent or waiting in the outbox, the comment is safe and shown in the thread: the text can go.
       form.reset();
-      this._formNotice = result.comment.status === 'pending' ? this.#messages.awaitingModeration : '';
-      this.dispatchEvent(new CustomEvent('chime-posted', { detail: result, bubbles: true, composed: true }));
+      await this.#offline.drafts.clear(this.thread);
+      this._formNotice = result?.comment.status === 'pending' ? this.#messages.awaitingModeration : '';
     } catch (error) {
-      const adapterError = toAdapterError(error);
-      this._formError = adapterError.code === 'closed' ? this.#messages.closed : adapterError.message;
-      this.#reportError(adapterError, 'post');
+      // Only the outbox itself failing lands here; the text stays in the form.
+      this._formError = toAdapterError(error).message;
     } finally {
       this._sending = false;
     }
+  }
+
+  /** Sends an edited copy of a refused comment under a new id (the old id may be what was refused). */
+  async #onResend(event: CustomEvent<DeliveryRequest>): Promise<void> {
+    const refused = this.#thread.outgoing.find((c) => c.id === event.detail.id);
+    if (!refused) return;
+    await this.#thread.discard(refused.id);
+    const { name, website } = refused.author;
+    await this.#thread.post({ id: crypto.randomUUID(), parentId: refused.parentId, author: { name, website }, body: event.detail.body ?? refused.body });
+  }
+
+  #announce({ type, entry, result, error }: OutboxChange): void {
+    const fire = (name: string, detail: object) => this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+    const name = DELIVERY_EVENTS[type];
+    // Queued once, when the first attempt fails; delivered only if it ever waited.
+    if (name && (type !== 'retrying' || entry.attempts === 1) && (type !== 'delivered' || entry.attempts > 0)) {
+      fire(name, result ?? { comment: entry.input, error });
+    }
+    if (result) fire('chime-posted', result);
+    if (error && type === 'rejected') this.#reportError(error, 'post');
   }
 
   #reportError(error: AdapterError, action: 'load' | 'post'): void {

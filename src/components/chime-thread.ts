@@ -5,10 +5,11 @@ import { renderBody } from '../core/markdown.js';
 import type { Comment } from '../core/types.js';
 import { safeUrl } from '../core/url.js';
 import { threadStyles } from './chime-thread.styles.js';
+import { deliveryStyles, renderDelivery } from './delivery.js';
 
 /** The numbered list of a thread's comments. Renders what it is given; it loads nothing itself. */
 export class ChimeThread extends LitElement {
-  static override styles = threadStyles;
+  static override styles = [threadStyles, deliveryStyles];
 
   static override properties = {
     comments: { attribute: false },
@@ -39,12 +40,14 @@ export class ChimeThread extends LitElement {
     return html`<li
       class="comment ${role === 'author' ? 'by-author' : ''}"
       id="comment-${comment.id}"
-      value=${comment.number}
+      value=${comment.delivery ? nothing : comment.number}
+      data-delivery=${comment.delivery?.state ?? nothing}
       part="comment${role ? ` ${role}-comment` : ''}"
     >
       <article class="card">
         <header class="byline">${this.#renderAuthor(comment)} ${this.#renderDate(comment.createdAt)}</header>
         <div class="body" part="body">${renderBody(comment.body)}</div>
+        ${comment.delivery ? renderDelivery(comment, this.messages) : nothing}
       </article>
     </li>`;
   }

@@ -22,6 +22,12 @@ export interface Messages {
   bodyRequired: string;
   bodyTooLong: (max: number) => string;
   awaitingModeration: string;
+  offlineNotice: string;
+  pending: string;
+  notSent: (reason: string) => string;
+  editAndResend: string;
+  resend: string;
+  discard: string;
 }
 
 const en: Messages = {
@@ -47,6 +53,12 @@ const en: Messages = {
   bodyRequired: 'Please write a comment.',
   bodyTooLong: (max) => `Please keep your comment under ${max} characters.`,
   awaitingModeration: 'Thank you! Your comment will appear once a moderator approves it.',
+  offlineNotice: 'Offline: showing saved comments.',
+  pending: 'Pending: it will be sent when the connection is back.',
+  notSent: (reason) => `Not sent: ${reason}`,
+  editAndResend: 'Edit and send again',
+  resend: 'Send again',
+  discard: 'Discard',
 };
 
 const locales = new Map<string, Partial<Messages>>([['en', en]]);

@@ -1,6 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommentAdapter } from './adapter.js';
 import { AdapterError, toAdapterError } from './errors.js';
+import type { OfflineLayer } from './offline.js';
+import type { OutboxChange, OutboxEntry } from './outbox.js';
 import type { Comment, NewComment, PostResult, SortOrder, ThreadMeta } from './types.js';
 
 export interface ThreadSource {
@@ -8,11 +10,14 @@ export interface ThreadSource {
   threadId: string;
   sort: SortOrder;
   pageSize: number;
+  /** Where the thread is saved for next time and unsent comments wait. */
+  offline: OfflineLayer;
 }
 
 /**
- * Holds one thread's state for an element: loads it through the adapter, pages it, adds posted
- * comments, and cancels whatever is in flight when the element leaves the page or the source changes.
+ * Holds one thread's state for an element: shows the saved copy first, loads it through the
+ * adapter, pages it, sends comments through the outbox, and cancels whatever is in flight when the
+ * element leaves the page or the source changes.
  */
 export class ThreadController implements ReactiveController {
   thread: ThreadMeta | null = null;
@@ -20,13 +25,22 @@ export class ThreadController implements ReactiveController {
   nextCursor: string | null = null;
   loading = false;
   error: AdapterError | null = null;
+  /** The storage could not be reached, so the thread shown is the saved copy. */
+  offline = false;
+  /** This reader's comments the storage has not accepted (yet); Comment.delivery says which. */
+  outgoing: Comment[] = [];
 
   readonly #host: ReactiveControllerHost;
+  readonly #onDelivery?: (change: OutboxChange) => void;
   #source: ThreadSource | null = null;
   #abort = new AbortController();
+  #saved: Promise<boolean> = Promise.resolve(false);
+  #retry?: ReturnType<typeof setTimeout>;
 
-  constructor(host: ReactiveControllerHost) {
+  /** onDelivery hears what this tab's outbox did with the thread's comments. */
+  constructor(host: ReactiveControllerHost, onDelivery?: (change: OutboxChange) => void) {
     this.#host = host;
+    this.#onDelivery = onDelivery;
     host.addController(this);
   }
 
@@ -39,15 +53,23 @@ export class ThreadController implements ReactiveController {
     if (this.#abort.signal.aborted && this.#source) void this.load(this.#source);
   }
 
-  /** Loads the first page of a thread, dropping whatever was shown before. */
+  /** Loads the first page of a thread, showing the saved copy until the storage answers. */
   async load(source: ThreadSource): Promise<void> {
     this.#abort.abort();
     this.#abort = new AbortController();
+    const { signal } = this.#abort;
+    signal.addEventListener('abort', () => clearTimeout(this.#retry));
     this.#source = source;
     this.thread = null;
     this.comments = [];
     this.nextCursor = null;
+    this.offline = false;
+    this.outgoing = [];
+    source.offline.outbox.listen((change) => this.#onOutbox(change), signal);
+    addEventListener('online', () => void this.#fetchPage(null).then(() => this.#flush(true)), { signal });
+    this.#saved = this.#showSaved(source, signal);
     await this.#fetchPage(null);
+    await this.#flush();
   }
 
   /** Appends the next page. */
@@ -55,16 +77,68 @@ export class ThreadController implements ReactiveController {
     if (this.nextCursor !== null && !this.loading) await this.#fetchPage(this.nextCursor);
   }
 
-  /** Posts through the adapter and shows the result; rejects with an AdapterError. */
-  async post(input: Omit<NewComment, 'threadId'>): Promise<PostResult> {
-    const source = this.#requireSource();
-    try {
-      const result = await source.adapter.post({ ...input, threadId: source.threadId }, { signal: this.#abort.signal });
-      this.#add(result.comment);
-      return result;
-    } catch (error) {
-      throw toAdapterError(error);
-    }
+  /**
+   * Writes the comment to the outbox (it shows as pending at once) and tries to send it. Resolves
+   * to the storage's answer, or undefined when the comment waits in the outbox or was refused
+   * (then it stays in `outgoing`, marked rejected, until the reader resends or discards it).
+   */
+  async post(input: Omit<NewComment, 'threadId'>): Promise<PostResult | undefined> {
+    const { threadId, offline } = this.#requireSource();
+    await offline.outbox.add({ ...input, threadId });
+    return (await this.#flush()).get(input.id);
+  }
+
+  /** Drops a comment the storage refused. */
+  discard(id: string): Promise<void> {
+    const { threadId, offline } = this.#requireSource();
+    return offline.outbox.remove(threadId, id);
+  }
+
+  /** Sends due comments now (all when `force`), then plans the next retry. */
+  async #flush(force = false): Promise<Map<string, PostResult>> {
+    const { adapter, threadId, offline } = this.#requireSource();
+    const signal = this.#abort.signal;
+    const delivered = await offline.outbox.flush(adapter, threadId, force);
+    const due = (await offline.outbox.entries(threadId)).filter((e) => !e.rejected).map((e) => e.retryAt);
+    clearTimeout(this.#retry);
+    if (due.length && !signal.aborted) this.#retry = setTimeout(() => void this.#flush(), Math.min(...due) - Date.now());
+    return delivered;
+  }
+
+  /** The thread as saved on an earlier visit, unless the storage answered first; true if one is shown. */
+  async #showSaved({ offline, threadId, sort }: ThreadSource, signal: AbortSignal): Promise<boolean> {
+    const [saved, entries] = await Promise.all([offline.cache.read(threadId, sort), offline.outbox.entries(threadId)]);
+    if (signal.aborted) return false;
+    for (const entry of entries) this.#setOutgoing(entry);
+    if (saved && !this.thread) Object.assign(this, { thread: saved.thread, comments: saved.comments, nextCursor: saved.nextCursor });
+    this.#host.requestUpdate();
+    return Boolean(this.thread);
+  }
+
+  #onOutbox(change: OutboxChange): void {
+    const { entry } = change;
+    if (entry.input.threadId !== this.#source?.threadId) return;
+    if (change.type === 'added' || change.type === 'retrying' || change.type === 'rejected') this.#setOutgoing(entry);
+    else this.outgoing = this.outgoing.filter((c) => c.id !== entry.input.id);
+    if (change.comment) this.#add(change.comment);
+    if (change.local) this.#onDelivery?.(change);
+    this.#host.requestUpdate();
+  }
+
+  #setOutgoing(entry: OutboxEntry): void {
+    const { input, createdAt, rejected } = entry;
+    const comment: Comment = {
+      id: input.id,
+      threadId: input.threadId,
+      parentId: input.parentId ?? null,
+      number: 0,
+      author: { name: input.author.name, website: input.author.website },
+      body: input.body,
+      createdAt,
+      delivery: rejected ? { state: 'rejected', reason: rejected } : { state: 'pending' },
+    };
+    const known = this.outgoing.some((c) => c.id === input.id);
+    this.outgoing = known ? this.outgoing.map((c) => (c.id === input.id ? comment : c)) : [...this.outgoing, comment];
   }
 
   async #fetchPage(cursor: string | null): Promise<void> {
@@ -77,10 +151,19 @@ export class ThreadController implements ReactiveController {
       const page = await source.adapter.list(source.threadId, { sort: source.sort, limit: source.pageSize, cursor, signal });
       if (signal.aborted) return;
       this.thread = page.thread;
-      this.comments = [...this.comments, ...page.comments.filter((c) => !this.comments.some((seen) => seen.id === c.id))];
+      // A first page replaces the saved copy; later pages add to what is shown.
+      const shown = cursor === null ? [] : this.comments;
+      this.comments = [...shown, ...page.comments.filter((c) => !shown.some((seen) => seen.id === c.id))];
       this.nextCursor = page.nextCursor;
-    } catch (error) {
-      if (!signal.aborted) this.error = toAdapterError(error);
+      this.offline = false;
+      if (cursor === null) void source.offline.cache.write(source.threadId, source.sort, page);
+    } catch (thrown) {
+      const error = toAdapterError(thrown);
+      // Unreachable but seen before: keep showing the saved copy, quietly.
+      const showingSaved = cursor === null && error.transient && (await this.#saved);
+      if (signal.aborted) return;
+      if (showingSaved) this.offline = true;
+      else this.error = error;
     } finally {
       if (!signal.aborted) {
         this.loading = false;

@@ -1,0 +1,52 @@
+import { css, html } from 'lit';
+import type { Messages } from '../core/i18n.js';
+import type { Comment } from '../core/types.js';
+
+/** What a resend or discard button asks <chime-comments> to do with an unsent comment. */
+export interface DeliveryRequest {
+  id: string;
+  /** The edited text, for chime-resend. */
+  body?: string;
+}
+
+function request(event: Event, type: 'chime-resend' | 'chime-discard', detail: DeliveryRequest): void {
+  event.target!.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+/**
+ * The note under a comment the storage has not accepted: "pending", or "not sent" with the reason
+ * and a way to edit and resend or to discard it, so nothing is ever dropped silently.
+ */
+export function renderDelivery({ id, body, delivery }: Comment, m: Messages) {
+  if (delivery?.state !== 'rejected') return html`<p class="delivery" part="delivery" role="status">${m.pending}</p>`;
+  const resend = (event: Event) =>
+    request(event, 'chime-resend', { id, body: (event.target as Element).parentElement!.querySelector('textarea')!.value });
+  return html`<div class="delivery" part="delivery" role="alert">
+    <p>${m.notSent(delivery.reason ?? '')}</p>
+    <details>
+      <summary>${m.editAndResend}</summary>
+      <textarea aria-label=${m.comment} .value=${body}></textarea>
+      <button @click=${resend}>${m.resend}</button>
+    </details>
+    <button @click=${(event: Event) => request(event, 'chime-discard', { id })}>${m.discard}</button>
+  </div>`;
+}
+
+export const deliveryStyles = css`
+  [data-delivery] .card {
+    opacity: 0.7;
+  }
+  .delivery {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  [data-delivery='rejected'] .delivery p {
+    color: var(--_danger);
+  }
+  .delivery textarea {
+    display: block;
+    width: 100%;
+    min-height: 5em;
+    font: inherit;
+  }
+`;
