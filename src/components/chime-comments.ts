@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { adapterFor } from '../adapters/registry.js';
 import type { CommentAdapter } from '../core/adapter.js';
 import { AdapterError, toAdapterError } from '../core/errors.js';
@@ -152,7 +153,8 @@ export class ChimeComments extends LitElement {
               part="form"
               .messages=${m}
               .sending=${this._sending}
-              .draft=${this._draft}
+              // Lit re-sets object bindings on every render: only a restored draft may replace the reader's text.
+              .draft=${guard([this._draft], () => this._draft)}
               error=${this._formError}
               notice=${this._formNotice}
               @chime-submit=${this.#onSubmit}
@@ -172,7 +174,6 @@ export class ChimeComments extends LitElement {
       const result = await this.#thread.post({ id: crypto.randomUUID(), author: { name, website: website || null }, body });
       // Sent or waiting in the outbox, the comment is safe and shown in the thread: the text can go.
       form.reset();
-      await this.#offline.drafts.clear(this.thread);
       this._formNotice = result?.comment.status === 'pending' ? this.#messages.awaitingModeration : '';
     } catch (error) {
       // Only the outbox itself failing lands here; the text stays in the form.
@@ -198,6 +199,8 @@ export class ChimeComments extends LitElement {
     if (name && (type !== 'retrying' || entry.attempts === 1) && (type !== 'delivered' || entry.attempts > 0)) {
       fire(name, result ?? { comment: entry.input, error });
     }
+    // The outbox holds the text now, so the draft goes before the page has a chance to close.
+    if (type === 'added') void this.#offline.drafts.clear(entry.input.threadId);
     if (result) fire('chime-posted', result);
     if (error && type === 'rejected') this.#reportError(error, 'post');
   }

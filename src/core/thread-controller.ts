@@ -156,7 +156,7 @@ export class ThreadController implements ReactiveController {
       this.comments = [...shown, ...page.comments.filter((c) => !shown.some((seen) => seen.id === c.id))];
       this.nextCursor = page.nextCursor;
       this.offline = false;
-      if (cursor === null) void source.offline.cache.write(source.threadId, source.sort, page);
+      this.#save();
     } catch (thrown) {
       const error = toAdapterError(thrown);
       // Unreachable but seen before: keep showing the saved copy, quietly.
@@ -176,7 +176,14 @@ export class ThreadController implements ReactiveController {
     if (this.comments.some((c) => c.id === comment.id)) return;
     this.comments = [...this.comments, comment];
     if (this.thread && comment.status !== 'pending') this.thread = { ...this.thread, count: this.thread.count + 1 };
+    this.#save();
     this.#host.requestUpdate();
+  }
+
+  /** Keeps what is shown for the next visit, which opens with it before the storage answers. */
+  #save(): void {
+    const { offline, threadId, sort } = this.#requireSource();
+    if (this.thread) void offline.cache.write(threadId, sort, { thread: this.thread, comments: this.comments, nextCursor: this.nextCursor });
   }
 
   #requireSource(): ThreadSource {

@@ -79,7 +79,8 @@ describe('<chime-comments>', () => {
     const event = await posted;
     expect(event.detail.comment.author.name).to.equal('Linus');
     expect(event.detail.editToken).to.be.a('string');
-    await element.updateComplete;
+    // chime-posted fires as the storage accepts the comment; the form clears right after.
+    await waitUntil(() => form.draft.body === '', 'the text was not cleared');
     expect(headingText(element)).to.equal('Comments (4)');
     const last = renderedComments(element).at(-1)!;
     expect(last.value).to.equal(4);
@@ -119,23 +120,38 @@ describe('<chime-comments>', () => {
     expect(renderedComments(element)).to.have.length(1);
   });
 
-  it('shows an adapter error in the form, keeps the text and fires chime-error', async () => {
+  it('keeps a comment the storage refuses in the thread, with the reason, and fires chime-rejected and chime-error', async () => {
     const { adapter, settle } = controlledAdapter();
-    const element = await fixture<ChimeComments>(html`<chime-comments thread="/t" .adapter=${adapter}></chime-comments>`);
+    const element = await fixture<ChimeComments>(html`<chime-comments thread="/refused" .adapter=${adapter}></chime-comments>`);
     await loaded(element);
     const form = formOf(element)!;
     await fill(form, { name: 'Ada', body: 'Words I do not want to lose' });
+    const rejected = oneEvent(element, 'chime-rejected');
     const failed = oneEvent(document, 'chime-error');
     submit(form);
     await waitUntil(() => settle(), 'post was never called');
+    settle().reject(new AdapterError('validation', 'Links are not allowed here.', { field: 'body' }));
+    expect((await rejected).detail.error.code).to.equal('validation');
+    expect((await failed).detail.action).to.equal('post');
+    await element.updateComplete;
+    const [item] = renderedComments(element);
+    expect(item.dataset.delivery).to.equal('rejected');
+    expect(item.querySelector('.delivery p')!.textContent).to.equal('Not sent: Links are not allowed here.');
+    expect(item.querySelector('textarea')!.value).to.equal('Words I do not want to lose');
+  });
+
+  it('keeps a rate-limited comment pending and fires chime-queued', async () => {
+    const { adapter, settle } = controlledAdapter();
+    const element = await fixture<ChimeComments>(html`<chime-comments thread="/rate-limited" .adapter=${adapter}></chime-comments>`);
+    await loaded(element);
+    await fill(formOf(element)!, { name: 'Ada', body: 'Soon' });
+    const queued = oneEvent(element, 'chime-queued');
+    submit(formOf(element)!);
+    await waitUntil(() => settle(), 'post was never called');
     settle().reject(new AdapterError('rate-limited', 'Slow down a little.', { retryAfter: 30 }));
-    const event = await failed;
-    expect(event.detail.action).to.equal('post');
-    expect(event.detail.error.code).to.equal('rate-limited');
-    await form.updateComplete;
-    expect(shadow(form).querySelector('.form-error')!.textContent).to.equal('Slow down a little.');
-    expect(shadow(form).querySelector('textarea')!.value).to.equal('Words I do not want to lose');
-    expect(renderedComments(element)).to.have.length(0);
+    expect((await queued).detail.comment.body).to.equal('Soon');
+    await element.updateComplete;
+    expect(renderedComments(element).map((li) => li.dataset.delivery)).to.deep.equal(['pending']);
   });
 
   it('re-renders when thread and closed attributes change', async () => {
