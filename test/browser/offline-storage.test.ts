@@ -1,0 +1,57 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { MemoryAdapter } from '../../src/adapters/memory.js';
+import type { ChimeComments } from '../../src/components/chime-comments.js';
+import { ThreadCache } from '../../src/core/cache.js';
+import { idbStore } from '../../src/core/storage.js';
+import type { CommentPage } from '../../src/core/types.js';
+import { defineChimeElements } from '../../src/define.js';
+import { SEED_URL, fill, formOf, headingText, loaded, renderedComments, submit } from './helpers.js';
+
+defineChimeElements();
+
+const pageOf = (threadId: string, text: string): CommentPage => ({
+  thread: { id: threadId, closed: false, count: 1 },
+  comments: [{ id: threadId, threadId, parentId: null, number: 1, author: { name: 'Ada' }, body: text, createdAt: '2026-03-01T10:00:00Z' }],
+  nextCursor: null,
+});
+
+describe('offline storage', () => {
+  it('evicts the least recently used threads beyond the budget, in real IndexedDB', async () => {
+    const size = JSON.stringify(pageOf('/a', 'x'.repeat(1000))).length;
+    const cache = new ThreadCache(idbStore(`chime-eviction-${crypto.randomUUID()}`), size * 3);
+    for (const id of ['/a', '/b', '/c']) await cache.write(id, 'oldest', pageOf(id, 'x'.repeat(1000)));
+    await cache.read('/a', 'oldest'); // seen again: now /b is the least recently used
+    await cache.write('/d', 'oldest', pageOf('/d', 'x'.repeat(1000)));
+    const kept = await Promise.all(['/a', '/b', '/c', '/d'].map((id) => cache.read(id, 'oldest')));
+    expect(kept.map(Boolean)).to.deep.equal([true, false, true, true]);
+  });
+
+  it('keeps working from memory and warns once when IndexedDB throws (as in private browsing)', async () => {
+    const warnings: unknown[][] = [];
+    const { warn } = console;
+    const { open } = IDBFactory.prototype;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+    };
+    try {
+      const store = idbStore(`chime-broken-${crypto.randomUUID()}`);
+      await store.update('k', () => 1);
+      expect(await store.get('k')).to.equal(1);
+      await new ThreadCache(idbStore(`chime-broken-${crypto.randomUUID()}`)).write('/x', 'oldest', pageOf('/x', 'hi'));
+
+      const element = await fixture<ChimeComments>(html`<chime-comments thread="/posts/hello"></chime-comments>`);
+      element.adapter = new MemoryAdapter({ seedUrl: SEED_URL });
+      await loaded(element);
+      await fill(formOf(element)!, { name: 'Ada', body: 'Still works' });
+      submit(formOf(element)!);
+      await waitUntil(() => headingText(element) === 'Comments (4)', 'posting failed without IndexedDB');
+      expect(renderedComments(element).at(-1)!.dataset.delivery).to.equal(undefined);
+      expect(warnings).to.have.length(1);
+      expect(String(warnings[0][0])).to.contain('IndexedDB is unavailable');
+    } finally {
+      console.warn = warn;
+      IDBFactory.prototype.open = open;
+    }
+  });
+});
