@@ -1,3 +1,4 @@
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { defineConfig, type Plugin } from 'vite';
 
 /** In development the demo's `<script src="/chime.js">` is served from the sources, hot-reloaded. */
@@ -17,7 +18,8 @@ function embedFromSource(): Plugin {
 // fully minified (Vite keeps whitespace in library ES output by default; nobody tree-shakes a
 // script tag, and every byte is paid by every reader).
 export default defineConfig({
-  plugins: [embedFromSource()],
+  // Lit's html`` and css`` literals ship as written unless minified here.
+  plugins: [embedFromSource(), { ...minifyTemplateLiterals(), apply: 'build' }],
   server: { host: '127.0.0.1', port: 5173, open: process.env.CI ? false : '/demo/' },
   build: {
     outDir: 'dist',
