@@ -1,6 +1,7 @@
 // The library entry: everything a developer composes with, and nothing registered on import.
 export { ChimeComments } from './components/chime-comments.js';
-export { ChimeThread } from './components/chime-thread.js';
+export { ChimeThread, REACTIONS } from './components/chime-thread.js';
+export { ChimeCount } from './components/chime-count.js';
 export { ChimeForm, type CommentDraft } from './components/chime-form.js';
 export { defineChimeElements } from './define.js';
 export type { CommentAdapter, CallOptions, ListOptions, EditTokenOptions, ReactOptions } from './core/adapter.js';
