@@ -24,10 +24,15 @@ const UNITS = [
 const LONG_CHARS = 800;
 const LONG_LINES = 12;
 
-// Parsing Markdown is the costly part of a comment; a comment object never changes (updates
-// replace it), so its rendered body is kept for as long as the object lives.
-const bodies = new WeakMap<Comment, TemplateResult>();
-const body = (comment: Comment) => bodies.get(comment) ?? bodies.set(comment, renderBody(comment.body)).get(comment)!;
+// A comment object never changes (updates replace it), so the costly parts of rendering it
+// (Markdown, dates, avatar) are kept with it: "Load more" re-renders old comments cheaply.
+const memos = new WeakMap<Comment, Map<string, unknown>>();
+function memo<T>(comment: Comment, key: string, make: () => T): T {
+  let memo = memos.get(comment);
+  if (!memo) memos.set(comment, (memo = new Map()));
+  if (!memo.has(key)) memo.set(key, make());
+  return memo.get(key) as T;
+}
 
 /**
  * A thread's comments as nested, numbered lists. Renders what it is given and loads nothing
@@ -160,8 +165,8 @@ export class ChimeThread extends LitElement {
         ${c.deleted
           ? html`<p class="deleted">${m.deleted}</p>`
           : html`<header class="byline">
-                ${this.#avatar(c.author)} ${this.#author(c.author)} ${c.pinned ? html`<span class="badge" part="badge">${m.pinned}</span>` : nothing}
-                <a class="permalink" href="#comment-${c.id}">${this.#time(c.createdAt)}</a>
+                ${memo(c, `a${this.avatars}`, () => this.#avatar(c.author))} ${this.#author(c.author)} ${c.pinned ? html`<span class="badge" part="badge">${m.pinned}</span>` : nothing}
+                <a class="permalink" href="#comment-${c.id}">${memo(c, `t${this.locale}`, () => this.#time(c.createdAt))}</a>
                 ${c.editedAt ? html`<span class="edited" part="edited">${m.edited}</span>` : nothing}
                 ${answered
                   ? html`<span class="reference">${m.inReplyTo} <a href="#comment-${answered.id}">${answered.author.name || '…'}</a></span>`
@@ -183,7 +188,7 @@ export class ChimeThread extends LitElement {
   #body(c: Comment) {
     const long = c.body.length > LONG_CHARS || c.body.split('\n', LONG_LINES + 1).length > LONG_LINES;
     const open = this._open.has(`b${c.id}`);
-    return html`<div class="body ${long && !open ? 'clamped' : ''}" part="body">${body(c)}</div>
+    return html`<div class="body ${long && !open ? 'clamped' : ''}" part="body">${memo(c, 'body', () => renderBody(c.body))}</div>
       ${long
         ? html`<button aria-expanded=${open} @click=${() => this.#toggle(`b${c.id}`)}>
             ${open ? this.messages.showLess : this.messages.showMore}
