@@ -2,7 +2,7 @@ import type { CallOptions, CommentAdapter, EditTokenOptions, ListOptions, ReactO
 import { AdapterError } from '../core/errors.js';
 import { LIMITS } from '../core/limits.js';
 import type { Comment, CommentPage, NewComment, PostResult, SortOrder, ThreadEvent, ThreadMeta } from '../core/types.js';
-import { safeWebUrl } from '../core/url.js';
+import { safeUrl } from '../core/url.js';
 
 /** What a seed file holds: threads by id, each with its comments in order of arrival. */
 export interface SeedData {
@@ -90,7 +90,7 @@ export class MemoryAdapter implements CommentAdapter {
     const stored = this.#store(input.threadId, {
       id: input.id,
       parentId: input.parentId ?? null,
-      author: { name: input.author.name.trim(), website: safeWebUrl(input.author.website) },
+      author: { name: input.author.name.trim(), website: safeUrl(input.author.website) },
       body: input.body,
       createdAt: new Date().toISOString(),
     });
@@ -233,7 +233,7 @@ function validate(input: { body: string; author?: NewComment['author'] }): void 
   const name = input.author?.name.trim();
   if (input.author && !name) throw new AdapterError('validation', 'A name is required.', { field: 'name' });
   if (name && name.length > LIMITS.nameMax) throw new AdapterError('validation', 'The name is too long.', { field: 'name' });
-  if (input.author?.website && !safeWebUrl(input.author.website)) {
+  if (input.author?.website && !safeUrl(input.author.website)) {
     throw new AdapterError('validation', 'The website must be an http(s) address.', { field: 'website' });
   }
   if (!input.body.trim()) throw new AdapterError('validation', 'The comment is empty.', { field: 'body' });

@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { messagesFor, type Messages } from '../core/i18n.js';
 import { LIMITS } from '../core/limits.js';
 import { renderBody } from '../core/markdown.js';
-import { safeWebUrl } from '../core/url.js';
+import { safeUrl } from '../core/url.js';
 import { formStyles } from './chime-form.styles.js';
 
 /** What the form hands to its owner when a reader submits valid input. */
@@ -147,7 +147,7 @@ export class ChimeForm extends LitElement {
     const errors: Partial<Record<Field, string>> = {};
     if (!name.trim()) errors.name = m.nameRequired;
     else if (name.trim().length > LIMITS.nameMax) errors.name = m.nameTooLong(LIMITS.nameMax);
-    if (website.trim() && !safeWebUrl(website)) errors.website = m.websiteInvalid;
+    if (website.trim() && !safeUrl(website)) errors.website = m.websiteInvalid;
     if (!body.trim()) errors.body = m.bodyRequired;
     else if (body.length > LIMITS.bodyMax) errors.body = m.bodyTooLong(LIMITS.bodyMax);
     return errors;

@@ -5,7 +5,7 @@ import { editToken } from '../core/identity.js';
 import { messagesFor, type Messages } from '../core/i18n.js';
 import { renderBody } from '../core/markdown.js';
 import type { Author, Comment } from '../core/types.js';
-import { safeWebUrl } from '../core/url.js';
+import { safeUrl } from '../core/url.js';
 import { threadStyles } from './chime-thread.styles.js';
 
 /** The reactions a site can offer, in this order. */
@@ -225,7 +225,7 @@ export class ChimeThread extends LitElement {
   }
 
   #author({ name, role, website }: Author) {
-    const url = safeWebUrl(website);
+    const url = safeUrl(website);
     const label = url
       ? html`<a class="author" part="author" href=${url} rel="nofollow ugc noopener" target="_blank">${name}</a>`
       : html`<span class="author" part="author">${name}</span>`;

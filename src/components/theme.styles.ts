@@ -1,32 +1,23 @@
 import { css } from 'lit';
 
-const darkTokens = css`
-  --_text: var(--chime-text, #e6edf3);
-  --_muted: var(--chime-muted, #9198a1);
-  --_surface: var(--chime-surface, #151b23);
-  --_border: var(--chime-border, #3d444d);
-  --_accent: var(--chime-accent, #4493f8);
-  --_accent-text: var(--chime-accent-text, #0d1117);
-  --_highlight: var(--chime-highlight, #3b2e00);
-  --_danger: var(--chime-danger, #f85149);
-`;
-
 /**
  * The design tokens, declared once by each top-level Chime element (inner elements inherit them).
  * Sites theme the widget by setting the public --chime-* custom properties on the element or any
- * ancestor; `theme="dark"` and `theme="auto"` swap the defaults. Sizes are in em so the widget
- * follows the page's and the reader's font size.
+ * ancestor. `theme` picks the color scheme (light, dark, or auto = the reader's system setting)
+ * and light-dark() picks each default from it. Sizes are in em so the widget follows the page's
+ * and the reader's font size.
  */
 export const themeStyles = css`
   :host {
-    --_text: var(--chime-text, #1f2328);
-    --_muted: var(--chime-muted, #59636e);
-    --_surface: var(--chime-surface, #f6f8fa);
-    --_border: var(--chime-border, #d1d9e0);
-    --_accent: var(--chime-accent, #0b5cad);
-    --_accent-text: var(--chime-accent-text, #ffffff);
-    --_highlight: var(--chime-highlight, #fff8c5);
-    --_danger: var(--chime-danger, #b42318);
+    color-scheme: light;
+    --_text: var(--chime-text, light-dark(#1f2328, #e6edf3));
+    --_muted: var(--chime-muted, light-dark(#59636e, #9198a1));
+    --_surface: var(--chime-surface, light-dark(#f6f8fa, #151b23));
+    --_border: var(--chime-border, light-dark(#d1d9e0, #3d444d));
+    --_accent: var(--chime-accent, light-dark(#0b5cad, #4493f8));
+    --_accent-text: var(--chime-accent-text, light-dark(#fff, #0d1117));
+    --_highlight: var(--chime-highlight, light-dark(#fff8c5, #3b2e00));
+    --_danger: var(--chime-danger, light-dark(#b42318, #f85149));
     --_radius: var(--chime-radius, 6px);
     display: block;
     color: var(--_text);
@@ -36,12 +27,10 @@ export const themeStyles = css`
     line-height: var(--chime-line-height, 1.55);
   }
   :host([theme='dark']) {
-    ${darkTokens}
+    color-scheme: dark;
   }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      ${darkTokens}
-    }
+  :host([theme='auto']) {
+    color-scheme: light dark;
   }
   :host([hidden]) {
     display: none;

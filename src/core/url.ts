@@ -1,11 +1,14 @@
-const WEB_PROTOCOLS = new Set(['http:', 'https:']);
+const WEB = ['http:', 'https:'];
 
-/** The URL if it is an absolute http(s) address, else null: user-supplied links never run script. */
-export function safeWebUrl(value: string | null | undefined): string | null {
+/**
+ * The URL if it is absolute and uses one of the allowed protocols (http and https unless told
+ * otherwise), else null: user-supplied links can never run script.
+ */
+export function safeUrl(value: string | null | undefined, protocols: readonly string[] = WEB): string | null {
   if (!value) return null;
   try {
     const url = new URL(value.trim());
-    return WEB_PROTOCOLS.has(url.protocol) ? url.href : null;
+    return protocols.includes(url.protocol) ? url.href : null;
   } catch {
     return null;
   }

@@ -191,6 +191,17 @@ describe('<chime-comments>', () => {
     expect((window as { __pwned?: boolean }).__pwned).to.be.undefined;
   });
 
+  it('takes its colors from theme and from --chime-* custom properties', async () => {
+    const element = await widget();
+    const heading = shadow(element).querySelector('h2')!;
+    expect(getComputedStyle(heading).color).to.equal('rgb(31, 35, 40)');
+    element.theme = 'dark';
+    await element.updateComplete;
+    expect(getComputedStyle(heading).color).to.equal('rgb(230, 237, 243)');
+    element.style.setProperty('--chime-text', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(heading).color).to.equal('rgb(1, 2, 3)');
+  });
+
   it('reports a missing storage configuration through chime-error', async () => {
     const failed = oneEvent(document, 'chime-error');
     const element = await fixture<ChimeComments>(html`<chime-comments thread="/x"></chime-comments>`);
