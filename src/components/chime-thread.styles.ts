@@ -14,10 +14,11 @@ export const threadStyles = [
     .comment {
       padding: 0.25em 0 0.75em 0.25em;
     }
-    /* Long threads: the browser skips layout and paint of top-level comments off screen. */
-    .top > .comment {
+    /* Long threads: the browser skips layout and paint of comments off screen. On the card,
+       not the list item, so the item's number (its ::marker) is not clipped away. */
+    .card {
       content-visibility: auto;
-      contain-intrinsic-size: auto 8em;
+      contain-intrinsic-size: auto 6em;
     }
     .target > .card {
       background: var(--_highlight);
