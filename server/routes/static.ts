@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -5,10 +6,9 @@ import { Hono } from 'hono';
 /** Resolved from the package, not the working directory, so `npx chime-server` works anywhere. */
 const dir = (name: string) => fileURLToPath(new URL(`../../${name}/`, import.meta.url));
 
-/** The demo blog at / and the built widget (dist/chime.js) at /chime.js. */
+/** The demo blog at / and the built widget (dist/chime.js) at /chime.js, when they exist at start. */
 export function staticRoutes() {
   const app = new Hono();
-  app.use('*', serveStatic({ root: dir('demo') }));
-  app.use('*', serveStatic({ root: dir('dist') }));
+  for (const root of [dir('demo'), dir('dist')].filter((d) => existsSync(d))) app.use('*', serveStatic({ root }));
   return app;
 }
