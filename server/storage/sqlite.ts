@@ -5,24 +5,35 @@ import Database from 'better-sqlite3';
 import { SqlStorage } from './sql.ts';
 import type { Driver, Queryable, QueryResult, Signal, Storage } from './types.ts';
 
-/** One bus per database file, so every app in this process that shares the file hears the others. */
-const buses = new Map<string, EventEmitter>();
+/**
+ * One driver per file in this process, shared by every app opened on it: better-sqlite3 blocks
+ * the event loop while it waits for a lock, so a second connection here would wait on a
+ * transaction that cannot finish. Sharing it also makes the bus reach all of them.
+ */
+const open = new Map<string, SqliteDriver>();
 
 /** Opens (creating it and its directory if needed) a SQLite database file. */
 export function openSqlite(file: string): Storage {
   const path = resolve(file);
-  mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  let bus = buses.get(path);
-  if (!bus) buses.set(path, (bus = new EventEmitter().setMaxListeners(0)));
-  return new SqlStorage(new SqliteDriver(db, bus));
+  let driver = open.get(path);
+  if (!driver) {
+    mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    // Other processes on the same file (several servers, a backup tool) take turns.
+    db.pragma('busy_timeout = 5000');
+    driver = new SqliteDriver(db, () => open.delete(path));
+    open.set(path, driver);
+  }
+  driver.users++;
+  return new SqlStorage(driver);
 }
 
 class SqliteDriver implements Driver {
+  /** Apps sharing this connection; the last close() closes it. */
+  users = 0;
   private readonly statements = new Map<string, Database.Statement>();
   /** better-sqlite3 has one connection: while a transaction awaits, other queries must wait too. */
   private busy = false;
@@ -32,9 +43,11 @@ class SqliteDriver implements Driver {
     exec: async (sql) => void this.db.exec(sql),
   };
 
+  private readonly bus = new EventEmitter().setMaxListeners(0);
+
   constructor(
     private readonly db: Database.Database,
-    private readonly bus: EventEmitter,
+    private readonly onClose: () => void,
   ) {}
 
   async query<R>(sql: string, params: unknown[] = []): Promise<QueryResult<R>> {
@@ -85,6 +98,8 @@ class SqliteDriver implements Driver {
   }
 
   async close() {
+    if (--this.users > 0) return;
+    this.onClose();
     this.db.close();
   }
 
