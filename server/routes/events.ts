@@ -33,7 +33,8 @@ export function eventRoutes({ storage, config }: Deps) {
       // Only now is the subscription live: the first bytes tell the client so.
       await stream.write(`retry: 3000\n: listening\n\n`);
       const heartbeat = setInterval(() => void stream.write(': ping\n\n').catch(() => undefined), config.heartbeatMs);
-      await new Promise<void>((resolve) => stream.onAbort(resolve));
+      // The reader may have gone while we subscribed; onAbort only reports later aborts.
+      if (!stream.aborted) await new Promise<void>((resolve) => stream.onAbort(resolve));
       clearInterval(heartbeat);
       unsubscribe();
     });

@@ -11,6 +11,8 @@ export interface ListOptions extends CallOptions {
   cursor?: string | null;
   /** Top-level comments per page; their replies come along. */
   limit?: number;
+  /** The reader id used for react(): lets the adapter fill Comment.myReactions. */
+  readerId?: string;
 }
 
 export interface EditTokenOptions extends CallOptions {

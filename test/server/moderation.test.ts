@@ -42,7 +42,7 @@ eachBackend('moderation', (db) => {
     const i = await db.open();
     const ids = [];
     for (let n = 0; n < 3; n++) ids.push(((await (await i.send('POST', '/api/comments', newComment())).json()) as PostResult).comment.id);
-    for (const headers of [{}, { authorization: 'Bearer nope' }]) {
+    for (const headers of [{}, { authorization: 'Bearer nope' }] as Record<string, string>[]) {
       const res = await i.send('PATCH', `/api/admin/comments/${ids[0]}`, { status: 'hidden' }, headers);
       assert.equal(res.status, 401);
     }

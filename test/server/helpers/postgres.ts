@@ -3,7 +3,7 @@
  * loopback port, a fresh database per test, and stop + remove on exit (also after failures).
  * As root (CI containers) the binaries run as the postgres user, since initdb refuses root.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -62,6 +62,12 @@ async function start(): Promise<Cluster> {
   };
   process.once('exit', stop);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(1));
+  // A killed test process runs no exit handlers: a detached watcher cleans up after it then.
+  const pgCtl = `${asRoot ? 'runuser -u postgres -- ' : ''}${join(bin, 'pg_ctl')}`;
+  spawn('sh', ['-c', `while kill -0 ${process.pid}; do sleep 1; done; ${pgCtl} -D ${data} -m immediate stop; rm -rf ${dir}`], {
+    detached: true,
+    stdio: 'ignore',
+  }).unref();
   try {
     if (asRoot) {
       const uid = Number(execFileSync('id', ['-u', 'postgres']));
