@@ -12,9 +12,11 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 });
 
 function shutdown() {
-  // SSE streams never end by themselves: cut them, then let the database go.
-  server.close(() => void storage.close().then(() => process.exit(0)));
-  (server as import('node:http').Server).closeAllConnections?.();
+  const http = server as import('node:http').Server;
+  // Stop accepting, let requests in flight finish, then cut what is left (SSE streams never end).
+  http.close(() => void storage.close().then(() => process.exit(0)));
+  http.closeIdleConnections();
+  setTimeout(() => http.closeAllConnections(), 2000).unref();
 }
 process.once('SIGINT', shutdown);
 process.once('SIGTERM', shutdown);

@@ -34,9 +34,16 @@ CREATE TABLE comments (
 );
 
 CREATE INDEX comments_thread_status ON comments (thread_id, status, deleted);
+-- A page reads its top-level comments straight off one of these, in the order of its sort.
+CREATE INDEX comments_page_oldest ON comments (thread_id, pinned DESC, number)
+  WHERE parent_id IS NULL AND status = 'published';
+CREATE INDEX comments_page_newest ON comments (thread_id, pinned DESC, number DESC)
+  WHERE parent_id IS NULL AND status = 'published';
+CREATE INDEX comments_page_top ON comments (thread_id, pinned DESC, reaction_count DESC, number)
+  WHERE parent_id IS NULL AND status = 'published';
 CREATE INDEX comments_root ON comments (root_id, number);
 CREATE INDEX comments_parent ON comments (parent_id);
-CREATE INDEX comments_pending ON comments (status, created_at);
+CREATE INDEX comments_pending ON comments (created_at, number) WHERE status = 'pending';
 
 CREATE TABLE reactions (
   comment_id TEXT NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
