@@ -5,7 +5,9 @@ CREATE TABLE threads (
   id TEXT PRIMARY KEY,
   closed INTEGER NOT NULL DEFAULT 0,
   -- Last comment number handed out; posts increment it under the row lock.
-  last_number INTEGER NOT NULL DEFAULT 0
+  last_number INTEGER NOT NULL DEFAULT 0,
+  -- Bumped by every change to the thread's comments: cached pages are valid while it stands.
+  version INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE comments (

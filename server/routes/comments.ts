@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { randomToken, sha256 } from '../crypto.ts';
-import { encodeCursor, decodeCursor } from '../cursor.ts';
 import { ApiError } from '../errors.ts';
+import { PageCache } from '../page-cache.ts';
 import { isAdmin, limitPosts, ownComment } from '../http/guards.ts';
 import { check, jsonLimit, readJson, readQuery } from '../http/validate.ts';
 import { commentId, editComment, listQuery, newComment } from '../schemas.ts';
@@ -26,15 +26,14 @@ export async function removeAndAnnounce(storage: Storage, row: CommentRow) {
 
 export function commentRoutes({ storage, config }: Deps) {
   const app = new Hono();
+  const pages = new PageCache(storage);
 
   app.get('/comments', async (c) => {
     const q = readQuery(c, listQuery);
-    const after = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
-    const [page, thread] = await Promise.all([
-      storage.listPage({ threadId: q.thread, sort: q.sort, after, limit: q.limit, reader: q.reader ?? null }),
-      storage.thread(q.thread),
-    ]);
-    return c.json({ thread, comments: page.comments, nextCursor: page.next && encodeCursor(page.next) });
+    const { page, json } = await pages.get(q.thread, q.sort, q.cursor, q.limit);
+    if (!q.reader) return c.body(json, 200, { 'content-type': 'application/json' });
+    const mine = await storage.myReactions(page.comments.map((comment) => comment.id), q.reader);
+    return c.json({ ...page, comments: page.comments.map((comment) => ({ ...comment, myReactions: mine.get(comment.id) ?? [] })) });
   });
 
   app.post('/comments', jsonLimit, async (c) => {

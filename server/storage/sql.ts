@@ -48,7 +48,7 @@ export class SqlStorage implements Storage {
     });
   }
 
-  async listPage({ threadId, sort, after, limit, reader }: ListQuery) {
+  async listPage({ threadId, sort, after, limit }: ListQuery) {
     const [condition, params] = AFTER[sort];
     const keyset = after ? ` AND ${condition}` : '';
     const top = await this.db.query<CommentRow>(
@@ -67,9 +67,23 @@ export class SqlStorage implements Storage {
     const rows = [...roots, ...replies.rows];
     const ids = rows.map((r) => r.id);
     const counts = await reactionCounts(this.db, ids);
-    const mine = reader ? await myReactions(this.db, ids, reader) : null;
-    const comments = rows.map((r) => toComment(r, counts.get(r.id), mine ? (mine.get(r.id) ?? []) : undefined));
-    return { comments, next };
+    return { comments: rows.map((r) => toComment(r, counts.get(r.id))), next };
+  }
+
+  async version(threadId: string): Promise<number> {
+    const { rows } = await this.db.query<{ version: number }>('SELECT version FROM threads WHERE id = ?', [threadId]);
+    return rows[0]?.version ?? 0;
+  }
+
+  async myReactions(commentIds: string[], reader: string) {
+    const mine = new Map<string, string[]>();
+    if (commentIds.length === 0) return mine;
+    const { rows } = await this.db.query<{ comment_id: string; kind: string }>(
+      `SELECT comment_id, kind FROM reactions WHERE reader = ? AND comment_id IN (${marks(commentIds.length)})`,
+      [reader, ...commentIds],
+    );
+    for (const r of rows) mine.set(r.comment_id, [...(mine.get(r.comment_id) ?? []), r.kind]);
+    return mine;
   }
 
   async thread(threadId: string): Promise<ThreadMeta> {
@@ -114,25 +128,27 @@ export class SqlStorage implements Storage {
   }
 
   async editBody(id: string, body: string, editedAt: number): Promise<StoredComment> {
-    const { rows } = await this.db.query<CommentRow>(
-      'UPDATE comments SET body = ?, edited_at = ? WHERE id = ? AND deleted = 0 RETURNING *',
-      [body, editedAt, id],
-    );
-    return this.view(rows[0] ?? notFound());
+    const row = await this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<CommentRow>(
+        'UPDATE comments SET body = ?, edited_at = ? WHERE id = ? AND deleted = 0 RETURNING *',
+        [body, editedAt, id],
+      );
+      return touchThread(tx, rows[0] ?? notFound());
+    });
+    return this.view(row);
   }
 
   remove(id: string) {
     return this.db.transaction(async (tx) => {
       const row = (await tx.query<CommentRow>('SELECT * FROM comments WHERE id = ?', [id])).rows[0] ?? notFound();
-      await lockThread(tx, row.thread_id);
-      return prune(tx, row);
+      return prune(tx, await touchThread(tx, row));
     });
   }
 
   react(commentId: string, kind: string, reader: string, on: boolean) {
     return this.db.transaction(async (tx) => {
-      const found = await tx.query(`SELECT 1 FROM comments WHERE id = ? AND ${COUNTED}`, [commentId]);
-      if (found.rows.length === 0) notFound();
+      const found = await tx.query<CommentRow>(`SELECT * FROM comments WHERE id = ? AND ${COUNTED}`, [commentId]);
+      await touchThread(tx, found.rows[0] ?? notFound());
       const params = [commentId, kind, reader];
       const changed = on
         ? await tx.query('INSERT INTO reactions (comment_id, kind, reader) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', params)
@@ -146,7 +162,7 @@ export class SqlStorage implements Storage {
 
   async setClosed(threadId: string, closed: boolean): Promise<ThreadMeta> {
     await this.db.query(
-      'INSERT INTO threads (id, closed) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET closed = excluded.closed',
+      'INSERT INTO threads (id, closed) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET closed = excluded.closed, version = threads.version + 1',
       [threadId, closed ? 1 : 0],
     );
     return this.thread(threadId);
@@ -154,11 +170,14 @@ export class SqlStorage implements Storage {
 
   async moderate(id: string, change: { status?: Status; pinned?: boolean }): Promise<StoredComment> {
     const pinned = change.pinned === undefined ? null : Number(change.pinned);
-    const { rows } = await this.db.query<CommentRow>(
-      'UPDATE comments SET status = COALESCE(?, status), pinned = COALESCE(?, pinned) WHERE id = ? AND deleted = 0 RETURNING *',
-      [change.status ?? null, pinned, id],
-    );
-    return this.view(rows[0] ?? notFound());
+    const row = await this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<CommentRow>(
+        'UPDATE comments SET status = COALESCE(?, status), pinned = COALESCE(?, pinned) WHERE id = ? AND deleted = 0 RETURNING *',
+        [change.status ?? null, pinned, id],
+      );
+      return touchThread(tx, rows[0] ?? notFound());
+    });
+    return this.view(row);
   }
 
   async pending(limit: number): Promise<StoredComment[]> {
@@ -200,16 +219,20 @@ function notFound(): never {
   throw new ApiError('not-found', 'No such comment.');
 }
 
-/** Serialises writers of one thread's comment tree (numbers, replies vs deletes) on its row. */
-async function lockThread(tx: Queryable, threadId: string) {
-  await tx.query('UPDATE threads SET last_number = last_number WHERE id = ?', [threadId]);
+/**
+ * Marks the row's thread as changed (cached pages are stale). Also takes the thread's row lock,
+ * which serialises the writers of one thread's comment tree (numbers, replies vs deletes).
+ */
+async function touchThread(tx: Queryable, row: CommentRow) {
+  await tx.query('UPDATE threads SET version = version + 1 WHERE id = ?', [row.thread_id]);
+  return row;
 }
 
 async function insertRow(tx: Queryable, row: NewRow): Promise<CommentRow> {
   await tx.query('INSERT INTO threads (id) VALUES (?) ON CONFLICT (id) DO NOTHING', [row.threadId]);
   // Takes the thread's row lock, so numbers are handed out one at a time, even across instances.
   const thread = await tx.query<{ last_number: number }>(
-    'UPDATE threads SET last_number = last_number + 1 WHERE id = ? AND (closed = 0 OR ? = 1) RETURNING last_number',
+    'UPDATE threads SET last_number = last_number + 1, version = version + 1 WHERE id = ? AND (closed = 0 OR ? = 1) RETURNING last_number',
     [row.threadId, row.role ? 1 : 0],
   );
   const number = thread.rows[0]?.last_number;
@@ -259,14 +282,4 @@ async function reactionCounts(db: Queryable, ids: string[]) {
   const counts = new Map<string, Record<string, number>>();
   for (const r of rows) counts.set(r.comment_id, { ...counts.get(r.comment_id), [r.kind]: Number(r.n) });
   return counts;
-}
-
-async function myReactions(db: Queryable, ids: string[], reader: string) {
-  const { rows } = await db.query<{ comment_id: string; kind: string }>(
-    `SELECT comment_id, kind FROM reactions WHERE reader = ? AND comment_id IN (${marks(ids.length)})`,
-    [reader, ...ids],
-  );
-  const mine = new Map<string, string[]>();
-  for (const r of rows) mine.set(r.comment_id, [...(mine.get(r.comment_id) ?? []), r.kind]);
-  return mine;
 }

@@ -58,7 +58,6 @@ export interface ListQuery {
   sort: SortOrder;
   after: Cursor | null;
   limit: number;
-  reader: string | null;
 }
 
 /** What instances tell each other; receivers read the current state from the database. */
@@ -74,6 +73,10 @@ export interface Storage {
   /** Published top-level comments in order (pinned first) with all their published replies. */
   listPage(query: ListQuery): Promise<{ comments: StoredComment[]; next: Cursor | null }>;
   thread(threadId: string): Promise<ThreadMeta>;
+  /** Changes whenever anything a page of the thread shows changes (0 for unknown threads). */
+  version(threadId: string): Promise<number>;
+  /** The reactions reader gave, by comment id. */
+  myReactions(commentIds: string[], reader: string): Promise<Map<string, string[]>>;
   counts(threadIds: string[]): Promise<Record<string, number>>;
   find(id: string): Promise<CommentRow | null>;
   /** The public view of one comment (any status), with its reaction counts. */

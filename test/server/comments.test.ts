@@ -197,3 +197,28 @@ eachBackend('comments', (db) => {
     assert.deepEqual(await second.storage.migrate(), []);
   });
 });
+
+eachBackend('page cache', (db) => {
+  it('never serves a page another instance has changed since', async () => {
+    const [a, b] = [await db.open(), await db.open()];
+    const { comment, editToken } = await post(a);
+    const read = async () => (await (await list(a)).json()) as CommentPage;
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    assert.equal((await read()).comments[0]!.body, 'Hello there.');
+
+    await b.send('PATCH', `/api/comments/${comment.id}`, { body: 'Edited elsewhere.' }, { 'x-chime-edit-token': editToken! });
+    assert.equal((await read()).comments[0]!.body, 'Edited elsewhere.');
+    await b.send('PUT', `/api/comments/${comment.id}/reactions/love?reader=reader-5678`);
+    assert.deepEqual((await read()).comments[0]!.reactions, { love: 1 });
+    await b.send('PATCH', `/api/admin/comments/${comment.id}`, { pinned: true }, admin);
+    assert.equal((await read()).comments[0]!.pinned, true);
+    await b.send('PUT', `/api/admin/thread?thread=${encodeURIComponent(THREAD)}`, { closed: true }, admin);
+    assert.equal((await read()).thread.closed, true);
+    await post(b, {}, admin);
+    assert.equal((await read()).thread.count, 2);
+    await b.send('PATCH', `/api/admin/comments/${comment.id}`, { status: 'hidden' }, admin);
+    assert.equal((await read()).thread.count, 1);
+    const mine = (await (await list(a, '&reader=reader-5678')).json()) as CommentPage;
+    assert.deepEqual(mine.comments.map((c) => c.myReactions), [[]]);
+  });
+});
