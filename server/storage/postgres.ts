@@ -103,10 +103,19 @@ class PostgresDriver implements Driver {
   }
 
   async close() {
+    this.listeners.clear();
     const client = await this.listening?.catch(() => null);
     this.listening = null;
     await client?.end();
     await this.pool.end();
+  }
+
+  private relisten() {
+    setTimeout(() => {
+      if (this.listeners.size === 0 || this.listening) return;
+      this.listening = this.listen();
+      this.listening.catch(() => this.relisten());
+    }, 1000).unref();
   }
 
   private async listen(): Promise<pg.Client> {
@@ -115,10 +124,11 @@ class PostgresDriver implements Driver {
       const signal = JSON.parse(message.payload ?? '{}') as Signal;
       for (const listener of this.listeners) listener(signal);
     });
-    // A lost LISTEN connection is reopened by the next subscriber; SSE clients reconnect by themselves.
+    // A lost LISTEN connection is reopened (a second later) for the readers still connected.
     client.on('error', (err) => {
       console.error('chime: LISTEN connection failed:', err.message);
       this.listening = null;
+      this.relisten();
     });
     try {
       await client.connect();

@@ -60,4 +60,25 @@ eachBackend('live events', (db) => {
       stream.close();
     }
   });
+
+  it('listens again when the LISTEN connection is lost', { skip: db.name === 'sqlite' && 'no LISTEN on SQLite' }, async () => {
+    const [a, b] = [await db.open(), await db.open()];
+    const stream = await openEvents(await a.listen(), THREAD);
+    try {
+      const pg = await import('pg');
+      const killer = new pg.default.Client({ connectionString: db.url });
+      await killer.connect();
+      const { rows } = await killer.query("SELECT pg_terminate_backend(pid) AS gone FROM pg_stat_activity WHERE query = 'LISTEN chime_events' AND datname = current_database()");
+      await killer.end();
+      // Only the instance with a subscriber listens.
+      assert.equal(rows.length, 1);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const input = newComment({ threadId: THREAD });
+      assert.equal((await b.send('POST', '/api/comments', input)).status, 201);
+      const event = await stream.next();
+      assert.equal(event.type === 'created' && event.comment.id, input.id);
+    } finally {
+      stream.close();
+    }
+  });
 });
