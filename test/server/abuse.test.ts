@@ -32,3 +32,26 @@ eachBackend('rate limits', (db) => {
     assert.equal((await i.send('POST', '/api/comments', newComment(), from('203.0.113.2'))).status, 429);
   });
 });
+
+eachBackend('CORS', (db) => {
+  it('answers only the origins in CHIME_ORIGINS', async () => {
+    const i = await db.open({ CHIME_ORIGINS: 'https://blog.example.org, https://www.example.org' });
+    const preflight = await i.app.request('/api/comments', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://blog.example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://blog.example.org');
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /X-Chime-Edit-Token/i);
+    assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /PATCH/);
+
+    const other = await i.send('GET', '/api/thread?thread=/x', undefined, { origin: 'https://evil.example' });
+    assert.equal(other.headers.get('access-control-allow-origin'), null);
+    const limited = await db.open({ CHIME_RATE_LIMIT: '1', CHIME_RATE_WINDOW: '3600' });
+    await limited.send('POST', '/api/comments', newComment(), { origin: 'https://x.example' });
+    const refused = await limited.send('POST', '/api/comments', newComment(), { origin: 'https://x.example' });
+    assert.equal(refused.status, 429);
+    assert.equal(refused.headers.get('access-control-allow-origin'), '*');
+    assert.match(refused.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
+  });
+});
