@@ -2,7 +2,7 @@ import type { AuthorRole } from '../../src/core/types.ts';
 import type { CommentRow, StoredComment } from './types.ts';
 
 /** The public face of a row: no email, no token hash, ISO dates. */
-export function toComment(row: CommentRow, reactions: Record<string, number> = {}, mine?: string[]): StoredComment {
+export function toComment(row: CommentRow, reactions: Record<string, number> = {}): StoredComment {
   return {
     id: row.id,
     threadId: row.thread_id,
@@ -21,6 +21,5 @@ export function toComment(row: CommentRow, reactions: Record<string, number> = {
     pinned: row.pinned === 1,
     status: row.status,
     reactions,
-    ...(mine ? { myReactions: mine } : {}),
   };
 }
