@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REACTIONS } from '../src/core/reactions.ts';
 
 /** Server settings, all from the environment (documented in docs/server.md). */
 export interface Config {
@@ -19,6 +20,8 @@ export interface Config {
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
   heartbeatMs: number;
+  /** A JSON file of comments to load at start (the demo's); null for none. */
+  seedFile: string | null;
 }
 
 const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
@@ -34,10 +37,11 @@ const schema = z.object({
   CHIME_RATE_LIMIT: z.coerce.number().int().positive().default(5),
   CHIME_RATE_WINDOW: seconds(60),
   CHIME_EDIT_WINDOW: seconds(15 * 60),
-  CHIME_REACTIONS: list.pipe(z.array(z.string().regex(/^[a-z0-9_-]{1,32}$/)).min(1)).default(['like', 'love', 'laugh', 'insightful', 'thanks']),
+  CHIME_REACTIONS: list.pipe(z.array(z.string().regex(/^[a-z0-9_-]{1,32}$/)).min(1)).default(Object.keys(REACTIONS)),
   CHIME_MAX_LINKS: z.coerce.number().int().min(0).default(3),
   CHIME_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   CHIME_HEARTBEAT: seconds(20),
+  CHIME_SEED: z.string().min(1).optional(),
 });
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -61,5 +65,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxLinks: e.CHIME_MAX_LINKS,
     trustProxy: e.CHIME_TRUST_PROXY,
     heartbeatMs: e.CHIME_HEARTBEAT,
+    seedFile: e.CHIME_SEED ?? null,
   };
 }

@@ -1,10 +1,12 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { seed } from './seed.ts';
 import { openStorage } from './storage/index.ts';
 
 const config = loadConfig();
 const storage = await openStorage(config.databaseUrl);
+if (config.seedFile) console.log(`chime: seeded ${await seed(storage, config.seedFile)} new comments from ${config.seedFile}`);
 const app = createApp(storage, config);
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

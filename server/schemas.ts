@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-/** Input limits of the protocol (docs/protocol.md lists them). */
-export const LIMITS = { name: 80, body: 10_000, url: 300, email: 254, threadId: 256, threads: 100, pageSize: 100 } as const;
+import { LIMITS } from '../src/core/limits.ts';
 
 const printable = /^[^\u0000-\u001f\u007f]*$/;
 

@@ -1,10 +1,12 @@
 import type { CommentAdapter } from '../core/adapter.js';
 import { lazyAdapter } from './lazy.js';
+import { RestAdapter } from './rest.js';
 
 /** Builds an adapter from an element's attributes (endpoint, seed, ...). */
 export type AdapterFactory = (host: HTMLElement) => CommentAdapter;
 
 const factories = new Map<string, AdapterFactory>([
+  ['rest', (host) => new RestAdapter(host.getAttribute('endpoint')!)],
   ['memory', (host) => lazyAdapter(async () => new (await import('./memory.js')).MemoryAdapter({ seedUrl: host.getAttribute('seed') }))],
 ]);
 

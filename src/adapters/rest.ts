@@ -1,5 +1,6 @@
 import type { CallOptions, CommentAdapter, EditTokenOptions, ListOptions, ReactOptions } from '../core/adapter.js';
 import { AdapterError, toAdapterError, type AdapterErrorCode } from '../core/errors.js';
+import { LIMITS } from '../core/limits.js';
 import type { Comment, CommentPage, NewComment, PostResult, ThreadEvent, ThreadMeta } from '../core/types.js';
 
 type Query = Record<string, string | number | null | undefined>;
@@ -22,8 +23,6 @@ const CODES: Record<number, AdapterErrorCode> = {
   429: 'rate-limited',
 };
 
-/** The server takes at most this many thread ids per request; counts() splits longer lists. */
-const MAX_COUNTS = 100;
 
 /** Talks to the Chime reference server over its HTTP protocol (docs/protocol.md). */
 export class RestAdapter implements CommentAdapter {
@@ -58,7 +57,7 @@ export class RestAdapter implements CommentAdapter {
 
   async counts(threadIds: string[], { signal }: CallOptions = {}) {
     const batches: string[][] = [];
-    for (let i = 0; i < threadIds.length; i += MAX_COUNTS) batches.push(threadIds.slice(i, i + MAX_COUNTS));
+    for (let i = 0; i < threadIds.length; i += LIMITS.threads) batches.push(threadIds.slice(i, i + LIMITS.threads));
     const answers = await Promise.all(
       batches.map((threads) => this.request<{ counts: Record<string, number> }>('POST', 'counts', { signal, body: { threads } })),
     );

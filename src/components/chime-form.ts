@@ -146,10 +146,10 @@ export class ChimeForm extends LitElement {
     const { name, website, body } = this.draft;
     const errors: Partial<Record<Field, string>> = {};
     if (!name.trim()) errors.name = m.nameRequired;
-    else if (name.trim().length > LIMITS.nameMax) errors.name = m.nameTooLong(LIMITS.nameMax);
+    else if (name.trim().length > LIMITS.name) errors.name = m.nameTooLong(LIMITS.name);
     if (website.trim() && !safeUrl(website)) errors.website = m.websiteInvalid;
     if (!body.trim()) errors.body = m.bodyRequired;
-    else if (body.length > LIMITS.bodyMax) errors.body = m.bodyTooLong(LIMITS.bodyMax);
+    else if (body.length > LIMITS.body) errors.body = m.bodyTooLong(LIMITS.body);
     return errors;
   }
 }

@@ -7,9 +7,9 @@ import { renderBody } from '../core/markdown.js';
 import type { Author, Comment } from '../core/types.js';
 import { safeUrl } from '../core/url.js';
 import { threadStyles } from './chime-thread.styles.js';
+import { REACTIONS } from '../core/reactions.js';
 
 /** The reactions a site can offer, in this order. */
-export const REACTIONS: Record<string, string> = { like: '👍', love: '❤️', laugh: '😄', wow: '😮', sad: '😢', thanks: '🙏' };
 
 const UNITS = [
   ['year', 31_536_000],
