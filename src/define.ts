@@ -1,4 +1,5 @@
 import { ChimeComments } from './components/chime-comments.js';
+import { ChimeCount } from './components/chime-count.js';
 import { ChimeForm } from './components/chime-form.js';
 import { ChimeThread } from './components/chime-thread.js';
 
@@ -6,6 +7,7 @@ const elements = {
   'chime-comments': ChimeComments,
   'chime-thread': ChimeThread,
   'chime-form': ChimeForm,
+  'chime-count': ChimeCount,
 };
 
 /** Registers the Chime elements under their standard names; safe to call more than once. */

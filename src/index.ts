@@ -1,6 +1,8 @@
 // The library entry: everything a developer composes with, and nothing registered on import.
 export { ChimeComments } from './components/chime-comments.js';
 export { ChimeThread } from './components/chime-thread.js';
+export { REACTIONS } from './core/reactions.js';
+export { ChimeCount } from './components/chime-count.js';
 export { ChimeForm, type CommentDraft } from './components/chime-form.js';
 export { defineChimeElements } from './define.js';
 export type { CommentAdapter, CallOptions, ListOptions, EditTokenOptions, ReactOptions } from './core/adapter.js';
@@ -9,5 +11,6 @@ export { registerLocale, messagesFor, type Messages } from './core/i18n.js';
 export { LIMITS } from './core/limits.js';
 export { setOfflineCacheBudget } from './core/offline.js';
 export type * from './core/types.js';
+export { RestAdapter } from './adapters/rest.js';
 export { MemoryAdapter, type MemoryAdapterOptions, type SeedData } from './adapters/memory.js';
 export { registerAdapter, adapterFor, type AdapterFactory } from './adapters/registry.js';

@@ -59,7 +59,7 @@ export class MemoryAdapter implements CommentAdapter {
     const visible = this.#thread(threadId).comments.filter((c) => !c.deleted || this.#hasReplies(threadId, c.id));
     const roots = sortRoots(visible.filter((c) => c.parentId === null), options.sort ?? 'oldest');
     const start = Number(options.cursor ?? 0) || 0;
-    const limit = Math.min(options.limit ?? DEFAULT_PAGE_SIZE, LIMITS.pageSizeMax);
+    const limit = Math.min(options.limit ?? DEFAULT_PAGE_SIZE, LIMITS.pageSize);
     const pageRoots = roots.slice(start, start + limit);
     const included = new Set(pageRoots.map((c) => c.id));
     // Replies come along with their root, in order of arrival, however deep they are.
@@ -232,12 +232,12 @@ export class MemoryAdapter implements CommentAdapter {
 function validate(input: { body: string; author?: NewComment['author'] }): void {
   const name = input.author?.name.trim();
   if (input.author && !name) throw new AdapterError('validation', 'A name is required.', { field: 'name' });
-  if (name && name.length > LIMITS.nameMax) throw new AdapterError('validation', 'The name is too long.', { field: 'name' });
+  if (name && name.length > LIMITS.name) throw new AdapterError('validation', 'The name is too long.', { field: 'name' });
   if (input.author?.website && !safeUrl(input.author.website)) {
     throw new AdapterError('validation', 'The website must be an http(s) address.', { field: 'website' });
   }
   if (!input.body.trim()) throw new AdapterError('validation', 'The comment is empty.', { field: 'body' });
-  if (input.body.length > LIMITS.bodyMax) throw new AdapterError('validation', 'The comment is too long.', { field: 'body' });
+  if (input.body.length > LIMITS.body) throw new AdapterError('validation', 'The comment is too long.', { field: 'body' });
 }
 
 function sortRoots(roots: StoredComment[], sort: SortOrder): StoredComment[] {

@@ -1,11 +1,13 @@
 import type { CommentAdapter } from '../core/adapter.js';
-import { MemoryAdapter } from './memory.js';
+import { lazyAdapter } from './lazy.js';
+import { RestAdapter } from './rest.js';
 
 /** Builds an adapter from an element's attributes (endpoint, seed, ...). */
 export type AdapterFactory = (host: HTMLElement) => CommentAdapter;
 
 const factories = new Map<string, AdapterFactory>([
-  ['memory', (host) => new MemoryAdapter({ seedUrl: host.getAttribute('seed') })],
+  ['rest', (host) => new RestAdapter(host.getAttribute('endpoint')!)],
+  ['memory', (host) => lazyAdapter(async () => new (await import('./memory.js')).MemoryAdapter({ seedUrl: host.getAttribute('seed') }))],
 ]);
 
 // One adapter per configuration and page, so every element showing the same store sees the

@@ -22,6 +22,8 @@ const DELIVERY_EVENTS: Partial<Record<OutboxChange['type'], string>> = {
   rejected: 'chime-rejected',
 };
 
+type Action = 'load' | 'post' | 'react' | 'edit' | 'delete';
+
 /**
  * The whole comment section of one page: heading, thread and form.
  *
@@ -29,7 +31,7 @@ const DELIVERY_EVENTS: Partial<Record<OutboxChange['type'], string>> = {
  * @fires chime-queued - a comment could not be sent yet and waits in the outbox; detail: { comment, error }
  * @fires chime-delivered - a comment from the outbox was accepted; detail: { comment, editToken }
  * @fires chime-rejected - the storage refused a comment for good; detail: { comment, error }
- * @fires chime-error - loading or posting failed; detail: { error: AdapterError, action }
+ * @fires chime-error - loading, posting or changing a comment failed; detail: { error: AdapterError, action }
  */
 export class ChimeComments extends LitElement {
   static override styles = commentsStyles;
@@ -42,11 +44,16 @@ export class ChimeComments extends LitElement {
     closed: { type: Boolean, reflect: true },
     theme: { reflect: true },
     locale: {},
-    sort: {},
+    sort: { reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
+    maxDepth: { type: Number, attribute: 'max-depth' },
+    reactions: {},
+    avatars: {},
     offlineCache: { attribute: 'offline-cache' },
     _sending: { state: true },
     _draft: { state: true },
+    _replyTo: { state: true },
+    _actionError: { state: true },
     _formError: { state: true },
     _formNotice: { state: true },
   };
@@ -67,6 +74,12 @@ export class ChimeComments extends LitElement {
   locale = '';
   sort: SortOrder = 'oldest';
   pageSize = 50;
+  /** Nesting levels of replies; deeper answers show at the last level. */
+  maxDepth = 3;
+  /** Comma-separated reaction names offered under each comment (see REACTIONS); empty for none. */
+  reactions = 'like,love,laugh';
+  /** `local` identicons, `gravatar` (opt-in: requests to gravatar.com) or `off`. */
+  avatars = 'local';
   /** "off" keeps nothing on the device: no saved threads or drafts, unsent comments live in memory. */
   offlineCache = 'on';
 
@@ -75,6 +88,11 @@ export class ChimeComments extends LitElement {
   private _formNotice = '';
   /** The draft restored for this thread; the form owns the text from then on. */
   private _draft: CommentDraft = { name: '', website: '', body: '' };
+  /** The comment the reader is answering: the reply form shows under it. */
+  private _replyTo = '';
+  private _actionError = '';
+  #replyDraft?: CommentDraft;
+  #adapter: CommentAdapter | null = null;
 
   readonly #thread = new ThreadController(this, (change) => this.#announce(change));
 
@@ -99,7 +117,7 @@ export class ChimeComments extends LitElement {
   }
 
   #load(): void {
-    const adapter = this.#resolveAdapter();
+    const adapter = (this.#adapter = this.#resolveAdapter());
     if (!adapter || !this.thread) {
       this.#thread.error = new AdapterError('validation', 'Set a thread and an endpoint or adapter on <chime-comments>.');
       this.#reportError(this.#thread.error, 'load');
@@ -117,11 +135,27 @@ export class ChimeComments extends LitElement {
 
   protected override render() {
     const m = this.#messages;
-    const { thread, error, loading, nextCursor, offline } = this.#thread;
+    const { thread, error, loading, nextCursor, fresh, offline } = this.#thread;
     const comments = [...this.#thread.comments, ...this.#thread.outgoing];
     const isClosed = this.closed || Boolean(thread?.closed);
     return html`<section part="section">
-      ${thread ? html`<h2 part="heading">${m.heading(thread.count)}</h2>` : nothing}
+      ${thread
+        ? html`<div class="bar">
+            <h2 part="heading">${m.heading(thread.count)}</h2>
+            <label>
+              ${m.sortLabel}
+              <select part="sort" @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as SortOrder)}>
+                ${(Object.keys(m.sorts) as SortOrder[]).map(
+                  (sort) => html`<option value=${sort} ?selected=${sort === this.sort}>${m.sorts[sort]}</option>`,
+                )}
+              </select>
+            </label>
+          </div>`
+        : nothing}
+      ${fresh.length
+        ? html`<button class="secondary" part="new-comments" @click=${() => this.#thread.reveal()}>${m.newComments(fresh.length)}</button>`
+        : nothing}
+      ${this._actionError ? html`<p class="status" role="alert" part="error">${this._actionError}</p>` : nothing}
       ${loading && !comments.length ? html`<p class="status" role="status">${m.loading}</p>` : nothing}
       ${error
         ? html`<p class="status" role="alert" part="error">
@@ -135,9 +169,31 @@ export class ChimeComments extends LitElement {
             .comments=${comments}
             .messages=${m}
             locale=${this.#locale}
+            max-depth=${this.maxDepth}
+            reactions=${this.#adapter?.react ? this.reactions : ''}
+            avatars=${this.avatars}
+            reply-to=${this._replyTo}
+            ?closed=${isClosed}
+            @chime-reply=${this.#onReply}
+            @chime-react=${this.#onAction}
+            @chime-edit=${this.#onAction}
+            @chime-delete=${this.#onAction}
             @chime-resend=${this.#onResend}
             @chime-discard=${(event: CustomEvent<DeliveryRequest>) => this.#thread.discard(event.detail.id)}
-          ></chime-thread>`
+          >
+            ${this._replyTo && !isClosed
+              ? html`<chime-form
+                  part="reply-form"
+                  .messages=${m}
+                  .draft=${this.#replyDraft}
+                  .sending=${this._sending}
+                  reply-to=${this.#thread.comments.find((c) => c.id === this._replyTo)?.author.name ?? ''}
+                  error=${this._formError}
+                  @chime-submit=${(e: CustomEvent<CommentDraft>) => this.#onSubmit(e, this._replyTo)}
+                  @chime-cancel=${() => (this._replyTo = '')}
+                ></chime-form>`
+              : nothing}
+          </chime-thread>`
         : thread && !loading
           ? html`<p class="status">${m.empty}</p>`
           : nothing}
@@ -155,25 +211,53 @@ export class ChimeComments extends LitElement {
               .sending=${this._sending}
               // Lit re-sets object bindings on every render: only a restored draft may replace the reader's text.
               .draft=${guard([this._draft], () => this._draft)}
-              error=${this._formError}
+              error=${this._replyTo ? '' : this._formError}
               notice=${this._formNotice}
-              @chime-submit=${this.#onSubmit}
+              @chime-submit=${(e: CustomEvent<CommentDraft>) => this.#onSubmit(e, null)}
               @chime-draft=${(event: CustomEvent<CommentDraft>) => this.#offline.drafts.save(this.thread, event.detail)}
             ></chime-form>`
           : nothing}
     </section>`;
   }
 
-  async #onSubmit(event: CustomEvent<CommentDraft>): Promise<void> {
+  async #onReply(event: CustomEvent<{ id: string }>): Promise<void> {
+    const main = this.renderRoot.querySelector<ChimeForm>('chime-form[part=form]');
+    this.#replyDraft = { name: '', website: '', ...main?.draft, body: '' };
+    this._formError = '';
+    this._replyTo = event.detail.id;
+    await this.updateComplete;
+    const form = this.renderRoot.querySelector<ChimeForm>('chime-form[part=reply-form]');
+    await form?.updateComplete;
+    form?.renderRoot.querySelector('textarea')?.focus();
+  }
+
+  /** Reactions, edits and deletions show at once; a refusal puts the comment back and says why. */
+  async #onAction(event: CustomEvent<{ id: string; reaction?: string; body?: string }>): Promise<void> {
+    const { id, reaction, body } = event.detail;
+    const action = event.type.slice(6) as Action;
+    this._actionError = '';
+    try {
+      await (action === 'react' ? this.#thread.react(id, reaction!) : action === 'edit' ? this.#thread.edit(id, body!) : this.#thread.remove(id));
+    } catch (error) {
+      const adapterError = toAdapterError(error);
+      this._actionError = adapterError.message;
+      this.#reportError(adapterError, action);
+    }
+  }
+
+  async #onSubmit(event: CustomEvent<CommentDraft>, parentId: string | null): Promise<void> {
     event.stopPropagation();
     const form = event.target as ChimeForm;
     const { name, website, body } = event.detail;
     this._sending = true;
     this._formError = '';
     try {
-      const result = await this.#thread.post({ id: crypto.randomUUID(), author: { name, website: website || null }, body });
-      // Sent or waiting in the outbox, the comment is safe and shown in the thread: the text can go.
+      const id = crypto.randomUUID();
+      await this.#thread.queue({ id, parentId, author: { name, website: website || null }, body });
+      // In the outbox the comment is safe and shown in the thread: the text can go.
       form.reset();
+      if (parentId) this._replyTo = '';
+      const result = await this.#thread.send(id);
       this._formNotice = result?.comment.status === 'pending' ? this.#messages.awaitingModeration : '';
     } catch (error) {
       // Only the outbox itself failing lands here; the text stays in the form.
@@ -194,18 +278,20 @@ export class ChimeComments extends LitElement {
 
   #announce({ type, entry, result, error }: OutboxChange): void {
     const fire = (name: string, detail: object) => this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+    // The attempt has an answer: the form is free again before anyone hears about it.
+    if (type !== 'added') this._sending = false;
     const name = DELIVERY_EVENTS[type];
     // Queued once, when the first attempt fails; delivered only if it ever waited.
     if (name && (type !== 'retrying' || entry.attempts === 1) && (type !== 'delivered' || entry.attempts > 0)) {
       fire(name, result ?? { comment: entry.input, error });
     }
     // The outbox holds the text now, so the draft goes before the page has a chance to close.
-    if (type === 'added') void this.#offline.drafts.clear(entry.input.threadId);
+    if (type === 'added' && !entry.input.parentId) void this.#offline.drafts.clear(entry.input.threadId);
     if (result) fire('chime-posted', result);
     if (error && type === 'rejected') this.#reportError(error, 'post');
   }
 
-  #reportError(error: AdapterError, action: 'load' | 'post'): void {
+  #reportError(error: AdapterError, action: Action): void {
     this.dispatchEvent(new CustomEvent('chime-error', { detail: { error, action }, bubbles: true, composed: true }));
   }
 }

@@ -1,79 +1,99 @@
 import { css } from 'lit';
+import { bodyStyles } from './body.styles.js';
 
-export const formStyles = css`
-  :host {
-    display: block;
-  }
-  form {
-    display: grid;
-    gap: 0.75em;
-    max-width: 40em;
-  }
-  h3 {
-    margin: 0;
-    font-size: 1.1em;
-  }
-  .row {
-    display: grid;
-    gap: 0.75em;
-    grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
-  }
-  label {
-    display: grid;
-    gap: 0.25em;
-    font-size: 0.9em;
-    color: var(--_muted);
-  }
-  input,
-  textarea {
-    font: inherit;
-    font-size: 1rem;
-    color: var(--_text);
-    background: var(--chime-input-background, transparent);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.5em 0.6em;
-  }
-  textarea {
-    min-height: 7em;
-    resize: vertical;
-  }
-  input:focus-visible,
-  textarea:focus-visible,
-  button:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 1px;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
-  .field-error,
-  .form-error {
-    color: var(--_danger);
-    font-size: 0.9em;
-  }
-  .notice {
-    color: var(--_muted);
-  }
-  button {
-    justify-self: start;
-    font: inherit;
-    padding: 0.5em 1.2em;
-    border: 0;
-    border-radius: var(--_radius);
-    background: var(--_accent);
-    color: var(--_accent-text);
-    cursor: pointer;
-  }
-  button:disabled {
-    opacity: 0.6;
-    cursor: progress;
-  }
-  .trap {
-    position: absolute;
-    left: -10000px;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-  }
-`;
+export const formStyles = [
+  bodyStyles,
+  css`
+    :host {
+      display: block;
+    }
+    form {
+      display: grid;
+      gap: 0.75em;
+      max-width: 40em;
+    }
+    h3 {
+      margin: 0;
+      font-size: 1.1em;
+    }
+    .row {
+      display: grid;
+      gap: 0.75em;
+      grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
+    }
+    label {
+      display: grid;
+      gap: 0.25em;
+      font-size: 0.9em;
+      color: var(--_muted);
+    }
+    input,
+    textarea {
+      font: inherit;
+      font-size: 1rem;
+      color: var(--_text);
+      background: var(--chime-input-background, transparent);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 0.5em 0.6em;
+    }
+    textarea {
+      min-height: 7em;
+      resize: vertical;
+    }
+    input:focus-visible,
+    textarea:focus-visible,
+    button:focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: 1px;
+    }
+    [aria-invalid='true'] {
+      border-color: var(--_danger);
+    }
+    .field-error,
+    .form-error {
+      color: var(--_danger);
+      font-size: 0.9em;
+    }
+    .notice {
+      color: var(--_muted);
+    }
+    button {
+      justify-self: start;
+      font: inherit;
+      padding: 0.5em 1.2em;
+      border: 0;
+      border-radius: var(--_radius);
+      background: var(--_accent);
+      color: var(--_accent-text);
+      cursor: pointer;
+    }
+    .secondary {
+      background: var(--_surface);
+      color: var(--_text);
+      border: 1px solid var(--_border);
+    }
+    .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em;
+    }
+    .body {
+      min-height: 7em;
+      padding: 0 0.6em;
+      border: 1px dashed var(--_border);
+      border-radius: var(--_radius);
+    }
+    button:disabled {
+      opacity: 0.6;
+      cursor: progress;
+    }
+    .trap {
+      position: absolute;
+      left: -10000px;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+    }
+  `,
+];

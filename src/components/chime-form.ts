@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { messagesFor, type Messages } from '../core/i18n.js';
 import { LIMITS } from '../core/limits.js';
+import { renderBody } from '../core/markdown.js';
 import { safeUrl } from '../core/url.js';
 import { formStyles } from './chime-form.styles.js';
 
@@ -18,6 +19,8 @@ type Field = keyof CommentDraft;
  * The comment form. It validates what the reader typed and fires `chime-submit` with a
  * CommentDraft; its owner does the posting and reports back through `sending` and `error`.
  * Text is only cleared by reset(), i.e. once the comment was accepted.
+ *
+ * @fires chime-cancel - a reply form's Cancel button was pressed
  */
 export class ChimeForm extends LitElement {
   static override styles = formStyles;
@@ -28,7 +31,9 @@ export class ChimeForm extends LitElement {
     error: {},
     notice: {},
     draft: { attribute: false },
+    replyTo: { attribute: 'reply-to' },
     _fieldErrors: { state: true },
+    _preview: { state: true },
   };
 
   messages: Messages = messagesFor('en');
@@ -39,19 +44,23 @@ export class ChimeForm extends LitElement {
   /** A quiet note after posting (e.g. awaiting moderation). */
   notice = '';
   draft: CommentDraft = { name: '', website: '', body: '' };
+  /** The name of the writer being answered: makes this a reply form, with a Cancel button. */
+  replyTo = '';
   private _fieldErrors: Partial<Record<Field, string>> = {};
+  private _preview = false;
 
   /** Clears the comment text after it was accepted; name and website stay for the next one. */
   reset(): void {
     this.draft = { ...this.draft, body: '' };
     this._fieldErrors = {};
     this.error = '';
+    this._preview = false;
   }
 
   protected override render() {
     const m = this.messages;
     return html`<form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput}>
-      <h3 part="form-heading">${m.formHeading}</h3>
+      <h3 part="form-heading">${this.replyTo ? m.replyTo(this.replyTo) : m.formHeading}</h3>
       <div class="row">
         ${this.#input('name', m.name, 'text', 'name')} ${this.#input('website', m.website, 'url', 'url')}
       </div>
@@ -60,16 +69,28 @@ export class ChimeForm extends LitElement {
         <textarea
           name="body"
           part="textarea"
+          ?hidden=${this._preview}
           .value=${live(this.draft.body)}
           aria-invalid=${this._fieldErrors.body ? 'true' : 'false'}
           aria-describedby="body-error"
         ></textarea>
       </label>
+      ${this._preview ? html`<div class="body" part="preview">${renderBody(this.draft.body)}</div>` : nothing}
       ${this.#fieldError('body')}
       <label class="trap" aria-hidden="true">Leave empty <input name="trap" tabindex="-1" autocomplete="off" /></label>
       ${this.error ? html`<p class="form-error" role="alert" part="form-error">${this.error}</p>` : nothing}
       ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
-      <button part="button" type="submit" ?disabled=${this.sending}>${this.sending ? m.sending : m.submit}</button>
+      <div class="buttons">
+        <button part="button" type="submit" ?disabled=${this.sending}>${this.sending ? m.sending : m.submit}</button>
+        <button class="secondary" part="button" type="button" aria-pressed=${this._preview} @click=${() => (this._preview = !this._preview)}>
+          ${this._preview ? m.write : m.preview}
+        </button>
+        ${this.replyTo
+          ? html`<button class="secondary" part="button" type="button" @click=${() => this.dispatchEvent(new CustomEvent('chime-cancel', { bubbles: true, composed: true }))}>
+              ${m.cancel}
+            </button>`
+          : nothing}
+      </div>
     </form>`;
   }
 
@@ -125,10 +146,10 @@ export class ChimeForm extends LitElement {
     const { name, website, body } = this.draft;
     const errors: Partial<Record<Field, string>> = {};
     if (!name.trim()) errors.name = m.nameRequired;
-    else if (name.trim().length > LIMITS.nameMax) errors.name = m.nameTooLong(LIMITS.nameMax);
+    else if (name.trim().length > LIMITS.name) errors.name = m.nameTooLong(LIMITS.name);
     if (website.trim() && !safeUrl(website)) errors.website = m.websiteInvalid;
     if (!body.trim()) errors.body = m.bodyRequired;
-    else if (body.length > LIMITS.bodyMax) errors.body = m.bodyTooLong(LIMITS.bodyMax);
+    else if (body.length > LIMITS.body) errors.body = m.bodyTooLong(LIMITS.body);
     return errors;
   }
 }

@@ -1,76 +1,122 @@
 import { css } from 'lit';
+import { bodyStyles } from './body.styles.js';
 
-export const threadStyles = css`
-  :host {
-    display: block;
-  }
-  ol {
-    margin: 0;
-    padding: 0 0 0 2.2em;
-  }
-  .comment {
-    padding: 0.25em 0 0.75em 0.25em;
-  }
-  .comment::marker {
-    color: var(--_muted);
-    font-variant-numeric: tabular-nums;
-  }
-  .byline {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0 0.5em;
-  }
-  .author {
-    font-weight: 600;
-    color: inherit;
-  }
-  a.author {
-    color: var(--_accent);
-  }
-  .says,
-  time {
-    color: var(--_muted);
-  }
-  time {
-    font-size: 0.85em;
-  }
-  .badge {
-    font-size: 0.75em;
-    font-weight: 600;
-    padding: 0 0.5em;
-    border-radius: 999px;
-    background: var(--_accent);
-    color: var(--_accent-text);
-  }
-  .by-author > .card {
-    background: var(--_surface);
-    border-left: 3px solid var(--_accent);
-    border-radius: var(--_radius);
-    padding: 0.5em 0.75em;
-  }
-  .body {
-    overflow-wrap: anywhere;
-  }
-  .body p {
-    margin: 0.5em 0;
-  }
-  .body blockquote {
-    margin: 0.5em 0;
-    padding: 0 0 0 0.9em;
-    border-left: 3px solid var(--_border);
-    color: var(--_muted);
-  }
-  .body pre {
-    overflow-x: auto;
-    padding: 0.5em;
-    background: var(--_surface);
-    border-radius: var(--_radius);
-  }
-  .body code {
-    font-size: 0.9em;
-  }
-  .body a {
-    color: var(--_accent);
-  }
-`;
+export const threadStyles = [
+  bodyStyles,
+  css`
+    :host {
+      display: block;
+    }
+    ol {
+      margin: 0;
+      padding: 0 0 0 2.2em;
+    }
+    .comment {
+      padding: 0.25em 0 0.75em 0.25em;
+    }
+    /* Long threads: the browser skips layout and paint of comments off screen. On the card,
+       not the list item, so the item's number (its ::marker) is not clipped away. */
+    .card {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 6em;
+    }
+    .target > .card {
+      background: var(--_highlight);
+      border-radius: var(--_radius);
+    }
+    .avatar {
+      width: 1.5em;
+      height: 1.5em;
+      align-self: center;
+      border-radius: 20%;
+      background: var(--_surface);
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25em 0.75em;
+    }
+    button {
+      font: inherit;
+      font-size: 0.85em;
+      color: var(--_accent);
+      background: none;
+      border: 0;
+      padding: 0;
+      cursor: pointer;
+    }
+    .reaction {
+      color: var(--_text);
+      padding: 0 0.5em;
+      border: 1px solid var(--_border);
+      border-radius: 999px;
+    }
+    [aria-pressed='true'] {
+      border-color: var(--_accent);
+      background: var(--_surface);
+    }
+    .clamped {
+      max-height: 12em;
+      overflow: hidden;
+      mask-image: linear-gradient(#000 70%, transparent);
+    }
+    .deleted,
+    .edited,
+    .reference {
+      color: var(--_muted);
+      font-size: 0.85em;
+    }
+    .deleted {
+      font-style: italic;
+    }
+    .editor {
+      display: block;
+      box-sizing: border-box;
+      width: 100%;
+      min-height: 6em;
+      font: inherit;
+    }
+    .comment::marker {
+      color: var(--_muted);
+      font-variant-numeric: tabular-nums;
+    }
+    .byline {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0 0.5em;
+    }
+    .author {
+      font-weight: 600;
+      color: inherit;
+    }
+    a.author {
+      color: var(--_accent);
+    }
+    .says,
+    time {
+      color: var(--_muted);
+    }
+    .permalink {
+      color: inherit;
+      text-decoration: none;
+    }
+    time {
+      font-size: 0.85em;
+    }
+    .badge {
+      font-size: 0.75em;
+      font-weight: 600;
+      padding: 0 0.5em;
+      border-radius: 999px;
+      background: var(--_accent);
+      color: var(--_accent-text);
+    }
+    .by-author > .card {
+      background: var(--_surface);
+      border-left: 3px solid var(--_accent);
+      border-radius: var(--_radius);
+      padding: 0.5em 0.75em;
+    }
+  `,
+];

@@ -1,3 +1,5 @@
+import type { SortOrder } from './types.js';
+
 /** Reader-facing strings. English is built in; sites add or override locales with registerLocale. */
 export interface Messages {
   heading: (count: number) => string;
@@ -22,6 +24,27 @@ export interface Messages {
   bodyRequired: string;
   bodyTooLong: (max: number) => string;
   awaitingModeration: string;
+  sortLabel: string;
+  sorts: Record<SortOrder, string>;
+  newComments: (count: number) => string;
+  count: (count: number) => string;
+  reply: string;
+  replyTo: (name: string) => string;
+  inReplyTo: string;
+  cancel: string;
+  showReplies: (count: number) => string;
+  hideReplies: string;
+  showMore: string;
+  showLess: string;
+  edit: string;
+  save: string;
+  remove: string;
+  confirmRemove: string;
+  edited: string;
+  deleted: string;
+  pinned: string;
+  preview: string;
+  write: string;
   offlineNotice: string;
   pending: string;
   notSent: (reason: string) => string;
@@ -53,6 +76,27 @@ const en: Messages = {
   bodyRequired: 'Please write a comment.',
   bodyTooLong: (max) => `Please keep your comment under ${max} characters.`,
   awaitingModeration: 'Thank you! Your comment will appear once a moderator approves it.',
+  sortLabel: 'Sort',
+  sorts: { oldest: 'Oldest first', newest: 'Newest first', top: 'Most reacted' },
+  newComments: (count) => `${count} new comment${count === 1 ? '' : 's'}`,
+  count: (count) => `${count} comment${count === 1 ? '' : 's'}`,
+  reply: 'Reply',
+  replyTo: (name) => `Reply to ${name}`,
+  inReplyTo: 'in reply to',
+  cancel: 'Cancel',
+  showReplies: (count) => `Show replies (${count})`,
+  hideReplies: 'Hide replies',
+  showMore: 'Show more',
+  showLess: 'Show less',
+  edit: 'Edit',
+  save: 'Save',
+  remove: 'Delete',
+  confirmRemove: 'Delete this comment?',
+  edited: 'edited',
+  deleted: 'This comment was deleted.',
+  pinned: 'Pinned',
+  preview: 'Preview',
+  write: 'Write',
   offlineNotice: 'Offline: showing saved comments.',
   pending: 'Pending: it will be sent when the connection is back.',
   notSent: (reason) => `Not sent: ${reason}`,

@@ -79,23 +79,26 @@ export class Outbox {
 
   /**
    * Sends a thread's due entries (all of them when `force`, e.g. the connection just came back),
-   * oldest first, stopping at the first transient failure. Resolves to what this call delivered.
+   * oldest first, stopping at the first transient failure or when `signal` aborts (the page showing
+   * the thread went away; the entry stays). Resolves to what this call delivered.
    */
-  async flush(adapter: CommentAdapter, threadId: string, force = false): Promise<Map<string, PostResult>> {
-    const run = () => this.#deliver(adapter, threadId, force);
+  async flush(adapter: CommentAdapter, threadId: string, signal: AbortSignal, force = false): Promise<Map<string, PostResult>> {
+    const run = () => this.#deliver(adapter, threadId, signal, force);
     return navigator.locks ? await navigator.locks.request(`chime-outbox:${threadId}`, run) : run();
   }
 
-  async #deliver(adapter: CommentAdapter, threadId: string, force: boolean): Promise<Map<string, PostResult>> {
+  async #deliver(adapter: CommentAdapter, threadId: string, signal: AbortSignal, force: boolean): Promise<Map<string, PostResult>> {
     const delivered = new Map<string, PostResult>();
     for (const entry of await this.entries(threadId)) {
       if (entry.rejected || (!force && entry.retryAt > Date.now())) continue;
       try {
-        const result = await adapter.post(entry.input);
+        const result = await adapter.post(entry.input, { signal });
         await this.#write(entry.input.id);
         delivered.set(entry.input.id, result);
         this.#announce({ type: 'delivered', entry, comment: result.comment, result });
       } catch (thrown) {
+        // Never hold the lock for a page that is gone; whoever shows the thread next sends it.
+        if (signal.aborted) break;
         const error = toAdapterError(thrown);
         const attempts = entry.attempts + 1;
         const final = !error.transient || (error.code === 'rate-limited' && attempts >= RATE_LIMIT_TRIES);

@@ -3,7 +3,8 @@ import type { CommentAdapter } from './adapter.js';
 import { AdapterError, toAdapterError } from './errors.js';
 import type { OfflineLayer } from './offline.js';
 import type { OutboxChange, OutboxEntry } from './outbox.js';
-import type { Comment, NewComment, PostResult, SortOrder, ThreadMeta } from './types.js';
+import { editToken, readerId, saveEditToken } from './identity.js';
+import type { Comment, NewComment, PostResult, SortOrder, ThreadEvent, ThreadMeta } from './types.js';
 
 export interface ThreadSource {
   adapter: CommentAdapter;
@@ -29,6 +30,8 @@ export class ThreadController implements ReactiveController {
   offline = false;
   /** This reader's comments the storage has not accepted (yet); Comment.delivery says which. */
   outgoing: Comment[] = [];
+  /** Comments others posted while the reader was here, held back until the reader asks for them. */
+  fresh: Comment[] = [];
 
   readonly #host: ReactiveControllerHost;
   readonly #onDelivery?: (change: OutboxChange) => void;
@@ -36,6 +39,8 @@ export class ThreadController implements ReactiveController {
   #abort = new AbortController();
   #saved: Promise<boolean> = Promise.resolve(false);
   #retry?: ReturnType<typeof setTimeout>;
+  /** Ids this reader posted: their live echo is not news. */
+  readonly #own = new Set<string>();
 
   /** onDelivery hears what this tab's outbox did with the thread's comments. */
   constructor(host: ReactiveControllerHost, onDelivery?: (change: OutboxChange) => void) {
@@ -65,11 +70,20 @@ export class ThreadController implements ReactiveController {
     this.nextCursor = null;
     this.offline = false;
     this.outgoing = [];
+    this.fresh = [];
     source.offline.outbox.listen((change) => this.#onOutbox(change), signal);
     addEventListener('online', () => void this.#fetchPage(null).then(() => this.#flush(true)), { signal });
     this.#saved = this.#showSaved(source, signal);
     await this.#fetchPage(null);
+    if (!signal.aborted && !this.error && !this.offline) source.adapter.subscribe?.(source.threadId, (event) => this.#onEvent(event), { signal });
     await this.#flush();
+  }
+
+  /** Shows the held-back comments: at the top when the newest come first, else at the end. */
+  reveal(): void {
+    this.comments = this.#source?.sort === 'newest' ? [...this.fresh, ...this.comments] : [...this.comments, ...this.fresh];
+    this.fresh = [];
+    this.#host.requestUpdate();
   }
 
   /** Appends the next page. */
@@ -77,15 +91,24 @@ export class ThreadController implements ReactiveController {
     if (this.nextCursor !== null && !this.loading) await this.#fetchPage(this.nextCursor);
   }
 
-  /**
-   * Writes the comment to the outbox (it shows as pending at once) and tries to send it. Resolves
-   * to the storage's answer, or undefined when the comment waits in the outbox or was refused
-   * (then it stays in `outgoing`, marked rejected, until the reader resends or discards it).
-   */
-  async post(input: Omit<NewComment, 'threadId'>): Promise<PostResult | undefined> {
+  /** Writes the comment to the outbox: from now on it is safe, and shown as pending. */
+  queue(input: Omit<NewComment, 'threadId'>): Promise<void> {
     const { threadId, offline } = this.#requireSource();
-    await offline.outbox.add({ ...input, threadId });
-    return (await this.#flush()).get(input.id);
+    return offline.outbox.add({ ...input, threadId });
+  }
+
+  /**
+   * Sends what is due. Resolves to the storage's answer for comment `id` if it was accepted now;
+   * otherwise it waits in the outbox or was refused (then `outgoing` shows it, marked rejected).
+   */
+  async send(id: string): Promise<PostResult | undefined> {
+    return (await this.#flush()).get(id);
+  }
+
+  /** queue() then send(). */
+  async post(input: Omit<NewComment, 'threadId'>): Promise<PostResult | undefined> {
+    await this.queue(input);
+    return this.send(input.id);
   }
 
   /** Drops a comment the storage refused. */
@@ -98,7 +121,7 @@ export class ThreadController implements ReactiveController {
   async #flush(force = false): Promise<Map<string, PostResult>> {
     const { adapter, threadId, offline } = this.#requireSource();
     const signal = this.#abort.signal;
-    const delivered = await offline.outbox.flush(adapter, threadId, force);
+    const delivered = await offline.outbox.flush(adapter, threadId, signal, force);
     const due = (await offline.outbox.entries(threadId)).filter((e) => !e.rejected).map((e) => e.retryAt);
     clearTimeout(this.#retry);
     if (due.length && !signal.aborted) this.#retry = setTimeout(() => void this.#flush(), Math.min(...due) - Date.now());
@@ -120,6 +143,7 @@ export class ThreadController implements ReactiveController {
     if (entry.input.threadId !== this.#source?.threadId) return;
     if (change.type === 'added' || change.type === 'retrying' || change.type === 'rejected') this.#setOutgoing(entry);
     else this.outgoing = this.outgoing.filter((c) => c.id !== entry.input.id);
+    if (change.result?.editToken) saveEditToken(change.result.comment.id, change.result.editToken, change.result.comment.createdAt);
     if (change.comment) this.#add(change.comment);
     if (change.local) this.#onDelivery?.(change);
     this.#host.requestUpdate();
@@ -127,6 +151,8 @@ export class ThreadController implements ReactiveController {
 
   #setOutgoing(entry: OutboxEntry): void {
     const { input, createdAt, rejected } = entry;
+    // Its live echo is not news.
+    this.#own.add(input.id);
     const comment: Comment = {
       id: input.id,
       threadId: input.threadId,
@@ -141,6 +167,88 @@ export class ThreadController implements ReactiveController {
     this.outgoing = known ? this.outgoing.map((c) => (c.id === input.id ? comment : c)) : [...this.outgoing, comment];
   }
 
+  /** Changes the body of this reader's comment at once; puts it back if the storage refuses. */
+  edit(id: string, body: string): Promise<void> {
+    return this.#change(id, { body, editedAt: new Date().toISOString() }, (adapter, threadId, editToken) =>
+      adapter.edit(threadId, id, body, { editToken }),
+    );
+  }
+
+  /** Deletes this reader's comment; its replies stay under a placeholder. */
+  remove(id: string): Promise<void> {
+    return this.#change(id, { deleted: true, body: '' }, async (adapter, threadId, editToken) => {
+      await adapter.remove(threadId, id, { editToken });
+      this.#count(-1);
+    });
+  }
+
+  /** Toggles one of this reader's reactions at once; the storage's counts win when they come. */
+  react(id: string, reaction: string): Promise<void> {
+    const comment = this.comments.find((c) => c.id === id);
+    const mine = comment?.myReactions ?? [];
+    const on = !mine.includes(reaction);
+    const count = (comment?.reactions?.[reaction] ?? 0) + (on ? 1 : -1);
+    return this.#change(
+      id,
+      { myReactions: on ? [...mine, reaction] : mine.filter((r) => r !== reaction), reactions: { ...comment?.reactions, [reaction]: count } },
+      async (adapter, threadId) => {
+        const reactions = await adapter.react!(threadId, id, reaction, on, { readerId: readerId() });
+        this.#replace(id, { reactions });
+      },
+    );
+  }
+
+  /** Applies a change optimistically, runs the storage call, and undoes the change if it fails. */
+  async #change(
+    id: string,
+    change: Partial<Comment>,
+    call: (adapter: CommentAdapter, threadId: string, editToken: string) => Promise<unknown>,
+  ): Promise<void> {
+    const { adapter, threadId } = this.#requireSource();
+    const before = this.comments.find((c) => c.id === id);
+    if (!before) return;
+    this.#replace(id, change);
+    try {
+      await call(adapter, threadId, editToken(id) ?? '');
+    } catch (error) {
+      this.#replace(id, before);
+      throw toAdapterError(error);
+    }
+  }
+
+  #replace(id: string, change: Partial<Comment>): void {
+    this.comments = this.comments.map((c) => (c.id === id ? { ...c, ...change } : c));
+    this.#host.requestUpdate();
+  }
+
+  #onEvent(event: ThreadEvent): void {
+    if (event.type === 'thread') {
+      this.thread = event.thread;
+      this.#host.requestUpdate();
+    } else if (event.type === 'deleted') {
+      const known = this.comments.find((c) => c.id === event.id);
+      if (known && !known.deleted) {
+        this.#replace(event.id, { deleted: true, body: '' });
+        this.#count(-1);
+      }
+    } else if (this.comments.some((c) => c.id === event.comment.id)) {
+      // Edits and reactions by anyone; this reader's own reactions are only known from list().
+      const { myReactions: _theirs, ...comment } = event.comment;
+      if (event.type === 'edited') this.#replace(comment.id, comment);
+    } else if (event.type === 'created' && !this.#own.has(event.comment.id) && !this.fresh.some((c) => c.id === event.comment.id)) {
+      const { parentId } = event.comment;
+      // A reply to a comment on a page the reader has not loaded has nowhere to go.
+      if (parentId && !this.comments.some((c) => c.id === parentId) && !this.fresh.some((c) => c.id === parentId)) return;
+      this.fresh = [...this.fresh, event.comment];
+      this.#count(1);
+    }
+  }
+
+  #count(delta: number): void {
+    if (this.thread) this.thread = { ...this.thread, count: this.thread.count + delta };
+    this.#host.requestUpdate();
+  }
+
   async #fetchPage(cursor: string | null): Promise<void> {
     const source = this.#requireSource();
     const signal = this.#abort.signal;
@@ -148,7 +256,7 @@ export class ThreadController implements ReactiveController {
     this.error = null;
     this.#host.requestUpdate();
     try {
-      const page = await source.adapter.list(source.threadId, { sort: source.sort, limit: source.pageSize, cursor, signal });
+      const page = await source.adapter.list(source.threadId, { sort: source.sort, limit: source.pageSize, cursor, signal, readerId: readerId() });
       if (signal.aborted) return;
       this.thread = page.thread;
       // A first page replaces the saved copy; later pages add to what is shown.
@@ -175,9 +283,8 @@ export class ThreadController implements ReactiveController {
   #add(comment: Comment): void {
     if (this.comments.some((c) => c.id === comment.id)) return;
     this.comments = [...this.comments, comment];
-    if (this.thread && comment.status !== 'pending') this.thread = { ...this.thread, count: this.thread.count + 1 };
+    this.#count(comment.status === 'pending' ? 0 : 1);
     this.#save();
-    this.#host.requestUpdate();
   }
 
   /** Keeps what is shown for the next visit, which opens with it before the storage answers. */

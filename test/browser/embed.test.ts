@@ -33,7 +33,8 @@ describe('dist/chime.js in a plain page', () => {
   it('exposes the library API on the module for sites without a build step', async () => {
     const api = await import(new URL('/dist/chime.js', location.href).href);
     expect(api.registerAdapter).to.be.a('function');
-    expect(api.MemoryAdapter).to.be.a('function');
+    expect(api.registerLocale).to.be.a('function');
+    expect(api.defineChimeElements).to.be.a('function');
     expect(api.AdapterError).to.be.a('function');
   });
 });

@@ -1,9 +1,27 @@
 import { waitUntil } from '@open-wc/testing';
+import { MemoryAdapter, type SeedData } from '../../src/adapters/memory.js';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import type { ChimeForm } from '../../src/components/chime-form.js';
 import type { ChimeThread } from '../../src/components/chime-thread.js';
 
 export const SEED_URL = new URL('../fixtures/seed.json', import.meta.url).href;
+
+/**
+ * Every test starts with an empty offline cache and outbox: most tests reuse thread ids (`/t`) with
+ * a fresh memory adapter, and a saved copy from the previous test would show first.
+ */
+beforeEach(async () => {
+  const request = indexedDB.open('chime');
+  request.onupgradeneeded = () => request.result.createObjectStore('keyval');
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const clearing = db.transaction('keyval', 'readwrite');
+  clearing.objectStore('keyval').clear();
+  await new Promise((resolve) => (clearing.oncomplete = resolve));
+  db.close();
+});
 
 /** The shadow root of an element, failing loudly instead of returning null. */
 export function shadow(element: Element | null | undefined): ShadowRoot {
@@ -46,4 +64,30 @@ export async function fill(form: ChimeForm, values: Partial<Record<'name' | 'web
 
 export function submit(form: ChimeForm): void {
   shadow(form).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+}
+
+/** A memory adapter holding one thread, `/t`, with the given comments. */
+export function memoryWith(comments: SeedComment[], options: { editWindowMs?: number } = {}): MemoryAdapter {
+  return new MemoryAdapter({ ...options, seed: { threads: { '/t': { comments } } } });
+}
+
+type SeedComment = SeedData['threads'][string]['comments'] extends Array<infer C> | undefined ? C : never;
+
+/** The rendered comment with this id, wherever it is nested. */
+export function commentById(widget: ChimeComments, id: string): HTMLLIElement | null {
+  const thread = threadOf(widget);
+  return thread ? shadow(thread).getElementById(`comment-${id}`) as HTMLLIElement | null : null;
+}
+
+/** A button of a comment by its visible text (its own buttons, not those of nested replies). */
+export function buttonOf(comment: Element, text: string | RegExp): HTMLButtonElement | undefined {
+  return [...comment.querySelectorAll<HTMLButtonElement>(':scope > article button, :scope > button')].find((b) =>
+    typeof text === 'string' ? b.textContent!.trim() === text : text.test(b.textContent!),
+  );
+}
+
+/** Waits for the widget and then its thread to render what changed. */
+export async function settled(widget: ChimeComments): Promise<void> {
+  await widget.updateComplete;
+  await threadOf(widget)?.updateComplete;
 }

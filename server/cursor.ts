@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { ApiError } from './errors.ts';
+import type { SortOrder } from '../src/core/types.ts';
+import type { Cursor } from './storage/types.ts';
+
+const shape = z.tuple([z.enum(['oldest', 'newest', 'top']), z.number().int(), z.number().int(), z.number().int()]);
+
+/** Opaque to clients: base64url of where the page ended. */
+export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.sort, c.pinned, c.reactions, c.number])).toString('base64url');
+
+export function decodeCursor(text: string, sort: SortOrder): Cursor {
+  try {
+    const [s, pinned, reactions, number] = shape.parse(JSON.parse(Buffer.from(text, 'base64url').toString()));
+    if (s === sort) return { sort, pinned, reactions, number };
+  } catch {
+    // Falls through to the same answer as a cursor of another sort order.
+  }
+  throw new ApiError('validation', 'Invalid cursor for this sort order; start again without one.', 'cursor');
+}

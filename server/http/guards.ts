@@ -1,0 +1,57 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import type { Config } from '../config.ts';
+import { matchesHash, sha256 } from '../crypto.ts';
+import { ApiError } from '../errors.ts';
+import type { CommentRow, Storage } from '../storage/types.ts';
+
+/**
+ * True for a request carrying the admin token, false for one with no Authorization header;
+ * a wrong token is refused rather than quietly treated as a reader.
+ */
+export function isAdmin(c: Context, config: Config): boolean {
+  const header = c.req.header('authorization');
+  if (header === undefined) return false;
+  if (!config.adminToken) throw new ApiError('forbidden', 'The admin API is disabled (CHIME_ADMIN_TOKEN is not set).');
+  const token = /^Bearer (.+)$/.exec(header)?.[1] ?? '';
+  if (!matchesHash(token, sha256(config.adminToken))) throw new ApiError('unauthorized', 'Wrong admin token.');
+  return true;
+}
+
+/** Who is asking, for rate limits: a hash of the address, so no IP address is stored. */
+function clientKey(c: Context, config: Config): string {
+  const forwarded = config.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  let address = forwarded;
+  if (!address) {
+    try {
+      address = getConnInfo(c).remote.address;
+    } catch {
+      // No socket (app.request in tests): all such callers share one bucket.
+    }
+  }
+  return sha256(address ?? 'unknown');
+}
+
+/** Counts one post for this client in the database (shared by all instances); 429 beyond the limit. */
+export async function limitPosts(c: Context, storage: Storage, config: Config) {
+  const now = Date.now();
+  const windowStart = now - (now % config.rateWindowMs);
+  const hits = await storage.hit(`post:${clientKey(c, config)}`, windowStart);
+  if (hits > config.rateLimit) {
+    const retryAfter = Math.max(1, Math.ceil((windowStart + config.rateWindowMs - now) / 1000));
+    throw new ApiError('rate-limited', `Too many comments; try again in ${retryAfter} s.`, undefined, retryAfter);
+  }
+}
+
+/** The comment the X-Chime-Edit-Token header proves ownership of, while it may still be changed. */
+export async function ownComment(c: Context, storage: Storage, config: Config, id: string): Promise<CommentRow> {
+  const row = await storage.find(id);
+  if (!row || row.deleted) throw new ApiError('not-found', 'No such comment.');
+  if (!matchesHash(c.req.header('x-chime-edit-token') ?? '', row.edit_token_hash)) {
+    throw new ApiError('forbidden', 'This edit token does not belong to the comment.');
+  }
+  if (Date.now() - row.created_at > config.editWindowMs) {
+    throw new ApiError('forbidden', `Comments can only be changed for ${Math.round(config.editWindowMs / 60000)} minutes.`);
+  }
+  return row;
+}

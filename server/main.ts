@@ -1,0 +1,24 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { seed } from './seed.ts';
+import { openStorage } from './storage/index.ts';
+
+const config = loadConfig();
+const storage = await openStorage(config.databaseUrl);
+if (config.seedFile) console.log(`chime: seeded ${await seed(storage, config.seedFile)} new comments from ${config.seedFile}`);
+const app = createApp(storage, config);
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  console.log(`chime: listening on http://${info.address}:${info.port}`);
+});
+
+function shutdown() {
+  const http = server as import('node:http').Server;
+  // Stop accepting, let requests in flight finish, then cut what is left (SSE streams never end).
+  http.close(() => void storage.close().then(() => process.exit(0)));
+  http.closeIdleConnections();
+  setTimeout(() => http.closeAllConnections(), 2000).unref();
+}
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

@@ -1,0 +1,8 @@
+import type { Config } from '../config.ts';
+import type { Storage } from '../storage/types.ts';
+
+/** What every route module is built from. */
+export interface Deps {
+  storage: Storage;
+  config: Config;
+}

@@ -1,0 +1,143 @@
+import pg from 'pg';
+import { SqlStorage } from './sql.ts';
+import type { Driver, Queryable, QueryResult, Signal, Storage } from './types.ts';
+
+const CHANNEL = 'chime_events';
+/** Arbitrary constant naming the advisory lock held while migrating. */
+const MIGRATION_LOCK = 0x6368696d65;
+
+/** COUNT(*) and BIGINT columns arrive as strings by default; ours all fit in a JS number. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** Our SQL uses `?`; PostgreSQL wants $1, $2, ... */
+const translated = new Map<string, string>();
+function numbered(sql: string) {
+  let text = translated.get(sql);
+  if (text === undefined) {
+    let i = 0;
+    text = sql.replace(/\?/g, () => `$${++i}`);
+    if (translated.size < 1000) translated.set(sql, text);
+  }
+  return text;
+}
+
+function queryable(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<R>(sql: string, params: unknown[] = []): Promise<QueryResult<R>> {
+      const result = await client.query(numbered(sql), params);
+      return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+  };
+}
+
+export function openPostgres(connectionString: string): Storage {
+  const pool = new pg.Pool({ connectionString, types, max: 10 });
+  // An idle client losing its connection must not crash the server; the pool replaces it.
+  pool.on('error', (err) => console.error('chime: idle PostgreSQL connection failed:', err.message));
+  return new SqlStorage(new PostgresDriver(pool, connectionString));
+}
+
+class PostgresDriver implements Driver {
+  private readonly listeners = new Set<(signal: Signal) => void>();
+  /** One dedicated LISTEN connection per instance, opened by the first subscriber. */
+  private listening: Promise<pg.Client> | null = null;
+  private readonly direct: Queryable;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly connectionString: string,
+  ) {
+    this.direct = queryable(pool);
+  }
+
+  query<R>(sql: string, params?: unknown[]) {
+    return this.direct.query<R>(sql, params);
+  }
+
+  exec(sql: string) {
+    return this.direct.exec(sql);
+  }
+
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(queryable(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async lockForMigration(tx: Queryable) {
+    await tx.query('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+  }
+
+  isUniqueViolation(err: unknown) {
+    return (err as { code?: unknown }).code === '23505';
+  }
+
+  async publish(signal: Signal) {
+    await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(signal)]);
+  }
+
+  async subscribe(listener: (signal: Signal) => void) {
+    this.listeners.add(listener);
+    try {
+      await (this.listening ??= this.listen());
+    } catch (err) {
+      this.listeners.delete(listener);
+      throw err;
+    }
+    return () => void this.listeners.delete(listener);
+  }
+
+  async close() {
+    this.listeners.clear();
+    const client = await this.listening?.catch(() => null);
+    this.listening = null;
+    await client?.end();
+    await this.pool.end();
+  }
+
+  private relisten() {
+    setTimeout(() => {
+      if (this.listeners.size === 0 || this.listening) return;
+      this.listening = this.listen();
+      this.listening.catch(() => this.relisten());
+    }, 1000).unref();
+  }
+
+  private async listen(): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: this.connectionString, types });
+    client.on('notification', (message) => {
+      const signal = JSON.parse(message.payload ?? '{}') as Signal;
+      for (const listener of this.listeners) listener(signal);
+    });
+    // A lost LISTEN connection is reopened (a second later) for the readers still connected.
+    client.on('error', (err) => {
+      console.error('chime: LISTEN connection failed:', err.message);
+      this.listening = null;
+      this.relisten();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+      return client;
+    } catch (err) {
+      this.listening = null;
+      await client.end().catch(() => undefined);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import type { AuthorRole } from '../../src/core/types.ts';
+import type { CommentRow, StoredComment } from './types.ts';
+
+/** The public face of a row: no email, no token hash, ISO dates. */
+export function toComment(row: CommentRow, reactions: Record<string, number> = {}): StoredComment {
+  return {
+    id: row.id,
+    threadId: row.thread_id,
+    parentId: row.parent_id,
+    number: row.number,
+    author: {
+      name: row.author_name,
+      website: row.author_website,
+      role: row.author_role as AuthorRole | null,
+      avatarHash: row.avatar_hash,
+    },
+    body: row.body,
+    createdAt: new Date(row.created_at).toISOString(),
+    editedAt: row.edited_at === null ? null : new Date(row.edited_at).toISOString(),
+    deleted: row.deleted === 1,
+    pinned: row.pinned === 1,
+    status: row.status,
+    reactions,
+  };
+}

@@ -1,0 +1,106 @@
+import type { CallOptions, CommentAdapter, EditTokenOptions, ListOptions, ReactOptions } from '../core/adapter.js';
+import { AdapterError, toAdapterError, type AdapterErrorCode } from '../core/errors.js';
+import { LIMITS } from '../core/limits.js';
+import type { Comment, CommentPage, NewComment, PostResult, ThreadEvent, ThreadMeta } from '../core/types.js';
+
+type Query = Record<string, string | number | null | undefined>;
+
+interface RequestOptions extends CallOptions {
+  query?: Query;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+const CODES: Record<number, AdapterErrorCode> = {
+  400: 'validation',
+  401: 'forbidden',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'validation',
+  415: 'validation',
+  422: 'validation',
+  429: 'rate-limited',
+};
+
+
+/** Talks to the Chime reference server over its HTTP protocol (docs/protocol.md). */
+export class RestAdapter implements CommentAdapter {
+  private readonly base: string;
+  private readonly fetch: typeof fetch;
+
+  constructor(endpoint: string, options: { fetch?: typeof fetch } = {}) {
+    // Relative endpoints ("/") resolve against the page; the slash keeps a path prefix in place.
+    this.base = new URL(endpoint.replace(/\/?$/, '/'), globalThis.document?.baseURI).href;
+    this.fetch = options.fetch ?? fetch.bind(globalThis);
+  }
+
+  list(threadId: string, { sort, cursor, limit, readerId, signal }: ListOptions = {}) {
+    return this.request<CommentPage>('GET', 'comments', { signal, query: { thread: threadId, sort, cursor, limit, reader: readerId } });
+  }
+
+  getThread(threadId: string, { signal }: CallOptions = {}) {
+    return this.request<ThreadMeta>('GET', 'thread', { signal, query: { thread: threadId } });
+  }
+
+  post(input: NewComment, { signal }: CallOptions = {}) {
+    return this.request<PostResult>('POST', 'comments', { signal, body: input });
+  }
+
+  edit(_threadId: string, id: string, body: string, { editToken, signal }: EditTokenOptions) {
+    return this.request<Comment>('PATCH', `comments/${encodeURIComponent(id)}`, { signal, body: { body }, headers: { 'x-chime-edit-token': editToken } });
+  }
+
+  async remove(_threadId: string, id: string, { editToken, signal }: EditTokenOptions) {
+    await this.request('DELETE', `comments/${encodeURIComponent(id)}`, { signal, headers: { 'x-chime-edit-token': editToken } });
+  }
+
+  async counts(threadIds: string[], { signal }: CallOptions = {}) {
+    const batches: string[][] = [];
+    for (let i = 0; i < threadIds.length; i += LIMITS.threads) batches.push(threadIds.slice(i, i + LIMITS.threads));
+    const answers = await Promise.all(
+      batches.map((threads) => this.request<{ counts: Record<string, number> }>('POST', 'counts', { signal, body: { threads } })),
+    );
+    return Object.assign({}, ...answers.map((a) => a.counts)) as Record<string, number>;
+  }
+
+  async react(_threadId: string, commentId: string, reaction: string, on: boolean, { readerId, signal }: ReactOptions) {
+    const path = `comments/${encodeURIComponent(commentId)}/reactions/${encodeURIComponent(reaction)}`;
+    return (await this.request<{ reactions: Record<string, number> }>(on ? 'PUT' : 'DELETE', path, { signal, query: { reader: readerId } })).reactions;
+  }
+
+  subscribe(threadId: string, listener: (event: ThreadEvent) => void, { signal }: CallOptions) {
+    if (signal?.aborted) return;
+    // EventSource reconnects by itself; the server sends one ThreadEvent as JSON per message.
+    const source = new EventSource(this.url('events', { thread: threadId }));
+    source.onmessage = (message) => listener(JSON.parse(message.data as string) as ThreadEvent);
+    signal?.addEventListener('abort', () => source.close(), { once: true });
+  }
+
+  private url(path: string, query: Query = {}) {
+    const url = new URL(`api/${path}`, this.base);
+    for (const [key, value] of Object.entries(query)) if (value != null) url.searchParams.set(key, String(value));
+    return url.href;
+  }
+
+  private async request<T>(method: string, path: string, { query, body, headers, signal }: RequestOptions): Promise<T> {
+    try {
+      const res = await this.fetch(this.url(path, query), {
+        method,
+        signal,
+        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
+      if (res.ok) return data as T;
+      const error = (data as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
+      const code = error?.code === 'closed' ? 'closed' : (CODES[res.status] ?? 'server');
+      throw new AdapterError(code, error?.message ?? `The comment server answered ${res.status}.`, {
+        field: error?.field,
+        retryAfter: Number(res.headers.get('retry-after')) || undefined,
+      });
+    } catch (err) {
+      throw toAdapterError(err);
+    }
+  }
+}

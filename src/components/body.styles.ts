@@ -1,0 +1,29 @@
+import { css } from 'lit';
+
+/** A rendered comment body: in the thread and in the form's preview. */
+export const bodyStyles = css`
+  .body {
+    overflow-wrap: anywhere;
+  }
+  .body p {
+    margin: 0.5em 0;
+  }
+  .body blockquote {
+    margin: 0.5em 0;
+    padding: 0 0 0 0.9em;
+    border-left: 3px solid var(--_border);
+    color: var(--_muted);
+  }
+  .body pre {
+    overflow-x: auto;
+    padding: 0.5em;
+    background: var(--_surface);
+    border-radius: var(--_radius);
+  }
+  .body code {
+    font-size: 0.9em;
+  }
+  .body a {
+    color: var(--_accent);
+  }
+`;

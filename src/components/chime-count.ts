@@ -1,0 +1,75 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { adapterFor } from '../adapters/registry.js';
+import type { CommentAdapter } from '../core/adapter.js';
+import { messagesFor } from '../core/i18n.js';
+import { themeStyles } from './theme.styles.js';
+
+type Waiting = Map<string, Array<(count: number) => void>>;
+
+/** Thread ids asked for by the counts on a page, per adapter, until the next microtask. */
+const queued = new Map<CommentAdapter, Waiting>();
+
+/** Every count requested in the same task shares one counts() call per adapter. */
+function countOf(adapter: CommentAdapter, thread: string): Promise<number> {
+  let waiting = queued.get(adapter);
+  if (!waiting) {
+    const batch: Waiting = (waiting = new Map());
+    queued.set(adapter, batch);
+    queueMicrotask(() => {
+      queued.delete(adapter);
+      adapter.counts([...batch.keys()]).then(
+        (counts) => batch.forEach((resolvers, id) => resolvers.forEach((resolve) => resolve(counts[id] ?? 0))),
+        () => batch.forEach((resolvers) => resolvers.forEach((resolve) => resolve(NaN))),
+      );
+    });
+  }
+  return new Promise((resolve) => waiting.set(thread, [...(waiting.get(thread) ?? []), resolve]));
+}
+
+/**
+ * "12 comments" for a post, for index pages. However many there are on a page, they cost one
+ * request per storage.
+ */
+export class ChimeCount extends LitElement {
+  static override styles = [themeStyles, css`:host { display: inline; }`];
+
+  static override properties = {
+    thread: {},
+    adapter: {},
+    endpoint: {},
+    seed: {},
+    locale: {},
+    _count: { state: true },
+  };
+
+  /** The thread's id, as on its <chime-comments>. */
+  thread = '';
+  /** A registered adapter's name (attribute), or any CommentAdapter object (property). */
+  adapter: string | CommentAdapter = '';
+  endpoint = '';
+  seed = '';
+  locale = '';
+  /** NaN until known, or when the storage could not say. */
+  private _count = NaN;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (!['thread', 'adapter', 'endpoint', 'seed'].some((name) => changed.has(name))) return;
+    const adapter = typeof this.adapter === 'object' ? this.adapter : adapterFor(this);
+    if (!adapter || !this.thread) return;
+    const thread = this.thread;
+    void countOf(adapter, thread).then((count) => {
+      if (thread === this.thread) this._count = count;
+    });
+  }
+
+  protected override render() {
+    const locale = this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
+    return Number.isNaN(this._count) ? nothing : html`<span part="count">${messagesFor(locale).count(this._count)}</span>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chime-count': ChimeCount;
+  }
+}

@@ -1,0 +1,105 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { ChimeComments } from '../../src/components/chime-comments.js';
+import { editToken, saveEditToken } from '../../src/core/identity.js';
+import { defineChimeElements } from '../../src/define.js';
+import { buttonOf, commentById, fill, formOf, loaded, memoryWith, settled, shadow, submit, threadOf } from './helpers.js';
+
+defineChimeElements();
+
+async function mount(editWindowMs?: number): Promise<ChimeComments> {
+  const adapter = memoryWith([{ id: 'other', author: { name: 'Grace' }, body: 'Not yours' }], { editWindowMs });
+  const element = await fixture<ChimeComments>(html`<chime-comments thread="/t" .adapter=${adapter}></chime-comments>`);
+  await loaded(element);
+  return element;
+}
+
+/** Posts through the form like a reader and returns the new comment's id. */
+async function post(element: ChimeComments, body: string, parent?: string): Promise<string> {
+  let form = formOf(element)!;
+  if (parent) {
+    buttonOf(commentById(element, parent)!, 'Reply')!.click();
+    await waitUntil(() => shadow(element).querySelector('[part=reply-form]'), 'no reply form');
+    form = shadow(element).querySelector('[part=reply-form]')!;
+    await form.updateComplete;
+  }
+  await fill(form, { name: 'Ada', body });
+  const posted = oneEvent(element, 'chime-posted');
+  submit(form);
+  const { detail } = await posted;
+  await settled(element);
+  return detail.comment.id;
+}
+
+const bodyText = (li: Element) => li.querySelector(':scope > article .body')?.textContent!.trim();
+
+describe('editing and deleting your own comment', () => {
+  afterEach(() => {
+    window.confirm = Window.prototype.confirm;
+  });
+
+  it('keeps the edit token on the device, for the edit window only', async () => {
+    const element = await mount();
+    const id = await post(element, 'Mine');
+    expect(editToken(id)).to.be.a('string');
+    expect(JSON.parse(localStorage.getItem('chime:identity')!).tokens[id][0]).to.equal(editToken(id));
+    saveEditToken('old', 'secret', new Date(Date.now() - 16 * 60_000).toISOString());
+    expect(editToken('old')).to.be.undefined;
+  });
+
+  it('offers Edit and Delete on your comments only, and marks an edit', async () => {
+    const element = await mount();
+    const id = await post(element, 'Frist');
+    expect(buttonOf(commentById(element, 'other')!, 'Edit')).to.be.undefined;
+    buttonOf(commentById(element, id)!, 'Edit')!.click();
+    await threadOf(element)!.updateComplete;
+    const editor = commentById(element, id)!.querySelector('textarea')!;
+    expect(editor.value).to.equal('Frist');
+    editor.value = 'First';
+    buttonOf(commentById(element, id)!, 'Save')!.click();
+    await settled(element);
+    const mine = commentById(element, id)!;
+    expect(bodyText(mine)).to.equal('First');
+    expect(mine.querySelector('.edited')!.textContent).to.equal('edited');
+  });
+
+  it('leaves a placeholder for a deleted comment that has replies, and removes one without', async () => {
+    const element = await mount();
+    window.confirm = () => true;
+    const parent = await post(element, 'Question');
+    const reply = await post(element, 'Answer', parent);
+    const lonely = await post(element, 'Nobody answers this');
+    buttonOf(commentById(element, parent)!, 'Delete')!.click();
+    buttonOf(commentById(element, lonely)!, 'Delete')!.click();
+    await settled(element);
+    expect(commentById(element, parent)!.querySelector('.deleted')!.textContent).to.equal('This comment was deleted.');
+    expect(commentById(element, parent)!.querySelector(':scope > article .author')).to.be.null;
+    expect(bodyText(commentById(element, reply)!)).to.equal('Answer');
+    expect(commentById(element, lonely)).to.be.null;
+    await waitUntil(() => shadow(element).querySelector('h2')!.textContent === 'Comments (2)', 'count not lowered');
+  });
+
+  it('asks before deleting', async () => {
+    const element = await mount();
+    const id = await post(element, 'Keep me');
+    window.confirm = () => false;
+    buttonOf(commentById(element, id)!, 'Delete')!.click();
+    await settled(element);
+    expect(bodyText(commentById(element, id)!)).to.equal('Keep me');
+  });
+
+  it('puts the text back and says why when the storage refuses (window over)', async () => {
+    const element = await mount(0);
+    const id = await post(element, 'Too late to change');
+    buttonOf(commentById(element, id)!, 'Edit')!.click();
+    await threadOf(element)!.updateComplete;
+    commentById(element, id)!.querySelector('textarea')!.value = 'Changed';
+    const failed = oneEvent(element, 'chime-error');
+    buttonOf(commentById(element, id)!, 'Save')!.click();
+    const { detail } = await failed;
+    expect(detail.action).to.equal('edit');
+    expect(detail.error.code).to.equal('forbidden');
+    await settled(element);
+    expect(bodyText(commentById(element, id)!)).to.equal('Too late to change');
+    expect(shadow(element).querySelector('[role=alert]')!.textContent).to.equal('The time for changing this comment is over.');
+  });
+});

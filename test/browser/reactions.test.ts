@@ -1,0 +1,105 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { ChimeComments } from '../../src/components/chime-comments.js';
+import type { CommentAdapter } from '../../src/core/adapter.js';
+import { AdapterError } from '../../src/core/errors.js';
+import { defineChimeElements } from '../../src/define.js';
+import { commentById, loaded, memoryWith, settled } from './helpers.js';
+
+defineChimeElements();
+
+/** The required methods of an adapter, passed through. */
+function delegate(memory: CommentAdapter): CommentAdapter {
+  return {
+    list: (...a) => memory.list(...a),
+    getThread: (...a) => memory.getThread(...a),
+    post: (...a) => memory.post(...a),
+    edit: (...a) => memory.edit(...a),
+    remove: (...a) => memory.remove(...a),
+    counts: (...a) => memory.counts(...a),
+  };
+}
+
+/** The memory adapter, with react() held until the test settles it. */
+function heldReactions() {
+  const memory = memoryWith([{ id: 'c1', author: { name: 'Ada' }, body: 'Hello' }]);
+  const pending: Array<{ go: () => void; fail: () => void }> = [];
+  const adapter: CommentAdapter = {
+    ...delegate(memory),
+    react: (...args: Parameters<NonNullable<CommentAdapter['react']>>) =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        pending.push({ go: () => resolve(memory.react(...args)), fail: () => reject(new AdapterError('server', 'Try later.')) });
+      }),
+  };
+  return { adapter, pending };
+}
+
+async function mount(adapter: CommentAdapter, reactions = 'like,love'): Promise<ChimeComments> {
+  const element = await fixture<ChimeComments>(html`<chime-comments thread="/t" reactions=${reactions} .adapter=${adapter}></chime-comments>`);
+  await loaded(element);
+  return element;
+}
+
+const buttons = (element: ChimeComments) => [...commentById(element, 'c1')!.querySelectorAll<HTMLButtonElement>('.reaction')];
+const label = (button: HTMLButtonElement) => button.textContent!.replace(/\s+/g, ' ').trim();
+
+describe('reactions', () => {
+  it('offers the chosen set, toggles at once and settles on the stored counts', async () => {
+    const { adapter, pending } = heldReactions();
+    const element = await mount(adapter);
+    expect(buttons(element).map((b) => b.title)).to.deep.equal(['like', 'love']);
+    const [like] = buttons(element);
+    expect(like.getAttribute('aria-pressed')).to.equal('false');
+
+    like.click();
+    await settled(element);
+    // Optimistic: shown before the storage answered.
+    expect(pending).to.have.length(1);
+    expect(label(like)).to.equal('👍 1');
+    expect(like.getAttribute('aria-pressed')).to.equal('true');
+    pending[0].go();
+
+    like.click();
+    await settled(element);
+    expect(label(like)).to.equal('👍');
+    expect(like.getAttribute('aria-pressed')).to.equal('false');
+    pending[1].go();
+  });
+
+  it('puts the reaction back and reports the error when the storage refuses', async () => {
+    const { adapter, pending } = heldReactions();
+    const element = await mount(adapter);
+    const failed = oneEvent(element, 'chime-error');
+    buttons(element)[1].click();
+    await settled(element);
+    expect(label(buttons(element)[1])).to.equal('❤️ 1');
+    pending[0].fail();
+    const { detail } = await failed;
+    expect(detail.action).to.equal('react');
+    await settled(element);
+    expect(label(buttons(element)[1])).to.equal('❤️');
+    expect(buttons(element)[1].getAttribute('aria-pressed')).to.equal('false');
+  });
+
+  it('shows a reader their own reactions after a reload', async () => {
+    const adapter = memoryWith([{ id: 'c1', author: { name: 'Ada' }, body: 'Hello' }]);
+    const first = await mount(adapter);
+    buttons(first)[0].click();
+    await waitUntil(async () => (await adapter.list('/t')).comments[0].reactions?.like === 1, 'the reaction was never stored');
+    const second = await mount(adapter);
+    await settled(second);
+    expect(buttons(second)[0].getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('counts one reaction of a kind per reader in the storage', async () => {
+    const adapter = memoryWith([{ id: 'c1', author: { name: 'Ada' }, body: 'Hello' }]);
+    await adapter.react('/t', 'c1', 'like', true, { readerId: 'r1' });
+    await adapter.react('/t', 'c1', 'like', true, { readerId: 'r1' });
+    expect(await adapter.react('/t', 'c1', 'like', true, { readerId: 'r2' })).to.deep.equal({ like: 2 });
+  });
+
+  it('offers none for reactions="" or an adapter without react()', async () => {
+    expect(buttons(await mount(memoryWith([{ id: 'c1', author: { name: 'Ada' }, body: 'Hello' }]), ''))).to.have.length(0);
+    const memory = memoryWith([{ id: 'c1', author: { name: 'Ada' }, body: 'Hello' }]);
+    expect(buttons(await mount(delegate(memory)))).to.have.length(0);
+  });
+});

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { eachBackend, newComment } from './helpers/backends.ts';
+
+// Windows are an hour long so that no test run straddles two of them.
+const from = (address: string) => ({ 'x-forwarded-for': address });
+
+eachBackend('rate limits', (db) => {
+  it('answers 429 with Retry-After once a client used up its posts, on every instance', async () => {
+    const env = { CHIME_RATE_LIMIT: '3', CHIME_RATE_WINDOW: '3600', CHIME_TRUST_PROXY: '1' };
+    const [a, b] = [await db.open(env), await db.open(env)];
+    const statuses = [];
+    for (const instance of [a, b, a]) statuses.push((await instance.send('POST', '/api/comments', newComment(), from('203.0.113.7'))).status);
+    assert.deepEqual(statuses, [201, 201, 201]);
+
+    const input = newComment();
+    const limited = await b.send('POST', '/api/comments', input, from('203.0.113.7'));
+    assert.equal(limited.status, 429);
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    assert.ok(retryAfter >= 1 && retryAfter <= 3600, `Retry-After ${retryAfter}`);
+    const body = (await limited.json()) as { error: { code: string } };
+    assert.equal(body.error.code, 'rate-limited');
+    assert.equal(await a.storage.find(input.id), null);
+
+    // Another client is not affected.
+    assert.equal((await a.send('POST', '/api/comments', newComment(), from('198.51.100.1'))).status, 201);
+  });
+
+  it('ignores X-Forwarded-For unless told to trust a proxy', async () => {
+    const i = await db.open({ CHIME_RATE_LIMIT: '1', CHIME_RATE_WINDOW: '3600' });
+    assert.equal((await i.send('POST', '/api/comments', newComment(), from('203.0.113.1'))).status, 201);
+    assert.equal((await i.send('POST', '/api/comments', newComment(), from('203.0.113.2'))).status, 429);
+  });
+});
+
+eachBackend('CORS', (db) => {
+  it('answers only the origins in CHIME_ORIGINS', async () => {
+    const i = await db.open({ CHIME_ORIGINS: 'https://blog.example.org, https://www.example.org' });
+    const preflight = await i.app.request('/api/comments', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://blog.example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://blog.example.org');
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /X-Chime-Edit-Token/i);
+    assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /PATCH/);
+
+    const other = await i.send('GET', '/api/thread?thread=/x', undefined, { origin: 'https://evil.example' });
+    assert.equal(other.headers.get('access-control-allow-origin'), null);
+    const limited = await db.open({ CHIME_RATE_LIMIT: '1', CHIME_RATE_WINDOW: '3600' });
+    await limited.send('POST', '/api/comments', newComment(), { origin: 'https://x.example' });
+    const refused = await limited.send('POST', '/api/comments', newComment(), { origin: 'https://x.example' });
+    assert.equal(refused.status, 429);
+    assert.equal(refused.headers.get('access-control-allow-origin'), '*');
+    assert.match(refused.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
+  });
+});

@@ -1,0 +1,224 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { it } from 'node:test';
+import type { Comment, CommentPage, PostResult } from '../../src/core/types.ts';
+import { ADMIN_TOKEN, eachBackend, newComment, type Instance } from './helpers/backends.ts';
+
+const THREAD = '/2006/03/suggest-a-topic';
+const list = (i: Instance, query = '') => i.send('GET', `/api/comments?thread=${encodeURIComponent(THREAD)}${query}`);
+
+async function post(i: Instance, overrides: Record<string, unknown> = {}, headers?: Record<string, string>) {
+  const res = await i.send('POST', '/api/comments', newComment(overrides), headers);
+  assert.equal(res.status, 201, await res.clone().text());
+  return (await res.json()) as PostResult;
+}
+
+eachBackend('comments', (db) => {
+  it('posts a comment and lists it without the email', async () => {
+    const i = await db.open();
+    const { comment, editToken } = await post(i);
+    assert.equal(comment.number, 1);
+    assert.equal(comment.status, 'published');
+    assert.match(editToken!, /^[\w-]{40,}$/);
+    // SHA-256 of the trimmed, lowercased email.
+    assert.equal(comment.author.avatarHash, createHash('sha256').update('ann@example.org').digest('hex'));
+
+    const res = await list(i);
+    assert.equal(res.status, 200);
+    const page = (await res.json()) as CommentPage;
+    assert.deepEqual(page.thread, { id: THREAD, closed: false, count: 1 });
+    assert.equal(page.comments[0]!.body, 'Hello there.');
+    assert.ok(!JSON.stringify(page).toLowerCase().includes('ann@example.org'));
+    assert.equal(page.nextCursor, null);
+  });
+
+  it('returns the original comment when the same post is re-sent, and 409 for different content', async () => {
+    const i = await db.open();
+    const input = newComment();
+    const first = await i.send('POST', '/api/comments', input);
+    assert.equal(first.status, 201);
+    const again = await i.send('POST', '/api/comments', input);
+    assert.equal(again.status, 200);
+    const replay = (await again.json()) as PostResult;
+    assert.equal(replay.comment.id, input.id);
+    assert.equal(replay.comment.number, 1);
+    assert.equal(replay.editToken, undefined);
+    const other = await i.send('POST', '/api/comments', { ...input, body: 'Something else' });
+    assert.equal(other.status, 409);
+    assert.equal(((await other.json()) as { error: { code: string } }).error.code, 'conflict');
+    const page = (await (await list(i)).json()) as CommentPage;
+    assert.equal(page.comments.length, 1);
+    assert.equal(page.thread.count, 1);
+  });
+
+  it('pages top-level comments with their replies, pinned first, in each sort order', async () => {
+    const i = await db.open();
+    const ids: string[] = [];
+    for (let n = 0; n < 5; n++) ids.push((await post(i, { body: `top ${n}` })).comment.id);
+    await post(i, { parentId: ids[0], body: 'reply to 0' });
+    const deep = await post(i, { parentId: ids[4], body: 'reply to 4' });
+    await post(i, { parentId: deep.comment.id, body: 'reply to reply' });
+    const pin = await i.send('PATCH', `/api/admin/comments/${ids[2]}`, { pinned: true }, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    assert.equal(pin.status, 200);
+
+    const walk = async (sort: string) => {
+      const seen: Comment[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res = await list(i, `&sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        assert.equal(res.status, 200);
+        const page = (await res.json()) as CommentPage;
+        seen.push(...page.comments);
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor);
+      return { bodies: seen.map((c) => c.body), pages };
+    };
+    const oldest = await walk('oldest');
+    assert.deepEqual(oldest.bodies, ['top 2', 'top 0', 'reply to 0', 'top 1', 'top 3', 'top 4', 'reply to 4', 'reply to reply']);
+    assert.equal(oldest.pages, 3);
+    const newest = await walk('newest');
+    assert.deepEqual(newest.bodies, ['top 2', 'top 4', 'reply to 4', 'reply to reply', 'top 3', 'top 1', 'top 0', 'reply to 0']);
+
+    // Reactions make "top": top 3 gets two, top 1 gets one.
+    for (const [id, reader] of [[ids[3], 'reader-aaa1'], [ids[3], 'reader-bbb2'], [ids[1], 'reader-aaa1']] as const) {
+      assert.equal((await i.send('PUT', `/api/comments/${id}/reactions/like?reader=${reader}`)).status, 200);
+    }
+    const top = await walk('top');
+    assert.deepEqual(top.bodies, ['top 2', 'top 3', 'top 1', 'top 0', 'reply to 0', 'top 4', 'reply to 4', 'reply to reply']);
+    const bad = await list(i, `&sort=top&cursor=${'x'.repeat(10)}`);
+    assert.equal(bad.status, 422);
+  });
+
+  it('rejects a parent from another thread or one that does not exist', async () => {
+    const i = await db.open();
+    const elsewhere = await post(i, { threadId: '/other' });
+    for (const parentId of [elsewhere.comment.id, 'nope']) {
+      const res = await i.send('POST', '/api/comments', newComment({ parentId }));
+      assert.equal(res.status, 422);
+      assert.deepEqual(((await res.json()) as { error: { field: string } }).error.field, 'parentId');
+    }
+  });
+
+  it('edits and deletes with the edit token, only within the edit window', async () => {
+    const i = await db.open({ CHIME_EDIT_WINDOW: '1' });
+    const { comment, editToken } = await post(i);
+    const wrong = await i.send('PATCH', `/api/comments/${comment.id}`, { body: 'x' }, { 'x-chime-edit-token': 'wrong' });
+    assert.equal(wrong.status, 403);
+    const ok = await i.send('PATCH', `/api/comments/${comment.id}`, { body: 'Edited.' }, { 'x-chime-edit-token': editToken! });
+    assert.equal(ok.status, 200);
+    const edited = (await ok.json()) as Comment;
+    assert.equal(edited.body, 'Edited.');
+    assert.ok(edited.editedAt && Date.parse(edited.editedAt) >= Date.parse(edited.createdAt));
+
+    await new Promise((r) => setTimeout(r, 1100));
+    const late = await i.send('PATCH', `/api/comments/${comment.id}`, { body: 'Too late.' }, { 'x-chime-edit-token': editToken! });
+    assert.equal(late.status, 403);
+    const lateDelete = await i.send('DELETE', `/api/comments/${comment.id}`, undefined, { 'x-chime-edit-token': editToken! });
+    assert.equal(lateDelete.status, 403);
+    const page = (await (await list(i)).json()) as CommentPage;
+    assert.equal(page.comments[0]!.body, 'Edited.');
+  });
+
+  it('keeps a deleted comment with replies as a placeholder and removes it with its last reply', async () => {
+    const i = await db.open();
+    const parent = await post(i);
+    const reply = await post(i, { parentId: parent.comment.id, body: 'A reply.' });
+    const lonely = await post(i, { body: 'No replies.' });
+    for (const c of [parent, lonely]) {
+      const res = await i.send('DELETE', `/api/comments/${c.comment.id}`, undefined, { 'x-chime-edit-token': c.editToken! });
+      assert.equal(res.status, 204);
+    }
+    let page = (await (await list(i)).json()) as CommentPage;
+    assert.deepEqual(
+      page.comments.map((c) => [c.id, c.deleted, c.body, c.author.name, c.author.avatarHash]),
+      [
+        [parent.comment.id, true, '', '', null],
+        [reply.comment.id, false, 'A reply.', 'Ann Reader', reply.comment.author.avatarHash],
+      ],
+    );
+    assert.equal(page.thread.count, 1);
+    const editPlaceholder = await i.send('PATCH', `/api/comments/${parent.comment.id}`, { body: 'back' }, { 'x-chime-edit-token': parent.editToken! });
+    assert.equal(editPlaceholder.status, 404);
+
+    const res = await i.send('DELETE', `/api/comments/${reply.comment.id}`, undefined, { 'x-chime-edit-token': reply.editToken! });
+    assert.equal(res.status, 204);
+    page = (await (await list(i)).json()) as CommentPage;
+    assert.deepEqual(page.comments, []);
+    assert.equal(page.thread.count, 0);
+  });
+
+  it('refuses posts into a closed thread with 403, but lets the blog author answer', async () => {
+    const i = await db.open();
+    await post(i);
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const close = await i.send('PUT', `/api/admin/thread?thread=${encodeURIComponent(THREAD)}`, { closed: true }, admin);
+    assert.deepEqual(await close.json(), { id: THREAD, closed: true, count: 1 });
+    const refused = await i.send('POST', '/api/comments', newComment());
+    assert.equal(refused.status, 403);
+    assert.equal(((await refused.json()) as { error: { code: string } }).error.code, 'closed');
+    const meta = await (await i.send('GET', `/api/thread?thread=${encodeURIComponent(THREAD)}`)).json();
+    assert.deepEqual(meta, { id: THREAD, closed: true, count: 1 });
+
+    const answer = await post(i, { body: 'From the author.' }, admin);
+    assert.equal(answer.comment.author.role, 'author');
+    const mod = await post(i, { author: { name: 'Mo', role: 'moderator' } }, admin);
+    assert.equal(mod.comment.author.role, 'moderator');
+    const fake = await i.send('POST', '/api/comments', newComment({ author: { name: 'Mo', role: 'author' } }));
+    assert.equal(fake.status, 403);
+    const wrongToken = await i.send('POST', '/api/comments', newComment(), { authorization: 'Bearer guess' });
+    assert.equal(wrongToken.status, 401);
+
+    await i.send('PUT', `/api/admin/thread?thread=${encodeURIComponent(THREAD)}`, { closed: false }, admin);
+    await post(i);
+  });
+
+  it('counts published comments of many threads at once', async () => {
+    const i = await db.open();
+    await post(i, { threadId: '/a' });
+    await post(i, { threadId: '/a' });
+    await post(i, { threadId: '/b' });
+    const res = await i.send('POST', '/api/counts', { threads: ['/a', '/b', '/c'] });
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { counts: { '/a': 2, '/b': 1, '/c': 0 } });
+    const tooMany = await i.send('POST', '/api/counts', { threads: Array.from({ length: 101 }, (_, n) => `/t${n}`) });
+    assert.equal(tooMany.status, 422);
+  });
+
+  it('keeps everything across a restart', async () => {
+    const first = await db.open();
+    const { comment } = await post(first);
+    await first.close();
+    const second = await db.open();
+    const page = (await (await list(second)).json()) as CommentPage;
+    assert.deepEqual(page.comments.map((c) => c.id), [comment.id]);
+    assert.equal((await post(second)).comment.number, 2);
+    assert.deepEqual(await second.storage.migrate(), []);
+  });
+});
+
+eachBackend('page cache', (db) => {
+  it('never serves a page another instance has changed since', async () => {
+    const [a, b] = [await db.open(), await db.open()];
+    const { comment, editToken } = await post(a);
+    const read = async () => (await (await list(a)).json()) as CommentPage;
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    assert.equal((await read()).comments[0]!.body, 'Hello there.');
+
+    await b.send('PATCH', `/api/comments/${comment.id}`, { body: 'Edited elsewhere.' }, { 'x-chime-edit-token': editToken! });
+    assert.equal((await read()).comments[0]!.body, 'Edited elsewhere.');
+    await b.send('PUT', `/api/comments/${comment.id}/reactions/love?reader=reader-5678`);
+    assert.deepEqual((await read()).comments[0]!.reactions, { love: 1 });
+    await b.send('PATCH', `/api/admin/comments/${comment.id}`, { pinned: true }, admin);
+    assert.equal((await read()).comments[0]!.pinned, true);
+    await b.send('PUT', `/api/admin/thread?thread=${encodeURIComponent(THREAD)}`, { closed: true }, admin);
+    assert.equal((await read()).thread.closed, true);
+    await post(b, {}, admin);
+    assert.equal((await read()).thread.count, 2);
+    await b.send('PATCH', `/api/admin/comments/${comment.id}`, { status: 'hidden' }, admin);
+    assert.equal((await read()).thread.count, 1);
+    const mine = (await (await list(a, '&reader=reader-5678')).json()) as CommentPage;
+    assert.deepEqual(mine.comments.map((c) => c.myReactions), [[]]);
+  });
+});

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import type { PostResult } from '../../src/core/types.ts';
+import { ADMIN_TOKEN, eachBackend, newComment } from './helpers/backends.ts';
+import { openEvents } from './helpers/sse.ts';
+
+const THREAD = '/2006/03/live';
+
+eachBackend('live events', (db) => {
+  it('streams created, edited, deleted and thread events of one thread', async () => {
+    const i = await db.open();
+    const stream = await openEvents(await i.listen(), THREAD);
+    try {
+      await i.send('POST', '/api/comments', newComment({ threadId: '/elsewhere' }));
+      const { comment, editToken } = (await (await i.send('POST', '/api/comments', newComment({ threadId: THREAD }))).json()) as PostResult;
+      const created = await stream.next();
+      assert.equal(created.type, 'created');
+      assert.equal(created.type === 'created' && created.comment.id, comment.id);
+      assert.ok(!JSON.stringify(created).toLowerCase().includes('ann@example.org'));
+
+      await i.send('PATCH', `/api/comments/${comment.id}`, { body: 'Changed.' }, { 'x-chime-edit-token': editToken! });
+      const edited = await stream.next();
+      assert.deepEqual(edited.type === 'edited' && [edited.comment.id, edited.comment.body], [comment.id, 'Changed.']);
+
+      await i.send('DELETE', `/api/comments/${comment.id}`, undefined, { 'x-chime-edit-token': editToken! });
+      assert.deepEqual(await stream.next(), { type: 'deleted', id: comment.id, threadId: THREAD });
+
+      await i.send('PUT', `/api/admin/thread?thread=${encodeURIComponent(THREAD)}`, { closed: true }, { authorization: `Bearer ${ADMIN_TOKEN}` });
+      assert.deepEqual(await stream.next(), { type: 'thread', thread: { id: THREAD, closed: true, count: 0 } });
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('sends heartbeats and nothing for comments awaiting moderation', async () => {
+    const i = await db.open({ CHIME_MODERATION: 'all', CHIME_HEARTBEAT: '0.1' });
+    const base = await i.listen();
+    const res = await fetch(`${base}/api/events?thread=${encodeURIComponent(THREAD)}`);
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    await i.send('POST', '/api/comments', newComment({ threadId: THREAD }));
+    let text = '';
+    const until = Date.now() + 400;
+    while (Date.now() < until) text += (await reader.read()).value ?? '';
+    await reader.cancel();
+    assert.match(text, /: ping\n\n[^]*: ping\n\n/);
+    assert.doesNotMatch(text, /data:/);
+  });
+
+  it('reaches readers connected to another instance', { skip: db.name === 'sqlite' && 'one process per SQLite file' }, async () => {
+    const [a, b] = [await db.open(), await db.open()];
+    const stream = await openEvents(await a.listen(), THREAD);
+    try {
+      const inputs = [newComment({ threadId: THREAD }), newComment({ threadId: THREAD })];
+      for (const input of inputs) assert.equal((await b.send('POST', '/api/comments', input)).status, 201);
+      for (const input of inputs) {
+        const event = await stream.next();
+        assert.equal(event.type === 'created' && event.comment.id, input.id);
+      }
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('listens again when the LISTEN connection is lost', { skip: db.name === 'sqlite' && 'no LISTEN on SQLite' }, async () => {
+    const [a, b] = [await db.open(), await db.open()];
+    const stream = await openEvents(await a.listen(), THREAD);
+    try {
+      const pg = await import('pg');
+      const killer = new pg.default.Client({ connectionString: db.url });
+      await killer.connect();
+      const { rows } = await killer.query("SELECT pg_terminate_backend(pid) AS gone FROM pg_stat_activity WHERE query = 'LISTEN chime_events' AND datname = current_database()");
+      await killer.end();
+      // Only the instance with a subscriber listens.
+      assert.equal(rows.length, 1);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const input = newComment({ threadId: THREAD });
+      assert.equal((await b.send('POST', '/api/comments', input)).status, 201);
+      const event = await stream.next();
+      assert.equal(event.type === 'created' && event.comment.id, input.id);
+    } finally {
+      stream.close();
+    }
+  });
+});

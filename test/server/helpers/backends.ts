@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe } from 'node:test';
+import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { createApp } from '../../../server/app.ts';
+import { loadConfig, type Config } from '../../../server/config.ts';
+import { openStorage } from '../../../server/storage/index.ts';
+import type { Storage } from '../../../server/storage/types.ts';
+import { postgres } from './postgres.ts';
+
+export const ADMIN_TOKEN = 'admin-secret-for-tests';
+
+interface Backend {
+  name: 'sqlite' | 'postgres';
+  newDatabase(): Promise<string>;
+}
+
+const sqliteDirs: string[] = [];
+process.once('exit', () => sqliteDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const backends: Backend[] = [
+  {
+    name: 'sqlite',
+    async newDatabase() {
+      const dir = mkdtempSync(join(tmpdir(), 'chime-sqlite-'));
+      sqliteDirs.push(dir);
+      return join(dir, 'chime.sqlite');
+    },
+  },
+  { name: 'postgres', newDatabase: async () => (await postgres()).createDatabase() },
+];
+
+export interface Instance {
+  app: ReturnType<typeof createApp>;
+  storage: Storage;
+  config: Config;
+  /** JSON request through app.request; body objects are serialised, strings sent as they are. */
+  send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** Starts a real HTTP server on 127.0.0.1 for this instance; returns its base URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** One server instance over the test's database (env like the real server's, for tests' needs). */
+async function open(url: string, env: Record<string, string>): Promise<Instance> {
+  const config = loadConfig({ DATABASE_URL: url, CHIME_ADMIN_TOKEN: ADMIN_TOKEN, CHIME_RATE_LIMIT: '10000', ...env });
+  const storage = await openStorage(url);
+  const app = createApp(storage, config);
+  let server: Server | null = null;
+  let closed = false;
+  return {
+    app,
+    storage,
+    config,
+    send: async (method, path, body, headers = {}) =>
+      app.request(path, {
+        method,
+        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        body: body === undefined || typeof body === 'string' ? (body as string | undefined) : JSON.stringify(body),
+      }),
+    listen: () =>
+      new Promise((resolve) => {
+        server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(`http://127.0.0.1:${info.port}`)) as Server;
+      }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      server?.closeAllConnections();
+      await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+      await storage.close();
+    },
+  };
+}
+
+export interface BackendContext {
+  readonly name: 'sqlite' | 'postgres';
+  /** The DATABASE_URL of this test's fresh database. */
+  readonly url: string;
+  /** Another server instance on the same database; closed after the test. */
+  open(env?: Record<string, string>): Promise<Instance>;
+}
+
+/** Defines the suite once per database, each test with a fresh database. */
+export function eachBackend(title: string, define: (ctx: BackendContext) => void) {
+  for (const backend of backends) {
+    describe(`${title} [${backend.name}]`, () => {
+      const instances: Instance[] = [];
+      const ctx = {
+        name: backend.name,
+        url: '',
+        async open(env: Record<string, string> = {}) {
+          const instance = await open(ctx.url, env);
+          instances.push(instance);
+          return instance;
+        },
+      };
+      beforeEach(async () => {
+        ctx.url = await backend.newDatabase();
+      });
+      afterEach(async () => {
+        await Promise.all(instances.splice(0).map((i) => i.close()));
+      });
+      define(ctx);
+    });
+  }
+}
+
+let counter = 0;
+
+/** A valid NewComment body with a fresh id. */
+export function newComment(overrides: Record<string, unknown> = {}) {
+  return {
+    id: `c${process.pid}x${++counter}x${Math.random().toString(36).slice(2, 8)}`,
+    threadId: '/2006/03/suggest-a-topic',
+    author: { name: 'Ann Reader', email: 'Ann@Example.org', website: 'https://ann.example.org' },
+    body: 'Hello there.',
+    ...overrides,
+  };
+}

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import type { CommentPage, PostResult } from '../../src/core/types.ts';
+import { ADMIN_TOKEN, eachBackend, newComment } from './helpers/backends.ts';
+
+const THREAD = '/2006/03/suggest-a-topic';
+const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+eachBackend('moderation', (db) => {
+  it('holds new comments for approval when CHIME_MODERATION=all', async () => {
+    const i = await db.open({ CHIME_MODERATION: 'all' });
+    const res = await i.send('POST', '/api/comments', newComment());
+    assert.equal(res.status, 201);
+    const { comment } = (await res.json()) as PostResult;
+    assert.equal(comment.status, 'pending');
+
+    const list = async () => (await (await i.send('GET', `/api/comments?thread=${encodeURIComponent(THREAD)}`)).json()) as CommentPage;
+    let page = await list();
+    assert.deepEqual([page.comments.length, page.thread.count], [0, 0]);
+    assert.deepEqual((await i.storage.counts([THREAD]))[THREAD], 0);
+
+    const queue = (await (await i.send('GET', '/api/admin/queue', undefined, admin)).json()) as { comments: { id: string; status: string }[] };
+    assert.deepEqual(queue.comments.map((c) => [c.id, c.status]), [[comment.id, 'pending']]);
+
+    // Replies to a comment nobody can see yet are refused.
+    const reply = await i.send('POST', '/api/comments', newComment({ parentId: comment.id }));
+    assert.equal(reply.status, 422);
+
+    const approve = await i.send('PATCH', `/api/admin/comments/${comment.id}`, { status: 'published' }, admin);
+    assert.equal(approve.status, 200);
+    page = await list();
+    assert.deepEqual([page.comments.map((c) => c.id), page.thread.count], [[comment.id], 1]);
+    const emptied = (await (await i.send('GET', '/api/admin/queue', undefined, admin)).json()) as { comments: unknown[] };
+    assert.deepEqual(emptied.comments, []);
+
+    // The author's own answers skip the queue.
+    const answer = (await (await i.send('POST', '/api/comments', newComment(), admin)).json()) as PostResult;
+    assert.equal(answer.comment.status, 'published');
+  });
+
+  it('hides, pins and deletes comments with the admin token only', async () => {
+    const i = await db.open();
+    const ids = [];
+    for (let n = 0; n < 3; n++) ids.push(((await (await i.send('POST', '/api/comments', newComment())).json()) as PostResult).comment.id);
+    for (const headers of [{}, { authorization: 'Bearer nope' }] as Record<string, string>[]) {
+      const res = await i.send('PATCH', `/api/admin/comments/${ids[0]}`, { status: 'hidden' }, headers);
+      assert.equal(res.status, 401);
+    }
+    assert.equal((await i.send('PATCH', `/api/admin/comments/${ids[0]}`, { status: 'hidden' }, admin)).status, 200);
+    assert.equal((await i.send('PATCH', `/api/admin/comments/${ids[2]}`, { pinned: true }, admin)).status, 200);
+    assert.equal((await i.send('DELETE', `/api/admin/comments/${ids[1]}`, undefined, admin)).status, 204);
+    assert.equal((await i.send('DELETE', `/api/admin/comments/${ids[1]}`, undefined, admin)).status, 404);
+    const page = (await (await i.send('GET', `/api/comments?thread=${encodeURIComponent(THREAD)}`)).json()) as CommentPage;
+    assert.deepEqual(page.comments.map((c) => [c.id, c.pinned]), [[ids[2], true]]);
+    assert.equal(page.thread.count, 1);
+  });
+
+  it('turns the admin API off when no token is configured', async () => {
+    const i = await db.open({ CHIME_ADMIN_TOKEN: '' });
+    const res = await i.send('GET', '/api/admin/queue', undefined, admin);
+    assert.equal(res.status, 403);
+    const post = await i.send('POST', '/api/comments', newComment(), admin);
+    assert.equal(post.status, 403);
+  });
+});
+
+eachBackend('reactions', (db) => {
+  it('counts one reaction of a kind per reader, toggled on and off', async () => {
+    const i = await db.open();
+    const { comment } = (await (await i.send('POST', '/api/comments', newComment())).json()) as PostResult;
+    const react = async (method: string, kind: string, reader: string) => {
+      const res = await i.send(method, `/api/comments/${comment.id}/reactions/${kind}?reader=${reader}`);
+      assert.equal(res.status, 200);
+      return ((await res.json()) as { reactions: Record<string, number> }).reactions;
+    };
+    assert.deepEqual(await react('PUT', 'like', 'reader-one'), { like: 1 });
+    assert.deepEqual(await react('PUT', 'like', 'reader-one'), { like: 1 });
+    const twice = await Promise.all([react('PUT', 'love', 'reader-one'), react('PUT', 'love', 'reader-one')]);
+    assert.deepEqual(twice.at(-1), { like: 1, love: 1 });
+    assert.deepEqual(await react('PUT', 'like', 'reader-two'), { like: 2, love: 1 });
+    assert.deepEqual(await react('DELETE', 'like', 'reader-one'), { like: 1, love: 1 });
+    assert.deepEqual(await react('DELETE', 'like', 'reader-one'), { like: 1, love: 1 });
+
+    const page = (await (await i.send('GET', `/api/comments?thread=${encodeURIComponent(comment.threadId)}&reader=reader-one`)).json()) as CommentPage;
+    assert.deepEqual(page.comments[0]!.reactions, { like: 1, love: 1 });
+    assert.deepEqual(page.comments[0]!.myReactions, ['love']);
+    assert.equal((await i.storage.find(comment.id))!.reaction_count, 2);
+    const missing = await i.send('PUT', `/api/comments/nope/reactions/like?reader=reader-one`);
+    assert.equal(missing.status, 404);
+  });
+});

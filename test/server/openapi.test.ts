@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { it } from 'node:test';
+import { z } from 'zod';
+import type { PostResult } from '../../src/core/types.ts';
+import { ADMIN_TOKEN, eachBackend, newComment, type Instance } from './helpers/backends.ts';
+
+interface Operation {
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+}
+const doc = JSON.parse(readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8')) as {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+};
+
+/** The documented schema as zod, with component references resolved. */
+function schemaOf(schema: unknown) {
+  const text = JSON.stringify({ ...(schema as object), $defs: doc.components.schemas }).replaceAll('#/components/schemas/', '#/$defs/');
+  return z.fromJSONSchema(JSON.parse(text));
+}
+
+/** Checks that the status is documented for the operation and the JSON body matches its schema. */
+async function conforms(res: Response, method: string, path: string) {
+  const operation = doc.paths[path]?.[method.toLowerCase()];
+  assert.ok(operation, `${method} ${path} is documented`);
+  const documented = operation.responses[String(res.status)];
+  if (!documented) assert.fail(`${method} ${path}: status ${res.status} is not documented (${await res.text()})`);
+  const json = documented.content?.['application/json'];
+  if (!json) return;
+  const body: unknown = await res.json();
+  const result = schemaOf(json.schema).safeParse(body);
+  assert.ok(result.success, `${method} ${path} ${res.status}: ${JSON.stringify(result.error?.issues)}\n${JSON.stringify(body)}`);
+}
+
+const THREAD = '/2006/03/suggest-a-topic';
+const t = encodeURIComponent(THREAD);
+const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+it('documents every route of the app, and the app has every documented route', async () => {
+  const { createApp } = await import('../../server/app.ts');
+  const { loadConfig } = await import('../../server/config.ts');
+  const app = createApp({} as never, loadConfig({}));
+  const served = new Set(
+    app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`),
+  );
+  const documented = new Set(
+    Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    ),
+  );
+  assert.deepEqual([...documented].sort(), [...served].sort());
+});
+
+eachBackend('protocol contract (docs/openapi.json)', (db) => {
+  it('answers the main endpoints with the documented statuses and shapes', async () => {
+    const i: Instance = await db.open({ CHIME_EDIT_WINDOW: '600' });
+    const input = newComment();
+    const posted = await i.send('POST', '/api/comments', input);
+    const { comment, editToken } = (await posted.clone().json()) as PostResult;
+    await conforms(posted, 'POST', '/api/comments');
+    await conforms(await i.send('POST', '/api/comments', input), 'POST', '/api/comments');
+    await conforms(await i.send('POST', '/api/comments', { ...input, body: 'other' }), 'POST', '/api/comments');
+    await conforms(await i.send('POST', '/api/comments', newComment({ parentId: comment.id, author: { name: 'Bo' } })), 'POST', '/api/comments');
+    await conforms(await i.send('POST', '/api/comments', newComment({ body: '' })), 'POST', '/api/comments');
+    await conforms(await i.send('POST', '/api/comments', '{'), 'POST', '/api/comments');
+    await conforms(await i.send('POST', '/api/comments', newComment(), admin), 'POST', '/api/comments');
+
+    await conforms(await i.send('PUT', `/api/comments/${comment.id}/reactions/like?reader=reader-1234`), 'PUT', '/api/comments/{id}/reactions/{reaction}');
+    await conforms(await i.send('DELETE', `/api/comments/${comment.id}/reactions/love?reader=reader-1234`), 'DELETE', '/api/comments/{id}/reactions/{reaction}');
+    await conforms(await i.send('PUT', `/api/comments/${comment.id}/reactions/nope?reader=reader-1234`), 'PUT', '/api/comments/{id}/reactions/{reaction}');
+
+    await conforms(await i.send('GET', `/api/comments?thread=${t}&reader=reader-1234`), 'GET', '/api/comments');
+    await conforms(await i.send('GET', `/api/comments?thread=${t}&sort=top&limit=1`), 'GET', '/api/comments');
+    await conforms(await i.send('GET', `/api/comments?thread=${t}&limit=1000`), 'GET', '/api/comments');
+    await conforms(await i.send('GET', `/api/thread?thread=${t}`), 'GET', '/api/thread');
+    await conforms(await i.send('POST', '/api/counts', { threads: [THREAD, '/none'] }), 'POST', '/api/counts');
+
+    const edit = { 'x-chime-edit-token': editToken! };
+    await conforms(await i.send('PATCH', `/api/comments/${comment.id}`, { body: 'Edited.' }, edit), 'PATCH', '/api/comments/{id}');
+    await conforms(await i.send('PATCH', `/api/comments/${comment.id}`, { body: 'Edited.' }, { 'x-chime-edit-token': 'x' }), 'PATCH', '/api/comments/{id}');
+    await conforms(await i.send('PATCH', '/api/comments/missing', { body: 'Edited.' }, edit), 'PATCH', '/api/comments/{id}');
+
+    await conforms(await i.send('PATCH', `/api/admin/comments/${comment.id}`, { pinned: true }, admin), 'PATCH', '/api/admin/comments/{id}');
+    await conforms(await i.send('GET', '/api/admin/queue', undefined, admin), 'GET', '/api/admin/queue');
+    await conforms(await i.send('GET', '/api/admin/queue'), 'GET', '/api/admin/queue');
+    await conforms(await i.send('PUT', `/api/admin/thread?thread=${t}`, { closed: true }, admin), 'PUT', '/api/admin/thread');
+    await conforms(await i.send('POST', '/api/comments', newComment()), 'POST', '/api/comments');
+
+    await conforms(await i.send('DELETE', `/api/comments/${comment.id}`, undefined, edit), 'DELETE', '/api/comments/{id}');
+    await conforms(await i.send('GET', `/api/comments?thread=${t}`), 'GET', '/api/comments');
+    await conforms(await i.send('DELETE', `/api/admin/comments/${comment.id}`, undefined, admin), 'DELETE', '/api/admin/comments/{id}');
+    await conforms(await i.send('DELETE', `/api/admin/comments/${comment.id}`, undefined, admin), 'DELETE', '/api/admin/comments/{id}');
+  });
+
+  it('answers rate limits, moderation and the event stream as documented', async () => {
+    const i = await db.open({ CHIME_RATE_LIMIT: '1', CHIME_RATE_WINDOW: '3600', CHIME_MODERATION: 'all' });
+    await conforms(await i.send('POST', '/api/comments', newComment()), 'POST', '/api/comments');
+    await conforms(await i.send('POST', '/api/comments', newComment()), 'POST', '/api/comments');
+    await conforms(await i.send('GET', '/api/admin/queue', undefined, admin), 'GET', '/api/admin/queue');
+    await conforms(await i.send('GET', '/api/events?thread='), 'GET', '/api/events');
+    const stream = await fetch(`${await i.listen()}/api/events?thread=${t}`);
+    assert.equal(stream.headers.get('content-type'), 'text/event-stream');
+    await conforms(stream, 'GET', '/api/events');
+    await stream.body?.cancel();
+  });
+});

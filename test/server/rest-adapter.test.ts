@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { RestAdapter } from '../../src/adapters/rest.ts';
+import { AdapterError } from '../../src/core/errors.ts';
+import { ADMIN_TOKEN, eachBackend, newComment } from './helpers/backends.ts';
+
+const THREAD = '/2006/03/suggest-a-topic';
+
+async function failure(promise: Promise<unknown>): Promise<AdapterError> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(err instanceof AdapterError, String(err));
+    return err;
+  }
+  return assert.fail('expected a rejection');
+}
+
+eachBackend('RestAdapter against the server', (db) => {
+  it('lists, posts, edits, reacts, counts and removes', async () => {
+    const i = await db.open();
+    const adapter = new RestAdapter(`${await i.listen()}/`);
+    const input = newComment({ threadId: THREAD });
+    const { comment, editToken } = await adapter.post(input);
+    assert.equal(comment.number, 1);
+    assert.deepEqual((await adapter.post(input)).comment.id, comment.id);
+
+    const edited = await adapter.edit(THREAD, comment.id, 'Edited.', { editToken: editToken! });
+    assert.equal(edited.body, 'Edited.');
+    assert.deepEqual(await adapter.react!(THREAD, comment.id, 'like', true, { readerId: 'reader-0001' }), { like: 1 });
+
+    const page = await adapter.list(THREAD, { readerId: 'reader-0001', sort: 'newest', limit: 5 });
+    assert.deepEqual(page.thread, { id: THREAD, closed: false, count: 1 });
+    assert.deepEqual(page.comments.map((c) => [c.body, c.myReactions]), [['Edited.', ['like']]]);
+    assert.deepEqual(await adapter.getThread(THREAD), { id: THREAD, closed: false, count: 1 });
+
+    const many = Array.from({ length: 150 }, (_, n) => `/t/${n}`);
+    const counts = await adapter.counts([THREAD, ...many]);
+    assert.equal(Object.keys(counts).length, 151);
+    assert.equal(counts[THREAD], 1);
+    assert.deepEqual(await adapter.counts([]), {});
+
+    await adapter.remove(THREAD, comment.id, { editToken: editToken! });
+    assert.deepEqual((await adapter.list(THREAD)).comments, []);
+  });
+
+  it('maps server answers to AdapterError codes', async () => {
+    const i = await db.open({ CHIME_RATE_LIMIT: '3', CHIME_RATE_WINDOW: '3600' });
+    const adapter = new RestAdapter(await i.listen());
+
+    const invalid = await failure(adapter.post(newComment({ author: { name: 'Ann', website: 'javascript:x' } })));
+    assert.deepEqual([invalid.code, invalid.field, invalid.transient], ['validation', 'author.website', false]);
+
+    const first = newComment();
+    await adapter.post(first);
+    const conflict = await failure(adapter.post({ ...first, body: 'different' }));
+    assert.equal(conflict.code, 'conflict');
+
+    const limited = await failure(adapter.post(newComment()));
+    assert.equal(limited.code, 'rate-limited');
+    assert.ok(limited.retryAfter! > 0 && limited.transient);
+
+    const missing = await failure(adapter.edit(THREAD, 'nope', 'x', { editToken: 'x' }));
+    assert.equal(missing.code, 'not-found');
+
+    await i.send('PUT', `/api/admin/thread?thread=${encodeURIComponent(THREAD)}`, { closed: true }, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    const fresh = new RestAdapter(await (await db.open()).listen());
+    const closed = await failure(fresh.post(newComment()));
+    assert.equal(closed.code, 'closed');
+
+    const controller = new AbortController();
+    controller.abort();
+    assert.equal((await failure(adapter.list(THREAD, { signal: controller.signal }))).code, 'aborted');
+  });
+});
+
+it('reports network failures, server errors and paths under a prefix', async () => {
+  const unreachable = new RestAdapter('http://127.0.0.1:9/');
+  assert.equal((await failure(unreachable.getThread('/x'))).code, 'network');
+
+  const urls: string[] = [];
+  const broken = new RestAdapter('https://comments.example.org/chime', {
+    fetch: async (url) => {
+      urls.push(String(url));
+      return new Response('<html>Bad gateway</html>', { status: 502 });
+    },
+  });
+  const error = await failure(broken.list('/2006/03/a b', { cursor: 'abc', limit: 10 }));
+  assert.deepEqual([error.code, error.transient], ['server', true]);
+  assert.deepEqual(urls, ['https://comments.example.org/chime/api/comments?thread=%2F2006%2F03%2Fa+b&cursor=abc&limit=10']);
+});
