@@ -6,10 +6,8 @@ import { messagesFor, type Messages } from '../core/i18n.js';
 import { renderBody } from '../core/markdown.js';
 import type { Author, Comment } from '../core/types.js';
 import { safeUrl } from '../core/url.js';
-import { threadStyles } from './chime-thread.styles.js';
 import { REACTIONS } from '../core/reactions.js';
-
-/** The reactions a site can offer, in this order. */
+import { threadStyles } from './chime-thread.styles.js';
 
 const UNITS = [
   ['year', 31_536_000],
