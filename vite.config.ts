@@ -14,6 +14,12 @@ function embedFromSource(): Plugin {
   };
 }
 
+/** Chunk name -> the source it holds, loaded with import() by the pages that need it. */
+const LAZY_CHUNKS: Record<string, string> = {
+  form: '/src/components/chime-form',
+  memory: '/src/adapters/memory',
+};
+
 // `vite build` makes the script-tag bundle: one self-registering ES module, dependencies inside,
 // fully minified (Vite keeps whitespace in library ES output by default; nobody tree-shakes a
 // script tag, and every byte is paid by every reader).
@@ -34,9 +40,9 @@ export default defineConfig({
       preserveEntrySignatures: 'allow-extension',
       output: {
         minify: true,
-        // The in-memory adapter is a lazily loaded chunk; everything else stays in chime.js
-        // itself, so a page makes one request for the widget.
-        manualChunks: (id) => (id.includes('/src/adapters/memory') ? 'memory' : 'chime'),
+        // What only some pages need (the form, the in-memory adapter) is loaded on demand;
+        // everything else stays in chime.js itself, so readers get the thread in one request.
+        manualChunks: (id) => Object.keys(LAZY_CHUNKS).find((name) => id.includes(LAZY_CHUNKS[name])) ?? 'chime',
         chunkFileNames: 'chime-[name].js',
       },
     },

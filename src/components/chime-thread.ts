@@ -6,11 +6,9 @@ import { messagesFor, type Messages } from '../core/i18n.js';
 import { renderBody } from '../core/markdown.js';
 import type { Author, Comment } from '../core/types.js';
 import { safeUrl } from '../core/url.js';
-import { threadStyles } from './chime-thread.styles.js';
 import { REACTIONS } from '../core/reactions.js';
+import { threadStyles } from './chime-thread.styles.js';
 import { deliveryStyles, renderDelivery } from './delivery.js';
-
-/** The reactions a site can offer, in this order. */
 
 const UNITS = [
   ['year', 31_536_000],

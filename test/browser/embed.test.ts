@@ -16,7 +16,10 @@ describe('dist/chime.js in a plain page', () => {
     const page = await embedPage();
     const widget = page.querySelector('chime-comments') as ChimeComments;
     await waitUntil(() => headingText(widget) === 'Comments (3)', 'the built widget never rendered', { timeout: 5000 });
-    expect(page.defaultView!.customElements.get('chime-form')).to.exist;
+    // The form arrives in its own chunk, after the thread.
+    await page.defaultView!.customElements.whenDefined('chime-form');
+    const form = widget.shadowRoot!.querySelector('chime-form')!;
+    await waitUntil(() => form.shadowRoot?.querySelector('textarea'), 'the lazily loaded form never rendered');
     expect(renderedComments(widget)).to.have.length(3);
   });
 

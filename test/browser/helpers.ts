@@ -49,6 +49,8 @@ export function renderedComments(widget: ChimeComments): HTMLLIElement[] {
 /** Waits until the widget has loaded a thread (its heading shows). */
 export async function loaded(widget: ChimeComments): Promise<void> {
   await waitUntil(() => headingText(widget), 'the thread never loaded', { timeout: 5000 });
+  // The form is loaded on demand: wait for it too, as a reader about to write would.
+  await customElements.whenDefined('chime-form');
   await widget.updateComplete;
 }
 
