@@ -86,7 +86,10 @@ export class ChimeComments extends LitElement {
   private _sending = false;
   private _formError = '';
   private _formNotice = '';
-  /** The draft restored for this thread; the form owns the text from then on. */
+  /**
+   * The draft restored for this thread; the form owns the text from then on (the binding is
+   * guarded: Lit would re-set an object on every render and wipe what the reader typed).
+   */
   private _draft: CommentDraft = { name: '', website: '', body: '' };
   /** The comment the reader is answering: the reply form shows under it. */
   private _replyTo = '';
@@ -209,7 +212,6 @@ export class ChimeComments extends LitElement {
               part="form"
               .messages=${m}
               .sending=${this._sending}
-              // Lit re-sets object bindings on every render: only a restored draft may replace the reader's text.
               .draft=${guard([this._draft], () => this._draft)}
               error=${this._replyTo ? '' : this._formError}
               notice=${this._formNotice}
