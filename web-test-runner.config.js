@@ -1,6 +1,6 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { commentServerPlugin } from './test/plugins/comment-server.js';
+import { networkPlugin } from './test/plugins/network.js';
 import { chimeServerPlugin } from './test/plugins/chime-server.js';
 
 // Debian's Chromium, never a downloaded browser. Flags keep it quiet on a closed network and
@@ -28,5 +28,5 @@ export default {
   browsers: [chromium],
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), chimeServerPlugin(), commentServerPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), chimeServerPlugin(), networkPlugin()],
 };
