@@ -14,10 +14,12 @@ function embedFromSource(): Plugin {
   };
 }
 
-/** Chunk name -> the source it holds, loaded with import() by the pages that need it. */
-const LAZY_CHUNKS: Record<string, string> = {
-  form: '/src/components/chime-form',
-  memory: '/src/adapters/memory',
+/** Chunk name -> the modules it holds, loaded with import() when a page needs them. */
+const LAZY_CHUNKS: Record<string, string[]> = {
+  form: ['/src/components/chime-form'],
+  count: ['/src/components/chime-count'],
+  memory: ['/src/adapters/memory'],
+  offline: ['/src/core/offline-layer', '/src/core/outbox', '/src/core/cache', '/src/core/drafts', '/src/core/storage', '/idb-keyval/'],
 };
 
 // `vite build` makes the script-tag bundle: one self-registering ES module, dependencies inside,
@@ -40,9 +42,9 @@ export default defineConfig({
       preserveEntrySignatures: 'allow-extension',
       output: {
         minify: true,
-        // What only some pages need (the form, the in-memory adapter) is loaded on demand;
-        // everything else stays in chime.js itself, so readers get the thread in one request.
-        manualChunks: (id) => Object.keys(LAZY_CHUNKS).find((name) => id.includes(LAZY_CHUNKS[name])) ?? 'chime',
+        // What is not needed to show a thread (the form, the offline layer, the in-memory
+        // adapter) is loaded on demand; the rest stays in chime.js itself.
+        manualChunks: (id) => Object.keys(LAZY_CHUNKS).find((name) => LAZY_CHUNKS[name].some((path) => id.includes(path))) ?? 'chime',
         chunkFileNames: 'chime-[name].js',
       },
     },

@@ -17,7 +17,10 @@ function measure(name) {
 
 const chunks = readdirSync(dist).filter((name) => name.endsWith('.js')).sort((a, b) => (a === 'chime.js' ? -1 : b === 'chime.js' ? 1 : a.localeCompare(b)));
 const sizes = Object.fromEntries(chunks.map((name) => [name, measure(name)]));
-const reader = sizes['chime.js'];
-const writer = reader + (sizes['chime-form.js'] ?? 0) + (sizes['chime-rolldown-runtime.js'] ?? 0);
-console.log(`reading a thread (chime.js):           gzip ${kb(reader)} — budget 16 KB: ${reader <= budget ? 'within' : 'OVER'} by ${kb(Math.abs(budget - reader))}`);
-console.log(`reading and writing (+ chime-form.js): gzip ${kb(writer)}`);
+const part = (name) => sizes[name] ?? 0;
+const first = part('chime.js');
+const post = first + part('chime-offline.js') + part('chime-form.js') + part('chime-rolldown-runtime.js');
+const index = first + part('chime-count.js') + part('chime-rolldown-runtime.js');
+console.log(`first request, a thread on screen (chime.js): gzip ${kb(first)} — budget 16 KB: ${first <= budget ? 'within' : 'OVER'} by ${kb(Math.abs(budget - first))}`);
+console.log(`a post page in all (+ offline layer, form):   gzip ${kb(post)}`);
+console.log(`an index page with <chime-count>:             gzip ${kb(index)}`);

@@ -1,14 +1,14 @@
 import { ChimeComments } from './components/chime-comments.js';
-import { ChimeCount } from './components/chime-count.js';
 import { ChimeThread } from './components/chime-thread.js';
 
 const elements: Record<string, () => Promise<CustomElementConstructor> | CustomElementConstructor> = {
   'chime-comments': () => ChimeComments,
   'chime-thread': () => ChimeThread,
-  'chime-count': () => ChimeCount,
-  // Only writers need the form: its code arrives after the thread is on screen, so readers
-  // see comments sooner. Lit elements keep properties set before they upgrade.
+  // Loaded on demand, so a post's readers get the thread sooner: the form only matters to
+  // writers, once the thread is on screen; counts only to index pages. Lit elements keep
+  // properties set before they upgrade.
   'chime-form': async () => (await import('./components/chime-form.js')).ChimeForm,
+  'chime-count': async () => (await import('./components/chime-count.js')).ChimeCount,
 };
 
 /**

@@ -3,7 +3,6 @@
 import { defineChimeElements } from './define.js';
 
 export { ChimeComments } from './components/chime-comments.js';
-export { ChimeCount } from './components/chime-count.js';
 export { AdapterError } from './core/errors.js';
 export { registerLocale } from './core/i18n.js';
 export { registerAdapter } from './adapters/registry.js';

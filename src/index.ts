@@ -9,7 +9,7 @@ export type { CommentAdapter, CallOptions, ListOptions, EditTokenOptions, ReactO
 export { AdapterError, toAdapterError, type AdapterErrorCode } from './core/errors.js';
 export { registerLocale, messagesFor, type Messages } from './core/i18n.js';
 export { LIMITS } from './core/limits.js';
-export { setOfflineCacheBudget } from './core/offline.js';
+export { setOfflineCacheBudget } from './core/offline-layer.js';
 export type * from './core/types.js';
 export { RestAdapter } from './adapters/rest.js';
 export { MemoryAdapter, type MemoryAdapterOptions, type SeedData } from './adapters/memory.js';

@@ -99,7 +99,7 @@ export class ChimeComments extends LitElement {
 
   readonly #thread = new ThreadController(this, (change) => this.#announce(change));
 
-  get #offline(): OfflineLayer {
+  get #offline(): Promise<OfflineLayer> {
     return offlineLayer(this.offlineCache !== 'off');
   }
 
@@ -127,7 +127,7 @@ export class ChimeComments extends LitElement {
       return;
     }
     const threadId = this.thread;
-    void this.#offline.drafts.read<CommentDraft>(threadId).then((draft) => {
+    void this.#offline.then(({ drafts }) => drafts.read<CommentDraft>(threadId)).then((draft) => {
       if (draft && threadId === this.thread) this._draft = draft;
     });
     const source = { adapter, threadId, sort: this.sort, pageSize: this.pageSize, offline: this.#offline };
@@ -216,7 +216,7 @@ export class ChimeComments extends LitElement {
               error=${this._replyTo ? '' : this._formError}
               notice=${this._formNotice}
               @chime-submit=${(e: CustomEvent<CommentDraft>) => this.#onSubmit(e, null)}
-              @chime-draft=${(event: CustomEvent<CommentDraft>) => this.#offline.drafts.save(this.thread, event.detail)}
+              @chime-draft=${(event: CustomEvent<CommentDraft>) => this.#offline.then(({ drafts }) => drafts.save(this.thread, event.detail))}
             ></chime-form>`
           : nothing}
     </section>`;
@@ -288,7 +288,7 @@ export class ChimeComments extends LitElement {
       fire(name, result ?? { comment: entry.input, error });
     }
     // The outbox holds the text now, so the draft goes before the page has a chance to close.
-    if (type === 'added' && !entry.input.parentId) void this.#offline.drafts.clear(entry.input.threadId);
+    if (type === 'added' && !entry.input.parentId) void this.#offline.then(({ drafts }) => drafts.clear(entry.input.threadId));
     if (result) fire('chime-posted', result);
     if (error && type === 'rejected') this.#reportError(error, 'post');
   }

@@ -157,10 +157,10 @@ export class ChimeThread extends LitElement {
     return html`<li
       class="comment ${role === 'author' ? 'by-author' : ''} ${this.#target === c.id ? 'target' : ''}"
       id="comment-${c.id}"
-      value=${c.delivery ? nothing : c.number}
       data-delivery=${c.delivery?.state ?? nothing}
       part="comment${role ? ` ${role}-comment` : ''}"
     >
+      <span class="number" part="number">${c.delivery ? nothing : `${c.number}.`}</span>
       <article class="card">
         ${c.deleted
           ? html`<p class="deleted">${m.deleted}</p>`

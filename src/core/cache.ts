@@ -17,7 +17,8 @@ export class ThreadCache {
   async read(threadId: string, sort: SortOrder): Promise<CommentPage | undefined> {
     const key = keyOf(threadId, sort);
     const page = await this.store.get<CommentPage>(key);
-    if (page) await this.store.update<Usage>('usage', (usage = {}) => (usage[key] ? { ...usage, [key]: { ...usage[key], at: Date.now() } } : usage));
+    // Recency is bookkeeping: the thread paints without waiting for that write.
+    if (page) void this.store.update<Usage>('usage', (usage = {}) => (usage[key] ? { ...usage, [key]: { ...usage[key], at: Date.now() } } : usage));
     return page;
   }
 

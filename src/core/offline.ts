@@ -1,35 +1,11 @@
-import { ThreadCache } from './cache.js';
-import { Drafts } from './drafts.js';
-import { Outbox } from './outbox.js';
-import { idbStore, memoryStore, type KeyValueStore } from './storage.js';
+import type { OfflineLayer } from './offline-layer.js';
 
-/** Where one element keeps saved threads, drafts and unsent comments. */
-export interface OfflineLayer {
-  cache: Pick<ThreadCache, 'read' | 'write'>;
-  outbox: Outbox;
-  drafts: Drafts;
-}
-
-let persistent: OfflineLayer | undefined;
-let transient: OfflineLayer | undefined;
+export type { OfflineLayer };
 
 /**
- * The page-wide layer: IndexedDB shared with the other tabs, or (offline-cache="off") memory only:
- * no saved threads, and unsent comments are retried only while the page stays open.
+ * The page's offline layer (saved threads, outbox, drafts). Its code is a chunk of its own,
+ * fetched while the thread's first request is in flight: a returning reader has it in the HTTP
+ * cache, and a first-time reader has nothing saved to show yet.
  */
-export function offlineLayer(persist: boolean): OfflineLayer {
-  return persist ? (persistent ??= layer(idbStore('chime'), true)) : (transient ??= layer(memoryStore(), false));
-}
-
-function layer(store: KeyValueStore, persist: boolean): OfflineLayer {
-  return {
-    cache: persist ? new ThreadCache(store) : { read: async () => undefined, write: async () => undefined },
-    outbox: new Outbox(store, persist ? 'chime-outbox' : undefined),
-    drafts: new Drafts(store),
-  };
-}
-
-/** Sets the size above which least recently seen threads are dropped from the cache (default ~2 MB). */
-export function setOfflineCacheBudget(characters: number): void {
-  (offlineLayer(true).cache as ThreadCache).budget = characters;
-}
+export const offlineLayer = (persist: boolean): Promise<OfflineLayer> =>
+  import('./offline-layer.js').then((module) => module.offlineLayer(persist));

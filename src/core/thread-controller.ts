@@ -12,7 +12,8 @@ export interface ThreadSource {
   sort: SortOrder;
   pageSize: number;
   /** Where the thread is saved for next time and unsent comments wait. */
-  offline: OfflineLayer;
+  /** Loaded on demand: nothing here waits for it but what needs it. */
+  offline: Promise<OfflineLayer>;
 }
 
 /**
@@ -71,7 +72,7 @@ export class ThreadController implements ReactiveController {
     this.offline = false;
     this.outgoing = [];
     this.fresh = [];
-    source.offline.outbox.listen((change) => this.#onOutbox(change), signal);
+    void source.offline.then(({ outbox }) => signal.aborted || outbox.listen((change) => this.#onOutbox(change), signal));
     addEventListener('online', () => void this.#fetchPage(null).then(() => this.#flush(true)), { signal });
     this.#saved = this.#showSaved(source, signal);
     await this.#fetchPage(null);
@@ -92,9 +93,9 @@ export class ThreadController implements ReactiveController {
   }
 
   /** Writes the comment to the outbox: from now on it is safe, and shown as pending. */
-  queue(input: Omit<NewComment, 'threadId'>): Promise<void> {
+  async queue(input: Omit<NewComment, 'threadId'>): Promise<void> {
     const { threadId, offline } = this.#requireSource();
-    return offline.outbox.add({ ...input, threadId });
+    return (await offline).outbox.add({ ...input, threadId });
   }
 
   /**
@@ -112,17 +113,18 @@ export class ThreadController implements ReactiveController {
   }
 
   /** Drops a comment the storage refused. */
-  discard(id: string): Promise<void> {
+  async discard(id: string): Promise<void> {
     const { threadId, offline } = this.#requireSource();
-    return offline.outbox.remove(threadId, id);
+    return (await offline).outbox.remove(threadId, id);
   }
 
   /** Sends due comments now (all when `force`), then plans the next retry. */
   async #flush(force = false): Promise<Map<string, PostResult>> {
     const { adapter, threadId, offline } = this.#requireSource();
     const signal = this.#abort.signal;
-    const delivered = await offline.outbox.flush(adapter, threadId, signal, force);
-    const due = (await offline.outbox.entries(threadId)).filter((e) => !e.rejected).map((e) => e.retryAt);
+    const { outbox } = await offline;
+    const delivered = await outbox.flush(adapter, threadId, signal, force);
+    const due = (await outbox.entries(threadId)).filter((e) => !e.rejected).map((e) => e.retryAt);
     clearTimeout(this.#retry);
     if (due.length && !signal.aborted) this.#retry = setTimeout(() => void this.#flush(), Math.min(...due) - Date.now());
     return delivered;
@@ -130,7 +132,8 @@ export class ThreadController implements ReactiveController {
 
   /** The thread as saved on an earlier visit, unless the storage answered first; true if one is shown. */
   async #showSaved({ offline, threadId, sort }: ThreadSource, signal: AbortSignal): Promise<boolean> {
-    const [saved, entries] = await Promise.all([offline.cache.read(threadId, sort), offline.outbox.entries(threadId)]);
+    const { cache, outbox } = await offline;
+    const [saved, entries] = await Promise.all([cache.read(threadId, sort), outbox.entries(threadId)]);
     if (signal.aborted) return false;
     for (const entry of entries) this.#setOutgoing(entry);
     if (saved && !this.thread) Object.assign(this, { thread: saved.thread, comments: saved.comments, nextCursor: saved.nextCursor });
@@ -290,7 +293,8 @@ export class ThreadController implements ReactiveController {
   /** Keeps what is shown for the next visit, which opens with it before the storage answers. */
   #save(): void {
     const { offline, threadId, sort } = this.#requireSource();
-    if (this.thread) void offline.cache.write(threadId, sort, { thread: this.thread, comments: this.comments, nextCursor: this.nextCursor });
+    const { thread, comments, nextCursor } = this;
+    if (thread) void offline.then(({ cache }) => cache.write(threadId, sort, { thread, comments, nextCursor }));
   }
 
   #requireSource(): ThreadSource {

@@ -41,7 +41,7 @@ describe('<chime-comments>', () => {
     const element = await widget();
     expect(headingText(element)).to.equal('Comments (3)');
     const items = renderedComments(element);
-    expect(items.map((li) => li.value)).to.deep.equal([1, 2, 3]);
+    expect(items.map((li) => li.querySelector('.number')!.textContent)).to.deep.equal(['1.', '2.', '3.']);
     expect(items[0].querySelector('.byline')!.textContent!.replace(/\s+/g, ' ')).to.match(/^ ?Ada says: \d+ \w+ ago/);
     expect(items[0].querySelector('time')!.title).to.match(/^March 1, 2026/);
     expect(items[0].querySelectorAll('.body p')).to.have.length(2);
@@ -84,7 +84,7 @@ describe('<chime-comments>', () => {
     await waitUntil(() => form.draft.body === '', 'the text was not cleared');
     expect(headingText(element)).to.equal('Comments (4)');
     const last = renderedComments(element).at(-1)!;
-    expect(last.value).to.equal(4);
+    expect(last.querySelector('.number')!.textContent).to.equal('4.');
     expect(last.querySelector('.author')!.textContent).to.equal('Linus');
     expect(form.draft).to.deep.equal({ name: 'Linus', website: 'https://linus.example', body: '' });
   });

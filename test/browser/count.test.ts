@@ -5,7 +5,7 @@ import type { ChimeCount } from '../../src/components/chime-count.js';
 import { defineChimeElements } from '../../src/define.js';
 import { shadow } from './helpers.js';
 
-defineChimeElements();
+await defineChimeElements();
 
 const text = (count: Element) => shadow(count).textContent!.trim();
 
