@@ -1,11 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { MemoryAdapter } from '../../src/adapters/memory.js';
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import { ThreadCache } from '../../src/core/cache.js';
 import { idbStore } from '../../src/core/storage.js';
 import type { CommentPage } from '../../src/core/types.js';
 import { defineChimeElements } from '../../src/define.js';
-import { SEED_URL, fill, formOf, headingText, loaded, renderedComments, submit } from './helpers.js';
+import { fill, formOf, headingText, loaded, renderedComments, submit } from './helpers.js';
 
 defineChimeElements();
 
@@ -16,6 +16,13 @@ const pageOf = (threadId: string, text: string): CommentPage => ({
 });
 
 describe('offline storage', () => {
+  let endpoint: string;
+
+  before(async () => {
+    endpoint = await executeServerCommand<string, object>('chime-server-start', { env: { CHIME_RATE_LIMIT: '100' } });
+  });
+  after(() => executeServerCommand('chime-server-stop', { url: endpoint }));
+
   it('evicts the least recently used threads beyond the budget, in real IndexedDB', async () => {
     const size = JSON.stringify(pageOf('/a', 'x'.repeat(1000))).length;
     const cache = new ThreadCache(idbStore(`chime-eviction-${crypto.randomUUID()}`), size * 3);
@@ -40,12 +47,13 @@ describe('offline storage', () => {
       expect(await store.get('k')).to.equal(1);
       await new ThreadCache(idbStore(`chime-broken-${crypto.randomUUID()}`)).write('/x', 'oldest', pageOf('/x', 'hi'));
 
-      const element = await fixture<ChimeComments>(html`<chime-comments thread="/posts/hello"></chime-comments>`);
-      element.adapter = new MemoryAdapter({ seedUrl: SEED_URL });
+      // The widget against the real server: it loads, posts and shows the comment as sent.
+      const thread = `/storage/${crypto.randomUUID()}`;
+      const element = await fixture<ChimeComments>(html`<chime-comments thread=${thread} endpoint=${endpoint}></chime-comments>`);
       await loaded(element);
       await fill(formOf(element)!, { name: 'Ada', body: 'Still works' });
       submit(formOf(element)!);
-      await waitUntil(() => headingText(element) === 'Comments (4)', 'posting failed without IndexedDB');
+      await waitUntil(() => headingText(element) === 'Comments (1)', 'posting failed without IndexedDB');
       expect(renderedComments(element).at(-1)!.dataset.delivery).to.equal(undefined);
       expect(warnings).to.have.length(1);
       expect(String(warnings[0][0])).to.contain('IndexedDB is unavailable');
