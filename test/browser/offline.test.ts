@@ -1,4 +1,4 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil as waitUntilWithin } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import type { OutboxEntry } from '../../src/core/outbox.js';
@@ -87,12 +87,12 @@ async function openTab(thread: string, attributes: Record<string, string> = {}):
   frame.src = new URL(`../fixtures/offline.html?${new URLSearchParams({ thread, endpoint, ...attributes })}`, import.meta.url).href;
   document.body.append(frame);
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  await waitUntil(() => frame.contentDocument!.querySelector('chime-comments')?.shadowRoot, 'the tab never showed the widget');
+  await waitUntil(() => frame.contentDocument!.querySelector('chime-comments')?.shadowRoot, 'the tab never showed the widget', LOAD);
   return { widget: frame.contentDocument!.querySelector('chime-comments') as ChimeComments, frame };
 }
 
 async function post(widget: ChimeComments, body: string): Promise<void> {
-  await waitUntil(() => formOf(widget)?.shadowRoot?.querySelector('textarea'), 'no form', { timeout: 3000 });
+  await waitUntil(() => formOf(widget)?.shadowRoot?.querySelector('textarea'), 'no form', LOAD);
   const form = formOf(widget)!;
   await fill(form, { name: 'Ada', body });
   submit(form);
@@ -103,6 +103,12 @@ function eventsOf(widget: ChimeComments, ...names: string[]): string[] {
   for (const name of names) widget.addEventListener(name, () => seen.push(name));
   return seen;
 }
+
+/** A tab loads dist/chime.js, its on-demand chunks and the thread: slow on a busy machine. */
+const LOAD = { timeout: 5000 };
+
+/** Every wait here crosses processes (browser, proxy, server): 5 s unless said, not waitUntil's 1 s. */
+const waitUntil = (predicate: () => unknown, message: string, options: { timeout?: number } = LOAD) => waitUntilWithin(predicate, message, options);
 
 const newThread = () => `/offline/${crypto.randomUUID()}`;
 
@@ -162,7 +168,7 @@ describe('offline first, against the real server through a real network', functi
   it('shows a comment written while the server is down as pending at once, and retries with backoff until it is delivered', async () => {
     const thread = newThread();
     const { widget } = await openTab(thread);
-    await waitUntil(() => headingText(widget) === 'Comments (0)', 'never loaded');
+    await waitUntil(() => headingText(widget) === 'Comments (0)', 'never loaded', LOAD);
     const events = eventsOf(widget, 'chime-queued', 'chime-delivered', 'chime-posted');
     await network('proxy-down');
     await post(widget, 'Written on a train');
@@ -182,7 +188,7 @@ describe('offline first, against the real server through a real network', functi
   it('sends at once when the browser reports the connection is back (online event), before the backoff is due', async () => {
     const thread = newThread();
     const { widget, frame } = await openTab(thread);
-    await waitUntil(() => headingText(widget) === 'Comments (0)', 'never loaded');
+    await waitUntil(() => headingText(widget) === 'Comments (0)', 'never loaded', LOAD);
     await network('proxy-down');
     await post(widget, 'Back online');
     // Two refused attempts: the next retry is at least 1 s away.
@@ -198,7 +204,7 @@ describe('offline first, against the real server through a real network', functi
   it('keeps a pending comment across a reload and delivers it from the new page', async () => {
     const thread = newThread();
     const first = await openTab(thread);
-    await waitUntil(() => headingText(first.widget), 'never loaded');
+    await waitUntil(() => headingText(first.widget), 'never loaded', LOAD);
     await network('proxy-down');
     await post(first.widget, 'Do not lose me');
     await waitUntil(() => deliveryOf(first.widget).join() === 'pending', 'not pending');
@@ -214,7 +220,7 @@ describe('offline first, against the real server through a real network', functi
   it('stores a comment exactly once when the answer is lost and the outbox retries', async () => {
     const thread = newThread();
     const { widget } = await openTab(thread);
-    await waitUntil(() => headingText(widget), 'never loaded');
+    await waitUntil(() => headingText(widget), 'never loaded', LOAD);
     await network('proxy-drop-next-post-response');
     const before = await proxyStats();
     const queued = oneEvent(widget, 'chime-queued');
@@ -237,7 +243,7 @@ describe('offline first, against the real server through a real network', functi
   it('keeps a refused comment visible with the reason, to edit and send again or to discard', async () => {
     const thread = newThread();
     const { widget } = await openTab(thread);
-    await waitUntil(() => headingText(widget), 'never loaded');
+    await waitUntil(() => headingText(widget), 'never loaded', LOAD);
     const events = eventsOf(widget, 'chime-rejected', 'chime-error');
     // Written offline; the author closes the thread meanwhile; the retry is refused for good.
     await network('proxy-down');
@@ -245,7 +251,7 @@ describe('offline first, against the real server through a real network', functi
     await waitUntil(() => deliveryOf(widget).join() === 'pending', 'not pending');
     await setClosed(thread, true);
     await network('proxy-up');
-    await waitUntil(() => deliveryOf(widget).join() === 'rejected', 'not marked as not sent', { timeout: 5000 });
+    await waitUntil(() => deliveryOf(widget).join() === 'rejected', 'not marked as not sent', { timeout: 8000 });
     const item = renderedComments(widget)[0];
     expect(item.querySelector('.delivery p')!.textContent).to.equal('Not sent: This thread is closed for new comments.');
     expect(events).to.deep.equal(['chime-rejected', 'chime-error']);
@@ -265,7 +271,7 @@ describe('offline first, against the real server through a real network', functi
     await waitUntil(() => renderedComments(widget).length === 1, 'not discarded');
     expect(await outboxOf(thread)).to.deep.equal([]);
     const reloaded = await openTab(thread);
-    await waitUntil(() => headingText(reloaded.widget) === 'Comments (1)', 'never loaded');
+    await waitUntil(() => headingText(reloaded.widget) === 'Comments (1)', 'never loaded', LOAD);
     expect(texts(reloaded.widget)).to.deep.equal(['Too late, but edited']);
     expect((await storedComments(thread)).map((c) => c.body)).to.deep.equal(['Too late, but edited']);
   });
@@ -273,7 +279,7 @@ describe('offline first, against the real server through a real network', functi
   it('restores the text being typed after a reload, and forgets it once the comment is sent', async () => {
     const thread = newThread();
     const first = await openTab(thread);
-    await waitUntil(() => formOf(first.widget)?.shadowRoot?.querySelector('textarea'), 'no form');
+    await waitUntil(() => formOf(first.widget)?.shadowRoot?.querySelector('textarea'), 'no form', LOAD);
     await fill(formOf(first.widget)!, { name: 'Ada', body: 'Half a thought' });
     await waitUntil(async () => ((await savedOffline()).get(`draft:${thread}`) as { body?: string } | undefined)?.body === 'Half a thought', 'the draft was never saved');
     first.frame.remove();
@@ -290,7 +296,7 @@ describe('offline first, against the real server through a real network', functi
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect((await savedOffline()).has(`draft:${thread}`)).to.equal(false);
     const third = await openTab(thread);
-    await waitUntil(() => threadOf(third.widget) && formOf(third.widget) && headingText(third.widget) === 'Comments (1)', 'never loaded');
+    await waitUntil(() => threadOf(third.widget) && formOf(third.widget) && headingText(third.widget) === 'Comments (1)', 'never loaded', LOAD);
     expect(formOf(third.widget)!.draft.body).to.equal('');
   });
 
@@ -298,7 +304,7 @@ describe('offline first, against the real server through a real network', functi
     const thread = newThread();
     const a = await openTab(thread);
     const b = await openTab(thread);
-    await waitUntil(() => headingText(a.widget) && headingText(b.widget), 'never loaded');
+    await waitUntil(() => headingText(a.widget) && headingText(b.widget), 'never loaded', LOAD);
     await network('proxy-down');
     await post(a.widget, 'Seen in every tab');
     await waitUntil(() => deliveryOf(a.widget).join() === 'pending' && deliveryOf(b.widget).join() === 'pending', 'the other tab did not show it pending');
@@ -319,7 +325,7 @@ describe('offline first, against the real server through a real network', functi
   it('writes nothing to IndexedDB with offline-cache="off"', async () => {
     const thread = newThread();
     const { widget } = await openTab(thread, { 'offline-cache': 'off' });
-    await waitUntil(() => headingText(widget) === 'Comments (0)', 'never loaded');
+    await waitUntil(() => headingText(widget) === 'Comments (0)', 'never loaded', LOAD);
     await post(widget, 'Not kept on this device');
     await waitUntil(() => deliveryOf(widget).join() === 'sent', 'not sent');
     await fill(formOf(widget)!, { body: 'A draft' });
