@@ -28,7 +28,8 @@ const LAZY_CHUNKS: Record<string, string[]> = {
 export default defineConfig({
   // Lit's html`` and css`` literals ship as written unless minified here.
   plugins: [embedFromSource(), { ...minifyTemplateLiterals(), apply: 'build' }],
-  server: { host: '127.0.0.1', port: 5173, open: process.env.CI ? false : '/demo/' },
+  // The demo talks to endpoint="/": in development, a reference server started with `npm start`.
+  server: { host: '127.0.0.1', port: 5173, open: process.env.CI ? false : '/demo/', proxy: { '/api': 'http://127.0.0.1:8787' } },
   build: {
     outDir: 'dist',
     emptyOutDir: false,

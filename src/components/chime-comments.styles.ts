@@ -12,6 +12,24 @@ export const commentsStyles = [
       margin: 0;
       font-size: 1.35em;
     }
+    .bar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      justify-content: space-between;
+      gap: 0.5em 1em;
+    }
+    .bar label {
+      font-size: 0.85em;
+      color: var(--_muted);
+    }
+    select {
+      font: inherit;
+      color: var(--_text);
+      background: transparent;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
     .status {
       margin: 0;
       color: var(--_muted);

@@ -13,5 +13,5 @@ export function identicon(seed: string) {
     const y = (bit / 3) | 0;
     if ((hash >>> bit) & 1) path += `M${x} ${y}h1v1h-1zM${4 - x} ${y}h1v1h-1z`;
   }
-  return svg`<svg class="avatar" part="avatar" viewBox="0 0 5 5" aria-hidden="true"><path fill="hsl(${(hash >>> 15) % 360} 50% 50%)" d=${path}/></svg>`;
+  return svg`<svg class="avatar" part="avatar" viewBox="0 0 5 5" aria-hidden="true"><path fill="hsl(${(hash >>> 15) % 360} 50% 50%)" d=${path}></path></svg>`;
 }

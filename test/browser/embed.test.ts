@@ -21,6 +21,9 @@ describe('dist/chime.js in a plain page', () => {
     const form = widget.shadowRoot!.querySelector('chime-form')!;
     await waitUntil(() => form.shadowRoot?.querySelector('textarea'), 'the lazily loaded form never rendered');
     expect(renderedComments(widget)).to.have.length(3);
+    // The build minifies templates: what it makes of them must still be valid markup.
+    const avatar = renderedComments(widget)[0].querySelector('svg.avatar path')!;
+    expect(avatar.getAttribute('d')).to.match(/^(M\d \dh1v1h-1z)+$/);
   });
 
   it("keeps the page's styles and its own apart", async () => {

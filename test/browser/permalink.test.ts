@@ -76,6 +76,13 @@ describe('permalinks, times, long comments, badges and avatars', () => {
     expect(thread.querySelector('img')).to.be.null;
     const paths = ['c1', 'f0', 'f1'].map((id) => commentById(element, id)!.querySelector('svg.avatar path')!);
     expect(new Set(paths.map((p) => `${p.getAttribute('d')}${p.getAttribute('fill')}`)).size).to.equal(3);
+    // Every path is one the browser can draw: mirrored 1×1 squares inside the 5×5 box.
+    for (const path of paths) {
+      expect(path.getAttribute('d')).to.match(/^(M\d \dh1v1h-1z)+$/);
+      const box = (path as SVGPathElement).getBBox();
+      expect(box.width).to.be.greaterThan(0);
+      expect(box.x + box.width).to.be.at.most(5);
+    }
     // The same writer always gets the same picture.
     const again = await mount();
     expect(commentById(again, 'c1')!.querySelector('svg.avatar path')!.getAttribute('d')).to.equal(paths[0].getAttribute('d'));
