@@ -16,16 +16,25 @@ export function createApp(storage: Storage, config: Config) {
   const app = new Hono();
   const anyOrigin = config.origins.includes('*');
 
-  app.use(
-    '/api/*',
-    cors({
-      origin: (origin) => (anyOrigin ? '*' : config.origins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowHeaders: ['Content-Type', 'Authorization', 'X-Chime-Edit-Token'],
-      exposeHeaders: ['Retry-After'],
-      maxAge: 600,
-    }),
-  );
+  const preflight = cors({
+    origin: (origin) => (anyOrigin ? '*' : config.origins.includes(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowHeaders: ['Content-Type', 'Authorization', 'X-Chime-Edit-Token'],
+    exposeHeaders: ['Retry-After'],
+    maxAge: 600,
+  });
+  // The same headers as hono's cors() for the other requests, but set before the handler answers:
+  // cors() writes them into c.res, and merging those into the handler's response makes every
+  // response a full web Response (@hono/node-server otherwise writes it out directly).
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method === 'OPTIONS') return preflight(c, next);
+    const origin = c.req.header('origin') ?? '';
+    const allowed = anyOrigin ? '*' : config.origins.includes(origin) ? origin : null;
+    if (allowed) c.header('Access-Control-Allow-Origin', allowed);
+    c.header('Access-Control-Expose-Headers', 'Retry-After');
+    if (!anyOrigin) c.header('Vary', 'Origin', { append: true });
+    await next();
+  });
   app.route('/api', commentRoutes(deps));
   app.route('/api', threadRoutes(deps));
   app.route('/api', reactionRoutes(deps));
