@@ -87,21 +87,22 @@ export class SqlStorage implements Storage {
   }
 
   async thread(threadId: string): Promise<ThreadMeta> {
-    const { rows } = await this.db.query<{ closed: number | null; count: number }>(
-      `SELECT (SELECT closed FROM threads WHERE id = ?) AS closed, (SELECT COUNT(*) FROM comments WHERE thread_id = ? AND ${COUNTED}) AS count`,
-      [threadId, threadId],
+    const { rows } = await this.db.query<{ closed: number; comment_count: number }>(
+      'SELECT closed, comment_count FROM threads WHERE id = ?',
+      [threadId],
     );
-    return { id: threadId, closed: rows[0]?.closed === 1, count: Number(rows[0]?.count ?? 0) };
+    return { id: threadId, closed: rows[0]?.closed === 1, count: Number(rows[0]?.comment_count ?? 0) };
   }
 
   async counts(threadIds: string[]): Promise<Record<string, number>> {
     const result: Record<string, number> = Object.fromEntries(threadIds.map((id) => [id, 0]));
     if (threadIds.length === 0) return result;
-    const { rows } = await this.db.query<{ thread_id: string; n: number }>(
-      `SELECT thread_id, COUNT(*) AS n FROM comments WHERE thread_id IN (${marks(threadIds.length)}) AND ${COUNTED} GROUP BY thread_id`,
+    // Threads nobody has posted to have no row: they stay at 0.
+    const { rows } = await this.db.query<{ id: string; comment_count: number }>(
+      `SELECT id, comment_count FROM threads WHERE id IN (${marks(threadIds.length)})`,
       threadIds,
     );
-    for (const row of rows) result[row.thread_id] = Number(row.n);
+    for (const row of rows) result[row.id] = Number(row.comment_count);
     return result;
   }
 
@@ -115,15 +116,16 @@ export class SqlStorage implements Storage {
   }
 
   async insert(row: NewRow): Promise<{ row: CommentRow; created: boolean }> {
-    const existing = await this.find(row.id);
-    if (existing) return { row: existing, created: false };
     try {
       return { row: await this.db.transaction((tx) => insertRow(tx, row)), created: true };
     } catch (err) {
-      // Lost a race against a retry of the same post: answer like any retry.
-      const winner = this.db.isUniqueViolation(err) ? await this.find(row.id) : null;
-      if (!winner) throw err;
-      return { row: winner, created: false };
+      // The id is taken (insertRow rolled back, so no number was used up): a retry of a post
+      // whose response got lost, or one that raced its original. Checked here, after the
+      // attempt, so the common case costs no extra query; a retry to a thread closed since, or
+      // under a parent since hidden, is still answered as a retry.
+      const existing = err === TAKEN || err instanceof ApiError || this.db.isUniqueViolation(err) ? await this.find(row.id) : null;
+      if (!existing) throw err;
+      return { row: existing, created: false };
     }
   }
 
@@ -141,7 +143,9 @@ export class SqlStorage implements Storage {
   remove(id: string) {
     return this.db.transaction(async (tx) => {
       const row = (await tx.query<CommentRow>('SELECT * FROM comments WHERE id = ?', [id])).rows[0] ?? notFound();
-      return prune(tx, await touchThread(tx, row));
+      const result = await prune(tx, await touchThread(tx, row));
+      await recount(tx, row);
+      return result;
     });
   }
 
@@ -175,7 +179,7 @@ export class SqlStorage implements Storage {
         'UPDATE comments SET status = COALESCE(?, status), pinned = COALESCE(?, pinned) WHERE id = ? AND deleted = 0 RETURNING *',
         [change.status ?? null, pinned, id],
       );
-      return touchThread(tx, rows[0] ?? notFound());
+      return recount(tx, await touchThread(tx, rows[0] ?? notFound()));
     });
     return this.view(row);
   }
@@ -189,13 +193,16 @@ export class SqlStorage implements Storage {
   }
 
   async hit(key: string, windowStart: number): Promise<number> {
-    // Every limit shares one window length, so older windows are of no use to anyone.
-    await this.db.query('DELETE FROM rate_limits WHERE window_start < ?', [windowStart]);
     const { rows } = await this.db.query<{ hits: number }>(
       'INSERT INTO rate_limits (key, window_start, hits) VALUES (?, ?, 1) ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING hits',
       [key, windowStart],
     );
-    return Number(rows[0]?.hits ?? 1);
+    const hits = Number(rows[0]?.hits ?? 1);
+    // Every limit shares one window length, so older windows are of no use to anyone. Swept
+    // when a client's first hit opens a new row, not on every hit: the table stays as small
+    // (one sweep per row added), and a busy client's posts cost one statement, not two.
+    if (hits === 1) await this.db.query('DELETE FROM rate_limits WHERE window_start < ?', [windowStart]);
+    return hits;
   }
 
   publish(signal: Signal) {
@@ -228,12 +235,33 @@ async function touchThread(tx: Queryable, row: CommentRow) {
   return row;
 }
 
+/** Thrown inside insertRow's transaction (rolling it back) when the comment id is taken. */
+const TAKEN = new Error('comment id taken');
+
+/**
+ * Recomputes the thread's comment_count after a change to its comments' status or deleted flag.
+ * Runs after touchThread, as its own statement: the thread's row lock is held by then, so no
+ * other writer of the thread can come in between, and (READ COMMITTED) it sees all they did.
+ */
+async function recount(tx: Queryable, row: CommentRow) {
+  await tx.query(
+    `UPDATE threads SET comment_count = (SELECT COUNT(*) FROM comments WHERE thread_id = ? AND ${COUNTED}) WHERE id = ?`,
+    [row.thread_id, row.thread_id],
+  );
+  return row;
+}
+
 async function insertRow(tx: Queryable, row: NewRow): Promise<CommentRow> {
-  await tx.query('INSERT INTO threads (id) VALUES (?) ON CONFLICT (id) DO NOTHING', [row.threadId]);
-  // Takes the thread's row lock, so numbers are handed out one at a time, even across instances.
+  const counted = row.status === 'published' ? 1 : 0;
+  // Creates the thread or takes its row lock, so numbers are handed out one at a time, even
+  // across instances. A closed thread (unless the poster has a role) updates nothing.
   const thread = await tx.query<{ last_number: number }>(
-    'UPDATE threads SET last_number = last_number + 1, version = version + 1 WHERE id = ? AND (closed = 0 OR ? = 1) RETURNING last_number',
-    [row.threadId, row.role ? 1 : 0],
+    `INSERT INTO threads (id, last_number, version, comment_count) VALUES (?, 1, 1, ?)
+     ON CONFLICT (id) DO UPDATE SET last_number = threads.last_number + 1, version = threads.version + 1,
+       comment_count = threads.comment_count + excluded.comment_count
+     WHERE threads.closed = 0 OR ? = 1
+     RETURNING last_number`,
+    [row.threadId, counted, row.role ? 1 : 0],
   );
   const number = thread.rows[0]?.last_number;
   if (number === undefined) throw new ApiError('closed', 'This thread is closed for new comments.');
@@ -250,11 +278,13 @@ async function insertRow(tx: Queryable, row: NewRow): Promise<CommentRow> {
   const { rows } = await tx.query<CommentRow>(
     `INSERT INTO comments (id, thread_id, parent_id, root_id, number, author_name, author_website, author_email, avatar_hash,
        author_role, body, content_hash, edit_token_hash, status, created_at)
-     VALUES (${marks(15)}) RETURNING *`,
+     VALUES (${marks(15)}) ON CONFLICT (id) DO NOTHING RETURNING *`,
     [row.id, row.threadId, row.parentId, rootId, number, row.name, row.website, row.email, row.avatarHash,
       row.role, row.body, row.contentHash, row.editTokenHash, row.status, row.createdAt],
   );
-  return rows[0]!;
+  // Rolls back the thread's number (and count) too: numbers stay gap-free.
+  if (!rows[0]) throw TAKEN;
+  return rows[0];
 }
 
 async function prune(tx: Queryable, row: CommentRow): Promise<{ placeholder: boolean; removed: string[] }> {

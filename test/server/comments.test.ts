@@ -186,6 +186,66 @@ eachBackend('comments', (db) => {
     assert.equal(tooMany.status, 422);
   });
 
+  it('keeps counts right through moderation, deletes, placeholders and closed threads', async () => {
+    const i = await db.open({ CHIME_MODERATION: 'all' });
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const send = async (method: string, path: string, body: unknown, status: number) => {
+      const res = await i.send(method, path, body, admin);
+      assert.equal(res.status, status, await res.clone().text());
+      return res;
+    };
+    const postAs = async (threadId: string, headers?: Record<string, string>, extra: Record<string, unknown> = {}) => {
+      const res = await i.send('POST', '/api/comments', newComment({ threadId, ...extra }), headers);
+      assert.equal(res.status, 201, await res.clone().text());
+      return ((await res.json()) as PostResult).comment;
+    };
+    const others = Array.from({ length: 60 }, (_, n) => `/unknown/${n}`);
+    const counts = async () => {
+      const res = await i.send('POST', '/api/counts', { threads: ['/a', '/b', '/c', ...others] });
+      const all = ((await res.json()) as { counts: Record<string, number> }).counts;
+      for (const t of others) assert.equal(all[t], 0);
+      // The thread meta of a page says the same.
+      for (const t of ['/a', '/b', '/c']) {
+        const meta = (await (await i.send('GET', `/api/thread?thread=${encodeURIComponent(t)}`)).json()) as { count: number };
+        assert.equal(meta.count, all[t], t);
+      }
+      return [all['/a'], all['/b'], all['/c']];
+    };
+
+    const a1 = await postAs('/a', admin);
+    await postAs('/a', admin);
+    const pending = await postAs('/a');
+    await postAs('/b');
+    const root = await postAs('/c', admin);
+    const reply = await postAs('/c', admin, { parentId: root.id });
+    assert.deepEqual(await counts(), [2, 0, 2]);
+
+    await send('PATCH', `/api/admin/comments/${a1.id}`, { status: 'hidden' }, 200);
+    assert.deepEqual(await counts(), [1, 0, 2]);
+    await send('PATCH', `/api/admin/comments/${pending.id}`, { status: 'published' }, 200);
+    await send('PATCH', `/api/admin/comments/${a1.id}`, { status: 'published' }, 200);
+    await send('PATCH', `/api/admin/comments/${a1.id}`, { pinned: true }, 200);
+    assert.deepEqual(await counts(), [3, 0, 2]);
+
+    // A root with a reply stays as a placeholder, which is not counted; the last reply takes it along.
+    await send('DELETE', `/api/admin/comments/${root.id}`, undefined, 204);
+    assert.deepEqual(await counts(), [3, 0, 1]);
+    await send('DELETE', `/api/admin/comments/${reply.id}`, undefined, 204);
+    assert.deepEqual(await counts(), [3, 0, 0]);
+
+    // Refused posts leave count and numbers alone; a retry of an earlier post is still a retry.
+    await send('PUT', `/api/admin/thread?thread=${encodeURIComponent('/a')}`, { closed: true }, 200);
+    const closed = await i.send('POST', '/api/comments', newComment({ threadId: '/a' }));
+    assert.equal(closed.status, 403);
+    const again = newComment({ threadId: '/a', id: pending.id, author: { name: 'Ann Reader', email: 'Ann@Example.org', website: 'https://ann.example.org' } });
+    assert.equal((await i.send('POST', '/api/comments', again)).status, 200);
+    const taken = await i.send('POST', '/api/comments', newComment({ threadId: '/b', id: a1.id }));
+    assert.equal(taken.status, 409);
+    await send('PUT', `/api/admin/thread?thread=${encodeURIComponent('/a')}`, { closed: false }, 200);
+    assert.equal((await postAs('/a', admin)).number, 4);
+    assert.deepEqual(await counts(), [4, 0, 0]);
+  });
+
   it('keeps everything across a restart', async () => {
     const first = await db.open();
     const { comment } = await post(first);
