@@ -26,7 +26,10 @@ const AFTER: Record<SortOrder, [string, (c: Cursor) => number[]]> = {
 const VISIBLE = "status = 'published'";
 const COUNTED = `${VISIBLE} AND deleted = 0`;
 
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+const markList = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+/** "?, ?, ?" for n parameters; the common short lists (counts, pages) are built once. */
+const markLists = Array.from({ length: 201 }, (_, n) => markList(n));
+const marks = (n: number) => markLists[n] ?? markList(n);
 
 /** The Storage contract in portable SQL; sqlite.ts and postgres.ts only supply a Driver. */
 export class SqlStorage implements Storage {
@@ -95,7 +98,8 @@ export class SqlStorage implements Storage {
   }
 
   async counts(threadIds: string[]): Promise<Record<string, number>> {
-    const result: Record<string, number> = Object.fromEntries(threadIds.map((id) => [id, 0]));
+    const result: Record<string, number> = {};
+    for (const id of threadIds) result[id] = 0;
     if (threadIds.length === 0) return result;
     // Threads nobody has posted to have no row: they stay at 0.
     const { rows } = await this.db.query<{ id: string; comment_count: number }>(
