@@ -10,6 +10,7 @@ import { ThreadController } from '../core/thread-controller.js';
 import type { SortOrder } from '../core/types.js';
 import { commentsStyles } from './chime-comments.styles.js';
 import type { ChimeForm, CommentDraft } from './chime-form.js';
+import { loadDeliveryNote } from './chime-thread.js';
 import type { DeliveryRequest } from './delivery.js';
 
 /** Everything that decides which comments are shown: a change to any of them reloads the thread. */
@@ -99,8 +100,9 @@ export class ChimeComments extends LitElement {
 
   readonly #thread = new ThreadController(this, (change) => this.#announce(change));
 
+  /** The offline layer, with the note its unsent comments show in the thread (both in one chunk). */
   get #offline(): Promise<OfflineLayer> {
-    return offlineLayer(this.offlineCache !== 'off');
+    return Promise.all([offlineLayer(this.offlineCache !== 'off'), loadDeliveryNote()]).then(([layer]) => layer);
   }
 
   get #messages(): Messages {

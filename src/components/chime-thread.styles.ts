@@ -82,7 +82,8 @@ export const threadStyles = [
     .deleted {
       font-style: italic;
     }
-    .editor {
+    .editor,
+    .delivery textarea {
       display: block;
       box-sizing: border-box;
       width: 100%;
@@ -126,6 +127,17 @@ export const threadStyles = [
       border-left: 3px solid var(--_accent);
       border-radius: var(--_radius);
       padding: 0.5em 0.75em;
+    }
+    /* A comment the storage has not accepted (yet): the note from delivery.ts. */
+    [data-delivery] .card {
+      opacity: 0.7;
+    }
+    .delivery {
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
+    [data-delivery='rejected'] .delivery p {
+      color: var(--_danger);
     }
   `,
 ];
