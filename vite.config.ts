@@ -19,8 +19,7 @@ const LAZY_CHUNKS: Record<string, string[]> = {
   form: ['/src/components/chime-form'],
   count: ['/src/components/chime-count'],
   memory: ['/src/adapters/memory'],
-  // The note under unsent comments goes with the layer that makes them.
-  offline: ['/src/core/offline-layer', '/src/components/delivery', '/src/core/outbox', '/src/core/cache', '/src/core/drafts', '/src/core/storage', '/idb-keyval/'],
+  offline: ['/src/core/offline-layer', '/src/core/outbox', '/src/core/cache', '/src/core/drafts', '/src/core/storage', '/idb-keyval/'],
 };
 
 // `vite build` makes the script-tag bundle: one self-registering ES module, dependencies inside,

@@ -10,7 +10,6 @@ import { ThreadController } from '../core/thread-controller.js';
 import type { SortOrder } from '../core/types.js';
 import { commentsStyles } from './chime-comments.styles.js';
 import type { ChimeForm, CommentDraft } from './chime-form.js';
-import { loadDeliveryNote } from './chime-thread.js';
 import type { DeliveryRequest } from './delivery.js';
 
 /** Everything that decides which comments are shown: a change to any of them reloads the thread. */
@@ -100,9 +99,8 @@ export class ChimeComments extends LitElement {
 
   readonly #thread = new ThreadController(this, (change) => this.#announce(change));
 
-  /** The offline layer, with the note its unsent comments show in the thread (both in one chunk). */
   get #offline(): Promise<OfflineLayer> {
-    return Promise.all([offlineLayer(this.offlineCache !== 'off'), loadDeliveryNote()]).then(([layer]) => layer);
+    return offlineLayer(this.offlineCache !== 'off');
   }
 
   get #messages(): Messages {

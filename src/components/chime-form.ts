@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { addEnglish, messagesFor, type FormMessageKey, type Messages } from '../core/i18n.js';
+import { messagesFor, type Messages } from '../core/i18n.js';
 import { LIMITS } from '../core/limits.js';
 import { renderBody } from '../core/markdown.js';
 import { safeUrl } from '../core/url.js';
@@ -14,24 +14,6 @@ export interface CommentDraft {
 }
 
 type Field = keyof CommentDraft;
-
-/** The form's English, in its chunk rather than in every reader's chime.js; registerLocale() overrides it. */
-const english: Pick<Messages, FormMessageKey> = {
-  formHeading: 'Leave a comment',
-  name: 'Name',
-  website: 'Website (optional)',
-  submit: 'Post comment',
-  sending: 'Posting…',
-  nameRequired: 'Please enter your name.',
-  nameTooLong: (max) => `Please keep your name under ${max} characters.`,
-  websiteInvalid: 'The website must be an address starting with http:// or https://.',
-  bodyRequired: 'Please write a comment.',
-  bodyTooLong: (max) => `Please keep your comment under ${max} characters.`,
-  replyTo: (name) => `Reply to ${name}`,
-  preview: 'Preview',
-  write: 'Write',
-};
-addEnglish(english);
 
 /**
  * The comment form. It validates what the reader typed and fires `chime-submit` with a
@@ -75,13 +57,8 @@ export class ChimeForm extends LitElement {
     this._preview = false;
   }
 
-  /** `messages` may have been made before this chunk loaded: the form's own English fills the gaps. */
-  get #messages(): Messages {
-    return { ...english, ...this.messages };
-  }
-
   protected override render() {
-    const m = this.#messages;
+    const m = this.messages;
     return html`<form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput}>
       <h3 part="form-heading">${this.replyTo ? m.replyTo(this.replyTo) : m.formHeading}</h3>
       <div class="row">
@@ -165,7 +142,7 @@ export class ChimeForm extends LitElement {
   }
 
   #validate(): Partial<Record<Field, string>> {
-    const m = this.#messages;
+    const m = this.messages;
     const { name, website, body } = this.draft;
     const errors: Partial<Record<Field, string>> = {};
     if (!name.trim()) errors.name = m.nameRequired;

@@ -81,8 +81,7 @@ export const threadStyles = [
     .deleted {
       font-style: italic;
     }
-    .editor,
-    .delivery textarea {
+    .editor {
       display: block;
       box-sizing: border-box;
       width: 100%;
@@ -126,17 +125,6 @@ export const threadStyles = [
       border-left: 3px solid var(--_accent);
       border-radius: var(--_radius);
       padding: 0.5em 0.75em;
-    }
-    /* A comment the storage has not accepted (yet): the note from delivery.ts. */
-    [data-delivery] .card {
-      opacity: 0.7;
-    }
-    .delivery {
-      color: var(--_muted);
-      font-size: 0.9em;
-    }
-    [data-delivery='rejected'] .delivery p {
-      color: var(--_danger);
     }
   `,
 ];

@@ -8,7 +8,7 @@ import type { Author, Comment } from '../core/types.js';
 import { safeUrl } from '../core/url.js';
 import { REACTIONS } from '../core/reactions.js';
 import { threadStyles } from './chime-thread.styles.js';
-import type { renderDelivery } from './delivery.js';
+import { deliveryStyles, renderDelivery } from './delivery.js';
 
 const UNITS = [
   ['year', 31_536_000],
@@ -34,17 +34,6 @@ function memo<T>(comment: Comment, key: string, make: () => T): T {
 }
 
 /**
- * The note under an unsent comment. Such comments come only from the offline layer, and this code
- * ships in its chunk (vite.config.ts): <chime-comments> loads both together, so it is here by the
- * time they are; a thread given unsent comments otherwise loads it and renders again.
- */
-let deliveryNote: typeof renderDelivery | undefined;
-export const loadDeliveryNote = () =>
-  import('./delivery.js').then((module) => {
-    deliveryNote = module.renderDelivery;
-  });
-
-/**
  * A thread's comments as nested, numbered lists. Renders what it is given and loads nothing
  * itself: what the reader does (reply, react, edit, delete) goes out as events.
  *
@@ -55,7 +44,7 @@ export const loadDeliveryNote = () =>
  * @slot - the reply form, shown under the comment named by `replyTo`
  */
 export class ChimeThread extends LitElement {
-  static override styles = threadStyles;
+  static override styles = [threadStyles, deliveryStyles];
 
   static override properties = {
     comments: { attribute: false },
@@ -114,7 +103,6 @@ export class ChimeThread extends LitElement {
       this.#relative = new Intl.RelativeTimeFormat(this.locale || undefined, { numeric: 'auto' });
     }
     if (changed.has('comments')) {
-      if (!deliveryNote && this.comments.some((c) => c.delivery)) void loadDeliveryNote().then(() => this.requestUpdate());
       this.#children = new Map();
       this.#byId = new Map();
       for (const c of this.comments) {
@@ -185,7 +173,7 @@ export class ChimeThread extends LitElement {
                   : nothing}
               </header>
               ${this._editing === c.id ? this.#editor(c) : this.#body(c)}
-              ${c.delivery ? deliveryNote?.(c, m) : html`<footer class="actions">${this.#actions(c)}</footer>`}`}
+              ${c.delivery ? renderDelivery(c, m) : html`<footer class="actions">${this.#actions(c)}</footer>`}`}
       </article>
       ${this.replyTo === c.id ? html`<slot></slot>` : nothing}
       ${replies

@@ -53,23 +53,7 @@ export interface Messages {
   discard: string;
 }
 
-/** The form's strings: their English ships with <chime-form>, in its own chunk (see addEnglish). */
-export type FormMessageKey =
-  | 'formHeading'
-  | 'name'
-  | 'website'
-  | 'submit'
-  | 'sending'
-  | 'nameRequired'
-  | 'nameTooLong'
-  | 'websiteInvalid'
-  | 'bodyRequired'
-  | 'bodyTooLong'
-  | 'replyTo'
-  | 'preview'
-  | 'write';
-
-const en: Omit<Messages, FormMessageKey> = {
+const en: Messages = {
   heading: (count) => `Comments (${count})`,
   says: 'says:',
   authorBadge: 'Author',
@@ -80,13 +64,24 @@ const en: Omit<Messages, FormMessageKey> = {
   loadFailed: 'The comments could not be loaded.',
   retry: 'Try again',
   loadMore: 'Load more comments',
+  formHeading: 'Leave a comment',
+  name: 'Name',
+  website: 'Website (optional)',
   comment: 'Comment',
+  submit: 'Post comment',
+  sending: 'Posting…',
+  nameRequired: 'Please enter your name.',
+  nameTooLong: (max) => `Please keep your name under ${max} characters.`,
+  websiteInvalid: 'The website must be an address starting with http:// or https://.',
+  bodyRequired: 'Please write a comment.',
+  bodyTooLong: (max) => `Please keep your comment under ${max} characters.`,
   awaitingModeration: 'Thank you! Your comment will appear once a moderator approves it.',
   sortLabel: 'Sort',
   sorts: { oldest: 'Oldest first', newest: 'Newest first', top: 'Most reacted' },
   newComments: (count) => `${count} new comment${count === 1 ? '' : 's'}`,
   count: (count) => `${count} comment${count === 1 ? '' : 's'}`,
   reply: 'Reply',
+  replyTo: (name) => `Reply to ${name}`,
   inReplyTo: 'in reply to',
   cancel: 'Cancel',
   showReplies: (count) => `Show replies (${count})`,
@@ -100,6 +95,8 @@ const en: Omit<Messages, FormMessageKey> = {
   edited: 'edited',
   deleted: 'This comment was deleted.',
   pinned: 'Pinned',
+  preview: 'Preview',
+  write: 'Write',
   offlineNotice: 'Offline: showing saved comments.',
   pending: 'Pending: it will be sent when the connection is back.',
   notSent: (reason) => `Not sent: ${reason}`,
@@ -115,17 +112,9 @@ export function registerLocale(locale: string, messages: Partial<Messages>): voi
   locales.set(locale.toLowerCase(), { ...locales.get(locale.toLowerCase()), ...messages });
 }
 
-/**
- * Completes the built-in English with strings that ship with the element using them: a reader
- * who never writes does not download the form's. A locale registered earlier still wins.
- */
-export function addEnglish(messages: Pick<Messages, FormMessageKey>): void {
-  Object.assign(en, messages);
-}
-
 /** Strings for a BCP 47 tag, trying "de-AT", then "de", then English. */
 export function messagesFor(locale: string | undefined): Messages {
   const tag = (locale ?? '').toLowerCase();
   const found = locales.get(tag) ?? locales.get(tag.split('-')[0]);
-  return (found ? { ...en, ...found } : en) as Messages;
+  return found ? { ...en, ...found } : en;
 }
