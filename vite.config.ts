@@ -43,6 +43,8 @@ export default defineConfig({
       preserveEntrySignatures: 'allow-extension',
       output: {
         minify: true,
+        // A script tag is the end of the line: no bundler reads /* @__PURE__ */ hints after it.
+        comments: { annotation: false },
         // What is not needed to show a thread (the form, the offline layer, the in-memory
         // adapter) is loaded on demand; the rest stays in chime.js itself.
         manualChunks: (id) => Object.keys(LAZY_CHUNKS).find((name) => LAZY_CHUNKS[name].some((path) => id.includes(path))) ?? 'chime',

@@ -9,29 +9,28 @@ export const threadStyles = [
     }
     ol {
       margin: 0;
-      padding: 0 0 0 2.6em;
+      padding: 0;
       list-style: none;
     }
     /* The stored number is text, not <li value>: Chrome recomputes list ordinals for every
-       explicit value, which made a 1,000-comment thread take seconds to lay out. */
+       explicit value, which made a 1,000-comment thread take seconds to lay out. It sits in
+       the item's own padding, so containment below never clips it. */
     .comment {
       position: relative;
+      padding: 0.25em 0 0.75em 2.85em;
     }
     .number {
       position: absolute;
-      inset-inline-start: -2.6em;
+      inset-inline-start: 0;
       width: 2.2em;
       text-align: end;
       color: var(--_muted);
       font-variant-numeric: tabular-nums;
     }
-    .comment {
-      padding: 0.25em 0 0.75em 0.25em;
-    }
-    /* Long threads: the browser skips layout and paint of comments off screen. */
-    .card {
+    /* Long threads: the browser skips layout and paint of top-level comments off screen. */
+    .top > .comment {
       content-visibility: auto;
-      contain-intrinsic-size: auto 6em;
+      contain-intrinsic-size: auto 8em;
     }
     .target > .card {
       background: var(--_highlight);
