@@ -9,14 +9,30 @@ const storage = await openStorage(config.databaseUrl);
 if (config.seedFile) console.log(`chime: seeded ${await seed(storage, config.seedFile)} new comments from ${config.seedFile}`);
 const app = createApp(storage, config);
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+// Handlers still running when their client has gone must finish before the database closes.
+let inFlight = 0;
+let drained = () => {};
+async function fetch(request: Request, env: unknown): Promise<Response> {
+  inFlight++;
+  try {
+    return await app.fetch(request, env);
+  } finally {
+    if (--inFlight === 0) drained();
+  }
+}
+
+const server = serve({ fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`chime: listening on http://${info.address}:${info.port}`);
 });
 
 function shutdown() {
   const http = server as import('node:http').Server;
   // Stop accepting, let requests in flight finish, then cut what is left (SSE streams never end).
-  http.close(() => void storage.close().then(() => process.exit(0)));
+  http.close(async () => {
+    if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+    await storage.close();
+    process.exit(0);
+  });
   http.closeIdleConnections();
   setTimeout(() => http.closeAllConnections(), 2000).unref();
 }
