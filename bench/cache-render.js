@@ -11,7 +11,9 @@ const server = createServer(async (request, response) => {
   try {
     const path = new URL(request.url, 'http://x').pathname;
     const body = await readFile(new URL(`.${path}`, root));
-    response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+    // Served as a CDN would serve dist/: a returning reader has the scripts in the HTTP cache.
+    const caching = extname(path) === '.js' ? { 'cache-control': 'public, max-age=3600' } : {};
+    response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', ...caching }).end(body);
   } catch {
     response.writeHead(404).end();
   }
