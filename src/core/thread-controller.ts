@@ -2,8 +2,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommentAdapter } from './adapter.js';
 import { AdapterError, toAdapterError } from './errors.js';
 import type { OfflineLayer } from './offline.js';
-import type { OutboxChange, OutboxEntry } from './outbox.js';
-import { editToken, readerId, saveEditToken } from './identity.js';
+import type { OutboxChange } from './outbox.js';
+import type { OutboxSync } from './outbox-sync.js';
+import { editToken, readerId } from './identity.js';
 import type { Comment, NewComment, PostResult, SortOrder, ThreadEvent, ThreadMeta } from './types.js';
 
 export interface ThreadSource {
@@ -39,7 +40,8 @@ export class ThreadController implements ReactiveController {
   #source: ThreadSource | null = null;
   #abort = new AbortController();
   #saved: Promise<boolean> = Promise.resolve(false);
-  #retry?: ReturnType<typeof setTimeout>;
+  /** The loaded thread's outbox, once the offline layer is here. */
+  #sync: Promise<OutboxSync> | null = null;
   /** Ids this reader posted: their live echo is not news. */
   readonly #own = new Set<string>();
 
@@ -64,7 +66,6 @@ export class ThreadController implements ReactiveController {
     this.#abort.abort();
     this.#abort = new AbortController();
     const { signal } = this.#abort;
-    signal.addEventListener('abort', () => clearTimeout(this.#retry));
     this.#source = source;
     this.thread = null;
     this.comments = [];
@@ -72,12 +73,22 @@ export class ThreadController implements ReactiveController {
     this.offline = false;
     this.outgoing = [];
     this.fresh = [];
-    void source.offline.then(({ outbox }) => signal.aborted || outbox.listen((change) => this.#onOutbox(change), signal));
-    addEventListener('online', () => void this.#fetchPage(null).then(() => this.#flush(true)), { signal });
-    this.#saved = this.#showSaved(source, signal);
+    const sync = (this.#sync = source.offline.then((layer) =>
+      layer.sync(source.adapter, source.threadId, signal, {
+        showOutgoing: (comments) => {
+          this.outgoing = comments;
+          this.#host.requestUpdate();
+        },
+        showAccepted: (comment) => this.#add(comment),
+        own: (id) => this.#own.add(id),
+        onDelivery: (change) => this.#onDelivery?.(change),
+      }),
+    ));
+    addEventListener('online', () => void this.#fetchPage(null).then(async () => (await sync).flush(true)), { signal });
+    this.#saved = this.#showSaved(source, sync, signal);
     await this.#fetchPage(null);
     if (!signal.aborted && !this.error && !this.offline) source.adapter.subscribe?.(source.threadId, (event) => this.#onEvent(event), { signal });
-    await this.#flush();
+    await (await sync).flush();
   }
 
   /** Shows the held-back comments: at the top when the newest come first, else at the end. */
@@ -94,8 +105,7 @@ export class ThreadController implements ReactiveController {
 
   /** Writes the comment to the outbox: from now on it is safe, and shown as pending. */
   async queue(input: Omit<NewComment, 'threadId'>): Promise<void> {
-    const { threadId, offline } = this.#requireSource();
-    return (await offline).outbox.add({ ...input, threadId });
+    return (await this.#requireSync()).queue(input);
   }
 
   /**
@@ -103,7 +113,7 @@ export class ThreadController implements ReactiveController {
    * otherwise it waits in the outbox or was refused (then `outgoing` shows it, marked rejected).
    */
   async send(id: string): Promise<PostResult | undefined> {
-    return (await this.#flush()).get(id);
+    return (await (await this.#requireSync()).flush()).get(id);
   }
 
   /** queue() then send(). */
@@ -114,60 +124,18 @@ export class ThreadController implements ReactiveController {
 
   /** Drops a comment the storage refused. */
   async discard(id: string): Promise<void> {
-    const { threadId, offline } = this.#requireSource();
-    return (await offline).outbox.remove(threadId, id);
-  }
-
-  /** Sends due comments now (all when `force`), then plans the next retry. */
-  async #flush(force = false): Promise<Map<string, PostResult>> {
-    const { adapter, threadId, offline } = this.#requireSource();
-    const signal = this.#abort.signal;
-    const { outbox } = await offline;
-    const delivered = await outbox.flush(adapter, threadId, signal, force);
-    const due = (await outbox.entries(threadId)).filter((e) => !e.rejected).map((e) => e.retryAt);
-    clearTimeout(this.#retry);
-    if (due.length && !signal.aborted) this.#retry = setTimeout(() => void this.#flush(), Math.min(...due) - Date.now());
-    return delivered;
+    return (await this.#requireSync()).discard(id);
   }
 
   /** The thread as saved on an earlier visit, unless the storage answered first; true if one is shown. */
-  async #showSaved({ offline, threadId, sort }: ThreadSource, signal: AbortSignal): Promise<boolean> {
-    const { cache, outbox } = await offline;
-    const [saved, entries] = await Promise.all([cache.read(threadId, sort), outbox.entries(threadId)]);
+  async #showSaved({ offline, threadId, sort }: ThreadSource, sync: Promise<OutboxSync>, signal: AbortSignal): Promise<boolean> {
+    const [{ cache }, outbox] = await Promise.all([offline, sync]);
+    const [saved] = await Promise.all([cache.read(threadId, sort), outbox.restore()]);
     if (signal.aborted) return false;
-    for (const entry of entries) this.#setOutgoing(entry);
+    this.outgoing = outbox.outgoing;
     if (saved && !this.thread) Object.assign(this, { thread: saved.thread, comments: saved.comments, nextCursor: saved.nextCursor });
     this.#host.requestUpdate();
     return Boolean(this.thread);
-  }
-
-  #onOutbox(change: OutboxChange): void {
-    const { entry } = change;
-    if (entry.input.threadId !== this.#source?.threadId) return;
-    if (change.type === 'added' || change.type === 'retrying' || change.type === 'rejected') this.#setOutgoing(entry);
-    else this.outgoing = this.outgoing.filter((c) => c.id !== entry.input.id);
-    if (change.result?.editToken) saveEditToken(change.result.comment.id, change.result.editToken, change.result.comment.createdAt);
-    if (change.comment) this.#add(change.comment);
-    if (change.local) this.#onDelivery?.(change);
-    this.#host.requestUpdate();
-  }
-
-  #setOutgoing(entry: OutboxEntry): void {
-    const { input, createdAt, rejected } = entry;
-    // Its live echo is not news.
-    this.#own.add(input.id);
-    const comment: Comment = {
-      id: input.id,
-      threadId: input.threadId,
-      parentId: input.parentId ?? null,
-      number: 0,
-      author: { name: input.author.name, website: input.author.website },
-      body: input.body,
-      createdAt,
-      delivery: rejected ? { state: 'rejected', reason: rejected } : { state: 'pending' },
-    };
-    const known = this.outgoing.some((c) => c.id === input.id);
-    this.outgoing = known ? this.outgoing.map((c) => (c.id === input.id ? comment : c)) : [...this.outgoing, comment];
   }
 
   /** Changes the body of this reader's comment at once; puts it back if the storage refuses. */
@@ -295,6 +263,11 @@ export class ThreadController implements ReactiveController {
     const { offline, threadId, sort } = this.#requireSource();
     const { thread, comments, nextCursor } = this;
     if (thread) void offline.then(({ cache }) => cache.write(threadId, sort, { thread, comments, nextCursor }));
+  }
+
+  #requireSync(): Promise<OutboxSync> {
+    if (!this.#sync) throw new AdapterError('validation', 'No thread has been loaded.');
+    return this.#sync;
   }
 
   #requireSource(): ThreadSource {

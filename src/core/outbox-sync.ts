@@ -1,0 +1,90 @@
+import type { CommentAdapter } from './adapter.js';
+import { saveEditToken } from './identity.js';
+import type { Outbox, OutboxChange, OutboxEntry } from './outbox.js';
+import type { Comment, NewComment, PostResult } from './types.js';
+
+/** What a thread on screen learns from its outbox. */
+export interface OutboxSyncHost {
+  /** This reader's comments the storage has not accepted (yet) changed; Comment.delivery says which. */
+  showOutgoing(comments: Comment[]): void;
+  /** The storage accepted a comment, here or in another tab. */
+  showAccepted(comment: Comment): void;
+  /** A comment this reader wrote: its live echo is not news. */
+  own(id: string): void;
+  /** This tab's outbox did something with the thread's comments. */
+  onDelivery(change: OutboxChange): void;
+}
+
+/**
+ * Keeps one thread's outbox moving while it is on screen: queues and sends the reader's comments,
+ * retries what is due, and tells the host what is still outgoing. Lives in the offline chunk, so
+ * a reader who only reads never downloads it. Everything stops when `signal` aborts.
+ */
+export class OutboxSync {
+  outgoing: Comment[] = [];
+  #retry?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly adapter: CommentAdapter,
+    private readonly threadId: string,
+    private readonly signal: AbortSignal,
+    private readonly host: OutboxSyncHost,
+  ) {
+    // The thread may have been left while the offline layer was loading.
+    if (signal.aborted) return;
+    outbox.listen((change) => this.#onOutbox(change), signal);
+    signal.addEventListener('abort', () => clearTimeout(this.#retry));
+  }
+
+  /** Picks up what an earlier visit left in the outbox; the host shows it with the saved thread. */
+  async restore(): Promise<void> {
+    for (const entry of await this.outbox.entries(this.threadId)) this.#setOutgoing(entry);
+  }
+
+  /** Writes the comment to the outbox: from now on it is safe, and shown as pending. */
+  queue(input: Omit<NewComment, 'threadId'>): Promise<void> {
+    return this.outbox.add({ ...input, threadId: this.threadId });
+  }
+
+  /** Drops a comment the storage refused. */
+  discard(id: string): Promise<void> {
+    return this.outbox.remove(this.threadId, id);
+  }
+
+  /** Sends due comments now (all when `force`), then plans the next retry. */
+  async flush(force = false): Promise<Map<string, PostResult>> {
+    const delivered = await this.outbox.flush(this.adapter, this.threadId, this.signal, force);
+    const due = (await this.outbox.entries(this.threadId)).filter((e) => !e.rejected).map((e) => e.retryAt);
+    clearTimeout(this.#retry);
+    if (due.length && !this.signal.aborted) this.#retry = setTimeout(() => void this.flush(), Math.min(...due) - Date.now());
+    return delivered;
+  }
+
+  #onOutbox(change: OutboxChange): void {
+    const { entry, result } = change;
+    if (entry.input.threadId !== this.threadId) return;
+    if (change.type === 'added' || change.type === 'retrying' || change.type === 'rejected') this.#setOutgoing(entry);
+    else this.outgoing = this.outgoing.filter((c) => c.id !== entry.input.id);
+    this.host.showOutgoing(this.outgoing);
+    if (result?.editToken) saveEditToken(result.comment.id, result.editToken, result.comment.createdAt);
+    if (change.comment) this.host.showAccepted(change.comment);
+    if (change.local) this.host.onDelivery(change);
+  }
+
+  #setOutgoing({ input, createdAt, rejected }: OutboxEntry): void {
+    this.host.own(input.id);
+    const comment: Comment = {
+      id: input.id,
+      threadId: input.threadId,
+      parentId: input.parentId ?? null,
+      number: 0,
+      author: { name: input.author.name, website: input.author.website },
+      body: input.body,
+      createdAt,
+      delivery: rejected ? { state: 'rejected', reason: rejected } : { state: 'pending' },
+    };
+    const known = this.outgoing.some((c) => c.id === input.id);
+    this.outgoing = known ? this.outgoing.map((c) => (c.id === input.id ? comment : c)) : [...this.outgoing, comment];
+  }
+}
