@@ -181,8 +181,8 @@ export class ChimeComments extends LitElement {
             @chime-react=${this.#onAction}
             @chime-edit=${this.#onAction}
             @chime-delete=${this.#onAction}
-            @chime-resend=${this.#onResend}
-            @chime-discard=${(event: CustomEvent<DeliveryRequest>) => this.#thread.discard(event.detail.id)}
+            @chime-resend=${({ detail }: CustomEvent<DeliveryRequest>) => this.#thread.resend(detail.id, detail.body)}
+            @chime-discard=${({ detail }: CustomEvent<DeliveryRequest>) => this.#thread.discard(detail.id)}
           >
             ${this._replyTo && !isClosed
               ? html`<chime-form
@@ -267,15 +267,6 @@ export class ChimeComments extends LitElement {
     } finally {
       this._sending = false;
     }
-  }
-
-  /** Sends an edited copy of a refused comment under a new id (the old id may be what was refused). */
-  async #onResend(event: CustomEvent<DeliveryRequest>): Promise<void> {
-    const refused = this.#thread.outgoing.find((c) => c.id === event.detail.id);
-    if (!refused) return;
-    await this.#thread.discard(refused.id);
-    const { name, website } = refused.author;
-    await this.#thread.post({ id: crypto.randomUUID(), parentId: refused.parentId, author: { name, website }, body: event.detail.body ?? refused.body });
   }
 
   #announce({ type, entry, result, error }: OutboxChange): void {

@@ -52,6 +52,16 @@ export class OutboxSync {
     return this.outbox.remove(this.threadId, id);
   }
 
+  /** Sends an edited copy of a refused comment under a new id (the old id may be what was refused). */
+  async resend(id: string, body?: string): Promise<void> {
+    const refused = this.outgoing.find((c) => c.id === id);
+    if (!refused) return;
+    await this.discard(id);
+    const { name, website } = refused.author;
+    await this.queue({ id: crypto.randomUUID(), parentId: refused.parentId, author: { name, website }, body: body ?? refused.body });
+    await this.flush();
+  }
+
   /** Sends due comments now (all when `force`), then plans the next retry. */
   async flush(force = false): Promise<Map<string, PostResult>> {
     const delivered = await this.outbox.flush(this.adapter, this.threadId, this.signal, force);

@@ -116,15 +116,14 @@ export class ThreadController implements ReactiveController {
     return (await (await this.#requireSync()).flush()).get(id);
   }
 
-  /** queue() then send(). */
-  async post(input: Omit<NewComment, 'threadId'>): Promise<PostResult | undefined> {
-    await this.queue(input);
-    return this.send(input.id);
-  }
-
   /** Drops a comment the storage refused. */
   async discard(id: string): Promise<void> {
     return (await this.#requireSync()).discard(id);
+  }
+
+  /** Sends a refused comment again, with `body` if the reader edited it. */
+  async resend(id: string, body?: string): Promise<void> {
+    return (await this.#requireSync()).resend(id, body);
   }
 
   /** The thread as saved on an earlier visit, unless the storage answered first; true if one is shown. */
