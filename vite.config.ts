@@ -19,7 +19,7 @@ const LAZY_CHUNKS: Record<string, string[]> = {
   form: ['/src/components/chime-form'],
   count: ['/src/components/chime-count'],
   memory: ['/src/adapters/memory'],
-  offline: ['/src/core/offline-layer', '/src/core/outbox', '/src/core/outbox-sync', '/src/core/cache', '/src/core/drafts', '/src/core/storage', '/idb-keyval/'],
+  offline: ['/src/core/offline-layer', '/src/core/outbox', '/src/core/outbox-sync', '/src/core/cache', '/src/core/drafts', '/src/core/storage', '/src/components/delivery-note', '/idb-keyval/'],
 };
 
 // `vite build` makes the script-tag bundle: one self-registering ES module, dependencies inside,

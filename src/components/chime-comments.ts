@@ -10,7 +10,7 @@ import { ThreadController } from '../core/thread-controller.js';
 import type { SortOrder } from '../core/types.js';
 import { commentsStyles } from './chime-comments.styles.js';
 import type { ChimeForm, CommentDraft } from './chime-form.js';
-import type { DeliveryRequest } from './delivery.js';
+import type { DeliveryRequest } from './delivery-note.js';
 
 /** Everything that decides which comments are shown: a change to any of them reloads the thread. */
 const SOURCE_PROPERTIES = ['thread', 'adapter', 'endpoint', 'seed', 'sort', 'pageSize', 'offlineCache'] as const;

@@ -128,3 +128,23 @@ export const threadStyles = [
     }
   `,
 ];
+
+/** The note under a comment the storage has not accepted (delivery-note.ts). */
+export const deliveryStyles = css`
+  [data-delivery] .card {
+    opacity: 0.7;
+  }
+  .delivery {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  [data-delivery='rejected'] .delivery p {
+    color: var(--_danger);
+  }
+  .delivery textarea {
+    display: block;
+    width: 100%;
+    min-height: 5em;
+    font: inherit;
+  }
+`;

@@ -7,8 +7,8 @@ import { renderBody } from '../core/markdown.js';
 import type { Author, Comment } from '../core/types.js';
 import { safeUrl } from '../core/url.js';
 import { REACTIONS } from '../core/reactions.js';
-import { threadStyles } from './chime-thread.styles.js';
-import { deliveryStyles, renderDelivery } from './delivery.js';
+import { deliveryStyles, threadStyles } from './chime-thread.styles.js';
+import type { renderDelivery } from './delivery-note.js';
 
 const UNITS = [
   ['year', 31_536_000],
@@ -78,6 +78,7 @@ export class ChimeThread extends LitElement {
   private _editing = '';
 
   #children = new Map<string | null, Comment[]>();
+  #renderDelivery?: typeof renderDelivery;
   #byId = new Map<string, Comment>();
   #date?: Intl.DateTimeFormat;
   #relative?: Intl.RelativeTimeFormat;
@@ -144,6 +145,19 @@ export class ChimeThread extends LitElement {
     return (this.#children.get(parent) ?? []).filter((c) => !c.deleted || this.#visibleChildren(c.id).length);
   }
 
+  /**
+   * Unsent comments only come from the offline layer, so their note lives in its chunk, loaded by
+   * the time one shows; until the import resolves (within microtasks) the note is left out.
+   */
+  #deliveryNote(comment: Comment) {
+    if (this.#renderDelivery) return this.#renderDelivery(comment, this.messages);
+    void import('./delivery-note.js').then((module) => {
+      this.#renderDelivery = module.renderDelivery;
+      this.requestUpdate();
+    });
+    return nothing;
+  }
+
   #descendants(parent: string | null): Comment[] {
     return this.#visibleChildren(parent).flatMap((c) => [c, ...this.#descendants(c.id)]);
   }
@@ -173,7 +187,7 @@ export class ChimeThread extends LitElement {
                   : nothing}
               </header>
               ${this._editing === c.id ? this.#editor(c) : this.#body(c)}
-              ${c.delivery ? renderDelivery(c, m) : html`<footer class="actions">${this.#actions(c)}</footer>`}`}
+              ${c.delivery ? this.#deliveryNote(c) : html`<footer class="actions">${this.#actions(c)}</footer>`}`}
       </article>
       ${this.replyTo === c.id ? html`<slot></slot>` : nothing}
       ${replies

@@ -1,4 +1,4 @@
-import { css, html } from 'lit';
+import { html } from 'lit';
 import type { Messages } from '../core/i18n.js';
 import type { Comment } from '../core/types.js';
 
@@ -31,22 +31,3 @@ export function renderDelivery({ id, body, delivery }: Comment, m: Messages) {
     <button @click=${(event: Event) => request(event, 'chime-discard', { id })}>${m.discard}</button>
   </div>`;
 }
-
-export const deliveryStyles = css`
-  [data-delivery] .card {
-    opacity: 0.7;
-  }
-  .delivery {
-    color: var(--_muted);
-    font-size: 0.9em;
-  }
-  [data-delivery='rejected'] .delivery p {
-    color: var(--_danger);
-  }
-  .delivery textarea {
-    display: block;
-    width: 100%;
-    min-height: 5em;
-    font: inherit;
-  }
-`;
