@@ -1,6 +1,6 @@
+import type { CommentAdapter } from './adapter.js';
 import { ThreadCache } from './cache.js';
 import { Drafts } from './drafts.js';
-import type { CommentAdapter } from './adapter.js';
 import { Outbox } from './outbox.js';
 import { OutboxSync, type OutboxSyncHost } from './outbox-sync.js';
 import { idbStore, memoryStore, type KeyValueStore } from './storage.js';

@@ -127,11 +127,11 @@ export class ThreadController implements ReactiveController {
   }
 
   /** The thread as saved on an earlier visit, unless the storage answered first; true if one is shown. */
-  async #showSaved({ offline, threadId, sort }: ThreadSource, sync: Promise<OutboxSync>, signal: AbortSignal): Promise<boolean> {
-    const [{ cache }, outbox] = await Promise.all([offline, sync]);
-    const [saved] = await Promise.all([cache.read(threadId, sort), outbox.restore()]);
+  async #showSaved({ offline, threadId, sort }: ThreadSource, syncing: Promise<OutboxSync>, signal: AbortSignal): Promise<boolean> {
+    const [{ cache }, sync] = await Promise.all([offline, syncing]);
+    const [saved] = await Promise.all([cache.read(threadId, sort), sync.restore()]);
     if (signal.aborted) return false;
-    this.outgoing = outbox.outgoing;
+    this.outgoing = sync.outgoing;
     if (saved && !this.thread) Object.assign(this, { thread: saved.thread, comments: saved.comments, nextCursor: saved.nextCursor });
     this.#host.requestUpdate();
     return Boolean(this.thread);
