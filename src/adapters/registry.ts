@@ -21,10 +21,12 @@ export function registerAdapter(name: string, factory: AdapterFactory): void {
 }
 
 /**
- * The adapter an element's attributes ask for: `adapter="name"`, or the REST adapter when only
- * `endpoint` is given. Null when the element names no storage, or one nobody registered.
+ * The adapter an element asks for: an adapter object set as its `adapter` property, else
+ * `adapter="name"`, else the REST adapter when only `endpoint` is given. Null when the element
+ * names no storage, or one nobody registered.
  */
-export function adapterFor(host: HTMLElement): CommentAdapter | null {
+export function adapterFor(host: HTMLElement & { adapter?: string | CommentAdapter }): CommentAdapter | null {
+  if (typeof host.adapter === 'object') return host.adapter;
   const endpoint = host.getAttribute('endpoint') ?? '';
   const name = host.getAttribute('adapter') || (endpoint ? 'rest' : '');
   const factory = factories.get(name);

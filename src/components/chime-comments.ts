@@ -3,7 +3,7 @@ import { guard } from 'lit/directives/guard.js';
 import { adapterFor } from '../adapters/registry.js';
 import type { CommentAdapter } from '../core/adapter.js';
 import { AdapterError, toAdapterError } from '../core/errors.js';
-import { messagesFor, type Messages } from '../core/i18n.js';
+import { localeOf, messagesFor, type Messages } from '../core/i18n.js';
 import { offlineLayer, type OfflineLayer } from '../core/offline.js';
 import type { OutboxChange } from '../core/outbox.js';
 import { ThreadController } from '../core/thread-controller.js';
@@ -108,11 +108,7 @@ export class ChimeComments extends LitElement {
   }
 
   get #locale(): string {
-    return this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
-  }
-
-  #resolveAdapter(): CommentAdapter | null {
-    return typeof this.adapter === 'object' ? this.adapter : adapterFor(this);
+    return localeOf(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -120,7 +116,7 @@ export class ChimeComments extends LitElement {
   }
 
   #load(): void {
-    const adapter = (this.#adapter = this.#resolveAdapter());
+    const adapter = (this.#adapter = adapterFor(this));
     if (!adapter || !this.thread) {
       this.#thread.error = new AdapterError('validation', 'Set a thread and an endpoint or adapter on <chime-comments>.');
       this.#reportError(this.#thread.error, 'load');

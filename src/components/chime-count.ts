@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { adapterFor } from '../adapters/registry.js';
 import type { CommentAdapter } from '../core/adapter.js';
-import { messagesFor } from '../core/i18n.js';
+import { localeOf, messagesFor } from '../core/i18n.js';
 import { themeStyles } from './theme.styles.js';
 
 type Waiting = Map<string, Array<(count: number) => void>>;
@@ -54,7 +54,7 @@ export class ChimeCount extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (!['thread', 'adapter', 'endpoint', 'seed'].some((name) => changed.has(name))) return;
-    const adapter = typeof this.adapter === 'object' ? this.adapter : adapterFor(this);
+    const adapter = adapterFor(this);
     if (!adapter || !this.thread) return;
     const thread = this.thread;
     void countOf(adapter, thread).then((count) => {
@@ -63,8 +63,7 @@ export class ChimeCount extends LitElement {
   }
 
   protected override render() {
-    const locale = this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
-    return Number.isNaN(this._count) ? nothing : html`<span part="count">${messagesFor(locale).count(this._count)}</span>`;
+    return Number.isNaN(this._count) ? nothing : html`<span part="count">${messagesFor(localeOf(this)).count(this._count)}</span>`;
   }
 }
 

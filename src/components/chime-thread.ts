@@ -79,6 +79,7 @@ export class ChimeThread extends LitElement {
 
   #children = new Map<string | null, Comment[]>();
   #renderDelivery?: typeof renderDelivery;
+  #loadingDelivery?: Promise<void>;
   #byId = new Map<string, Comment>();
   #date?: Intl.DateTimeFormat;
   #relative?: Intl.RelativeTimeFormat;
@@ -151,7 +152,8 @@ export class ChimeThread extends LitElement {
    */
   #deliveryNote(comment: Comment) {
     if (this.#renderDelivery) return this.#renderDelivery(comment, this.messages);
-    void import('./delivery-note.js').then((module) => {
+    // One import, however many unsent comments render before it resolves.
+    this.#loadingDelivery ??= import('./delivery-note.js').then((module) => {
       this.#renderDelivery = module.renderDelivery;
       this.requestUpdate();
     });

@@ -112,6 +112,11 @@ export function registerLocale(locale: string, messages: Partial<Messages>): voi
   locales.set(locale.toLowerCase(), { ...locales.get(locale.toLowerCase()), ...messages });
 }
 
+/** The language an element speaks: its `locale`, else the nearest `lang` on the page, else the browser's. */
+export function localeOf(element: HTMLElement & { locale?: string }): string {
+  return element.locale || element.closest('[lang]')?.getAttribute('lang') || navigator.language;
+}
+
 /** Strings for a BCP 47 tag, trying "de-AT", then "de", then English. */
 export function messagesFor(locale: string | undefined): Messages {
   const tag = (locale ?? '').toLowerCase();
