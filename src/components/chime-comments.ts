@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { guard } from 'lit/directives/guard.js';
 import { adapterFor } from '../adapters/registry.js';
 import type { CommentAdapter } from '../core/adapter.js';
 import { AdapterError, toAdapterError } from '../core/errors.js';
@@ -51,7 +50,6 @@ export class ChimeComments extends LitElement {
     avatars: {},
     offlineCache: { attribute: 'offline-cache' },
     _sending: { state: true },
-    _draft: { state: true },
     _replyTo: { state: true },
     _actionError: { state: true },
     _formError: { state: true },
@@ -87,14 +85,14 @@ export class ChimeComments extends LitElement {
   private _formError = '';
   private _formNotice = '';
   /**
-   * The draft restored for this thread; the form owns the text from then on (the binding is
-   * guarded: Lit would re-set an object on every render and wipe what the reader typed).
+   * Each form's text as it last announced it (chime-draft). A render hands the form back this
+   * very object, which it ignores as unchanged; an older one would wipe what the reader typed.
    */
-  private _draft: CommentDraft = { name: '', website: '', body: '' };
+  #draft: CommentDraft = { name: '', website: '', body: '' };
+  #replyDraft?: CommentDraft;
   /** The comment the reader is answering: the reply form shows under it. */
   private _replyTo = '';
   private _actionError = '';
-  #replyDraft?: CommentDraft;
   #adapter: CommentAdapter | null = null;
 
   readonly #thread = new ThreadController(this, (change) => this.#announce(change));
@@ -124,7 +122,10 @@ export class ChimeComments extends LitElement {
     }
     const threadId = this.thread;
     void this.#offline.then(({ drafts }) => drafts.read<CommentDraft>(threadId)).then((draft) => {
-      if (draft && threadId === this.thread) this._draft = draft;
+      if (draft && threadId === this.thread) {
+        this.#draft = draft;
+        this.requestUpdate();
+      }
     });
     const source = { adapter, threadId, sort: this.sort, pageSize: this.pageSize, offline: this.#offline };
     void this.#thread.load(source).then(() => {
@@ -188,6 +189,7 @@ export class ChimeComments extends LitElement {
                   .sending=${this._sending}
                   reply-to=${this.#thread.comments.find((c) => c.id === this._replyTo)?.author.name ?? ''}
                   error=${this._formError}
+                  @chime-draft=${(e: CustomEvent<CommentDraft>) => (this.#replyDraft = e.detail)}
                   @chime-submit=${(e: CustomEvent<CommentDraft>) => this.#onSubmit(e, this._replyTo)}
                   @chime-cancel=${() => (this._replyTo = '')}
                 ></chime-form>`
@@ -208,19 +210,18 @@ export class ChimeComments extends LitElement {
               part="form"
               .messages=${m}
               .sending=${this._sending}
-              .draft=${guard([this._draft], () => this._draft)}
+              .draft=${this.#draft}
               error=${this._replyTo ? '' : this._formError}
               notice=${this._formNotice}
               @chime-submit=${(e: CustomEvent<CommentDraft>) => this.#onSubmit(e, null)}
-              @chime-draft=${(event: CustomEvent<CommentDraft>) => this.#offline.then(({ drafts }) => drafts.save(this.thread, event.detail))}
+              @chime-draft=${this.#onDraft}
             ></chime-form>`
           : nothing}
     </section>`;
   }
 
   async #onReply(event: CustomEvent<{ id: string }>): Promise<void> {
-    const main = this.renderRoot.querySelector<ChimeForm>('chime-form[part=form]');
-    this.#replyDraft = { name: '', website: '', ...main?.draft, body: '' };
+    this.#replyDraft = { ...this.#draft, body: '' };
     this._formError = '';
     this._replyTo = event.detail.id;
     await this.updateComplete;
@@ -243,6 +244,11 @@ export class ChimeComments extends LitElement {
     }
   }
 
+  #onDraft({ detail }: CustomEvent<CommentDraft>): void {
+    this.#draft = detail;
+    void this.#offline.then(({ drafts }) => drafts.save(this.thread, detail));
+  }
+
   async #onSubmit(event: CustomEvent<CommentDraft>, parentId: string | null): Promise<void> {
     event.stopPropagation();
     const form = event.target as ChimeForm;
@@ -255,6 +261,7 @@ export class ChimeComments extends LitElement {
       // In the outbox the comment is safe and shown in the thread: the text can go.
       form.reset();
       if (parentId) this._replyTo = '';
+      else this.#draft = form.draft;
       const result = await this.#thread.send(id);
       this._formNotice = result?.comment.status === 'pending' ? this.#messages.awaitingModeration : '';
     } catch (error) {

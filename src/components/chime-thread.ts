@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { identicon } from '../core/avatar.js';
 import { editToken } from '../core/identity.js';
 import { messagesFor, type Messages } from '../core/i18n.js';
@@ -76,6 +75,8 @@ export class ChimeThread extends LitElement {
   /** Toggled ids: `r` + id for collapsed replies, `b` + id for an expanded long body. */
   private _open = new Set<string>();
   private _editing = '';
+  /** The text of the comment being edited, as typed so far. */
+  #edited = '';
 
   #children = new Map<string | null, Comment[]>();
   #renderDelivery?: typeof renderDelivery;
@@ -136,8 +137,11 @@ export class ChimeThread extends LitElement {
   /** A level of the thread; the last level holds every deeper answer too, in reading order. */
   #list(parent: string | null, depth: number): TemplateResult {
     const items = depth < this.maxDepth ? this.#visibleChildren(parent) : this.#descendants(parent);
+    // Not keyed with repeat(): every comment's state (collapsed, expanded, the text being edited)
+    // lives in this element, so updating the items in place is safe, and chime.js does without
+    // the directive.
     return html`<ol part="list" class=${depth > 1 ? 'replies' : 'top'}>
-      ${repeat(items, (c) => c.id, (c) => this.#comment(c, parent, depth))}
+      ${items.map((c) => this.#comment(c, parent, depth))}
     </ol>`;
   }
 
@@ -214,7 +218,13 @@ export class ChimeThread extends LitElement {
 
   #editor(c: Comment) {
     const m = this.messages;
-    return html`<textarea class="editor" part="textarea" aria-label=${m.edit} .value=${c.body}></textarea>
+    return html`<textarea
+        class="editor"
+        part="textarea"
+        aria-label=${m.edit}
+        .value=${this.#edited}
+        @input=${(e: InputEvent) => (this.#edited = (e.target as HTMLTextAreaElement).value)}
+      ></textarea>
       <div class="actions">
         <button @click=${() => this.#save(c.id)}>${m.save}</button>
         <button @click=${() => (this._editing = '')}>${m.cancel}</button>
@@ -235,7 +245,7 @@ export class ChimeThread extends LitElement {
       )}
     ${this.closed ? nothing : html`<button @click=${() => this.#fire('chime-reply', { id: c.id })}>${m.reply}</button>`}
     ${editToken(c.id)
-      ? html`<button @click=${() => (this._editing = c.id)}>${m.edit}</button>
+      ? html`<button @click=${() => this.#edit(c)}>${m.edit}</button>
           <button @click=${() => confirm(m.confirmRemove) && this.#fire('chime-delete', { id: c.id })}>${m.remove}</button>`
       : nothing}`;
   }
@@ -276,10 +286,14 @@ export class ChimeThread extends LitElement {
     this._open = open;
   }
 
+  #edit(c: Comment): void {
+    this.#edited = c.body;
+    this._editing = c.id;
+  }
+
   #save(id: string): void {
-    const text = this.shadowRoot!.querySelector('textarea')!.value;
     this._editing = '';
-    if (text.trim()) this.#fire('chime-edit', { id, body: text });
+    if (this.#edited.trim()) this.#fire('chime-edit', { id, body: this.#edited });
   }
 
   #fire(type: string, detail: object): void {

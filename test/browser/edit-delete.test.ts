@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import { editToken, saveEditToken } from '../../src/core/identity.js';
 import { defineChimeElements } from '../../src/define.js';
-import { buttonOf, commentById, fill, formOf, loaded, memoryWith, settled, shadow, submit, threadOf } from './helpers.js';
+import { buttonOf, commentById, fill, formOf, loaded, memoryWith, settled, shadow, submit, threadOf, typeInto } from './helpers.js';
 
 defineChimeElements();
 
@@ -54,12 +54,30 @@ describe('editing and deleting your own comment', () => {
     await threadOf(element)!.updateComplete;
     const editor = commentById(element, id)!.querySelector('textarea')!;
     expect(editor.value).to.equal('Frist');
-    editor.value = 'First';
+    typeInto(editor, 'First');
     buttonOf(commentById(element, id)!, 'Save')!.click();
     await settled(element);
     const mine = commentById(element, id)!;
     expect(bodyText(mine)).to.equal('First');
     expect(mine.querySelector('.edited')!.textContent).to.equal('edited');
+  });
+
+  it('keeps the text being edited when the comments before it change', async () => {
+    const element = await mount();
+    window.confirm = () => true;
+    const before = await post(element, 'Going away');
+    const id = await post(element, 'Staying');
+    buttonOf(commentById(element, id)!, 'Edit')!.click();
+    await threadOf(element)!.updateComplete;
+    typeInto(commentById(element, id)!.querySelector('textarea')!, 'Staying, with more said');
+    // The list shifts by one under the open editor.
+    buttonOf(commentById(element, before)!, 'Delete')!.click();
+    await settled(element);
+    expect(commentById(element, before)).to.be.null;
+    expect(commentById(element, id)!.querySelector('textarea')!.value).to.equal('Staying, with more said');
+    buttonOf(commentById(element, id)!, 'Save')!.click();
+    await settled(element);
+    expect(bodyText(commentById(element, id)!)).to.equal('Staying, with more said');
   });
 
   it('leaves a placeholder for a deleted comment that has replies, and removes one without', async () => {

@@ -57,11 +57,15 @@ export async function loaded(widget: ChimeComments): Promise<void> {
 /** Types into the form the way a reader does: value, then an input event. */
 export async function fill(form: ChimeForm, values: Partial<Record<'name' | 'website' | 'body', string>>): Promise<void> {
   for (const [name, value] of Object.entries(values)) {
-    const field = shadow(form).querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`)!;
-    field.value = value;
-    field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    typeInto(shadow(form).querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`)!, value);
   }
   await form.updateComplete;
+}
+
+/** Replaces a field's text the way typing does: with an input event. */
+export function typeInto(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  field.value = value;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
 }
 
 export function submit(form: ChimeForm): void {

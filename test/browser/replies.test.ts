@@ -93,6 +93,19 @@ describe('threaded replies', () => {
     expect(renderedComments(element)).to.have.length(7);
   });
 
+  it('keeps what is typed in a reply form while the comment section re-renders', async () => {
+    const element = await mount();
+    buttonOf(commentById(element, 'x1')!, 'Reply')!.click();
+    const form = await replyForm(element);
+    await fill(form, { name: 'Barbara', body: 'Half an answer' });
+    // As a live comment, a reaction or a delivered comment would: the forms get their drafts again.
+    element.requestUpdate();
+    await element.updateComplete;
+    await form.updateComplete;
+    expect(shadow(form).querySelector('textarea')!.value).to.equal('Half an answer');
+    expect(form.draft).to.deep.equal({ name: 'Barbara', website: '', body: 'Half an answer' });
+  });
+
   it('closes the reply form on Cancel', async () => {
     const element = await mount();
     buttonOf(commentById(element, 'r1')!, 'Reply')!.click();
