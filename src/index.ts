@@ -7,7 +7,7 @@ export { ChimeForm, type CommentDraft } from './components/chime-form.js';
 export { defineChimeElements } from './define.js';
 export type { CommentAdapter, CallOptions, ListOptions, EditTokenOptions, ReactOptions } from './core/adapter.js';
 export { AdapterError, toAdapterError, type AdapterErrorCode } from './core/errors.js';
-export { registerLocale, messagesFor, type Messages } from './core/i18n.js';
+export { registerLocale, messagesFor, type LocaleMessages, type Messages } from './core/i18n.js';
 export { LIMITS } from './core/limits.js';
 export { setOfflineCacheBudget } from './core/offline-layer.js';
 export type * from './core/types.js';

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { adapterFor } from '../adapters/registry.js';
 import type { CommentAdapter } from '../core/adapter.js';
 import { AdapterError, toAdapterError } from '../core/errors.js';
-import { localeOf, messagesFor, type Messages } from '../core/i18n.js';
+import { localeOf, messagesFor, type LocaleMessages } from '../core/i18n.js';
 import { offlineLayer, type OfflineLayer } from '../core/offline.js';
 import type { OutboxChange } from '../core/outbox.js';
 import { ThreadController } from '../core/thread-controller.js';
@@ -101,7 +101,7 @@ export class ChimeComments extends LitElement {
     return offlineLayer(this.offlineCache !== 'off');
   }
 
-  get #messages(): Messages {
+  get #messages(): LocaleMessages {
     return messagesFor(this.#locale);
   }
 

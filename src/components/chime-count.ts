@@ -1,8 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { adapterFor } from '../adapters/registry.js';
 import type { CommentAdapter } from '../core/adapter.js';
-import { localeOf, messagesFor } from '../core/i18n.js';
+import { localeOf, messagesFor, type CountMessages } from '../core/i18n.js';
 import { themeStyles } from './theme.styles.js';
+
+const english: CountMessages = {
+  count: (count) => `${count} comment${count === 1 ? '' : 's'}`,
+};
 
 type Waiting = Map<string, Array<(count: number) => void>>;
 
@@ -63,7 +67,7 @@ export class ChimeCount extends LitElement {
   }
 
   protected override render() {
-    return Number.isNaN(this._count) ? nothing : html`<span part="count">${messagesFor(localeOf(this)).count(this._count)}</span>`;
+    return Number.isNaN(this._count) ? nothing : html`<span part="count">${{ ...english, ...messagesFor(localeOf(this)) }.count(this._count)}</span>`;
   }
 }
 

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { messagesFor, type Messages } from '../core/i18n.js';
+import { messagesFor, type FormMessages, type LocaleMessages } from '../core/i18n.js';
 import { LIMITS } from '../core/limits.js';
 import { renderBody } from '../core/markdown.js';
 import { safeUrl } from '../core/url.js';
@@ -14,6 +14,23 @@ export interface CommentDraft {
 }
 
 type Field = keyof CommentDraft;
+
+const english: FormMessages = {
+  formHeading: 'Leave a comment',
+  replyTo: (name) => `Reply to ${name}`,
+  name: 'Name',
+  website: 'Website (optional)',
+  comment: 'Comment',
+  submit: 'Post comment',
+  sending: 'Posting…',
+  preview: 'Preview',
+  write: 'Write',
+  nameRequired: 'Please enter your name.',
+  nameTooLong: (max) => `Please keep your name under ${max} characters.`,
+  websiteInvalid: 'The website must be an address starting with http:// or https://.',
+  bodyRequired: 'Please write a comment.',
+  bodyTooLong: (max) => `Please keep your comment under ${max} characters.`,
+};
 
 /**
  * The comment form. It validates what the reader typed and fires `chime-submit` with a
@@ -36,7 +53,7 @@ export class ChimeForm extends LitElement {
     _preview: { state: true },
   };
 
-  messages: Messages = messagesFor('en');
+  messages: LocaleMessages = messagesFor('en');
   /** True while the owner is posting: the button is disabled. */
   sending = false;
   /** A message from the last attempt to post, shown above the button. */
@@ -57,8 +74,13 @@ export class ChimeForm extends LitElement {
     this._preview = false;
   }
 
+  /** The locale's strings, falling back to this form's English. */
+  get #messages() {
+    return { ...english, ...this.messages };
+  }
+
   protected override render() {
-    const m = this.messages;
+    const m = this.#messages;
     return html`<form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput}>
       <h3 part="form-heading">${this.replyTo ? m.replyTo(this.replyTo) : m.formHeading}</h3>
       <div class="row">
@@ -142,7 +164,7 @@ export class ChimeForm extends LitElement {
   }
 
   #validate(): Partial<Record<Field, string>> {
-    const m = this.messages;
+    const m = this.#messages;
     const { name, website, body } = this.draft;
     const errors: Partial<Record<Field, string>> = {};
     if (!name.trim()) errors.name = m.nameRequired;

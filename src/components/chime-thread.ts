@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { identicon } from '../core/avatar.js';
 import { editToken } from '../core/identity.js';
-import { messagesFor, type Messages } from '../core/i18n.js';
+import { messagesFor, type LocaleMessages } from '../core/i18n.js';
 import { renderBody } from '../core/markdown.js';
 import type { Author, Comment } from '../core/types.js';
 import { safeUrl } from '../core/url.js';
@@ -59,7 +59,7 @@ export class ChimeThread extends LitElement {
   };
 
   comments: Comment[] = [];
-  messages: Messages = messagesFor('en');
+  messages: LocaleMessages = messagesFor('en');
   locale?: string;
   /** Nesting levels; answers deeper than this show at the last level, saying whom they answer. */
   maxDepth = 3;

@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import type { Messages } from '../core/i18n.js';
+import type { DeliveryMessages, LocaleMessages } from '../core/i18n.js';
 import type { Comment } from '../core/types.js';
 
 /** What a resend or discard button asks <chime-comments> to do with an unsent comment. */
@@ -9,6 +9,14 @@ export interface DeliveryRequest {
   body?: string;
 }
 
+const english: DeliveryMessages = {
+  pending: 'Pending: it will be sent when the connection is back.',
+  notSent: (reason) => `Not sent: ${reason}`,
+  editAndResend: 'Edit and send again',
+  resend: 'Send again',
+  discard: 'Discard',
+};
+
 function request(event: Event, type: 'chime-resend' | 'chime-discard', detail: DeliveryRequest): void {
   event.target!.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
@@ -17,7 +25,8 @@ function request(event: Event, type: 'chime-resend' | 'chime-discard', detail: D
  * The note under a comment the storage has not accepted: "pending", or "not sent" with the reason
  * and a way to edit and resend or to discard it, so nothing is ever dropped silently.
  */
-export function renderDelivery({ id, body, delivery }: Comment, m: Messages) {
+export function renderDelivery({ id, body, delivery }: Comment, messages: LocaleMessages) {
+  const m = { ...english, ...messages };
   if (delivery?.state !== 'rejected') return html`<p class="delivery" part="delivery" role="status">${m.pending}</p>`;
   const resend = (event: Event) =>
     request(event, 'chime-resend', { id, body: (event.target as Element).parentElement!.querySelector('textarea')!.value });
@@ -25,7 +34,7 @@ export function renderDelivery({ id, body, delivery }: Comment, m: Messages) {
     <p>${m.notSent(delivery.reason ?? '')}</p>
     <details>
       <summary>${m.editAndResend}</summary>
-      <textarea aria-label=${m.comment} .value=${body}></textarea>
+      <textarea aria-label=${m.editAndResend} .value=${body}></textarea>
       <button @click=${resend}>${m.resend}</button>
     </details>
     <button @click=${(event: Event) => request(event, 'chime-discard', { id })}>${m.discard}</button>

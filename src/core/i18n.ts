@@ -1,7 +1,7 @@
 import type { SortOrder } from './types.js';
 
-/** Reader-facing strings. English is built in; sites add or override locales with registerLocale. */
-export interface Messages {
+/** Strings shown with a thread (<chime-comments>, <chime-thread>); their English is built in here. */
+export interface ThreadMessages {
   heading: (count: number) => string;
   says: string;
   authorBadge: string;
@@ -12,24 +12,11 @@ export interface Messages {
   loadFailed: string;
   retry: string;
   loadMore: string;
-  formHeading: string;
-  name: string;
-  website: string;
-  comment: string;
-  submit: string;
-  sending: string;
-  nameRequired: string;
-  nameTooLong: (max: number) => string;
-  websiteInvalid: string;
-  bodyRequired: string;
-  bodyTooLong: (max: number) => string;
   awaitingModeration: string;
   sortLabel: string;
   sorts: Record<SortOrder, string>;
   newComments: (count: number) => string;
-  count: (count: number) => string;
   reply: string;
-  replyTo: (name: string) => string;
   inReplyTo: string;
   cancel: string;
   showReplies: (count: number) => string;
@@ -43,9 +30,32 @@ export interface Messages {
   edited: string;
   deleted: string;
   pinned: string;
+  offlineNotice: string;
+}
+
+// The other elements' English comes with their own chunks, so a reader who only reads never
+// downloads it.
+
+/** Strings of <chime-form>. */
+export interface FormMessages {
+  formHeading: string;
+  replyTo: (name: string) => string;
+  name: string;
+  website: string;
+  comment: string;
+  submit: string;
+  sending: string;
   preview: string;
   write: string;
-  offlineNotice: string;
+  nameRequired: string;
+  nameTooLong: (max: number) => string;
+  websiteInvalid: string;
+  bodyRequired: string;
+  bodyTooLong: (max: number) => string;
+}
+
+/** The note under a comment the storage has not accepted. */
+export interface DeliveryMessages {
   pending: string;
   notSent: (reason: string) => string;
   editAndResend: string;
@@ -53,7 +63,18 @@ export interface Messages {
   discard: string;
 }
 
-const en: Messages = {
+/** What <chime-count> says. */
+export interface CountMessages {
+  count: (count: number) => string;
+}
+
+/** Every reader-facing string: what a locale provides through registerLocale(). */
+export type Messages = ThreadMessages & FormMessages & DeliveryMessages & CountMessages;
+
+/** A locale as messagesFor() gives it: the thread's strings in full, the others where the locale has them. */
+export type LocaleMessages = ThreadMessages & Partial<Messages>;
+
+const en: ThreadMessages = {
   heading: (count) => `Comments (${count})`,
   says: 'says:',
   authorBadge: 'Author',
@@ -64,24 +85,11 @@ const en: Messages = {
   loadFailed: 'The comments could not be loaded.',
   retry: 'Try again',
   loadMore: 'Load more comments',
-  formHeading: 'Leave a comment',
-  name: 'Name',
-  website: 'Website (optional)',
-  comment: 'Comment',
-  submit: 'Post comment',
-  sending: 'Posting…',
-  nameRequired: 'Please enter your name.',
-  nameTooLong: (max) => `Please keep your name under ${max} characters.`,
-  websiteInvalid: 'The website must be an address starting with http:// or https://.',
-  bodyRequired: 'Please write a comment.',
-  bodyTooLong: (max) => `Please keep your comment under ${max} characters.`,
   awaitingModeration: 'Thank you! Your comment will appear once a moderator approves it.',
   sortLabel: 'Sort',
   sorts: { oldest: 'Oldest first', newest: 'Newest first', top: 'Most reacted' },
   newComments: (count) => `${count} new comment${count === 1 ? '' : 's'}`,
-  count: (count) => `${count} comment${count === 1 ? '' : 's'}`,
   reply: 'Reply',
-  replyTo: (name) => `Reply to ${name}`,
   inReplyTo: 'in reply to',
   cancel: 'Cancel',
   showReplies: (count) => `Show replies (${count})`,
@@ -95,17 +103,10 @@ const en: Messages = {
   edited: 'edited',
   deleted: 'This comment was deleted.',
   pinned: 'Pinned',
-  preview: 'Preview',
-  write: 'Write',
   offlineNotice: 'Offline: showing saved comments.',
-  pending: 'Pending: it will be sent when the connection is back.',
-  notSent: (reason) => `Not sent: ${reason}`,
-  editAndResend: 'Edit and send again',
-  resend: 'Send again',
-  discard: 'Discard',
 };
 
-const locales = new Map<string, Partial<Messages>>([['en', en]]);
+const locales = new Map<string, Partial<Messages>>();
 
 /** Adds or overrides a locale's strings; missing strings fall back to English. */
 export function registerLocale(locale: string, messages: Partial<Messages>): void {
@@ -118,7 +119,7 @@ export function localeOf(element: HTMLElement & { locale?: string }): string {
 }
 
 /** Strings for a BCP 47 tag, trying "de-AT", then "de", then English. */
-export function messagesFor(locale: string | undefined): Messages {
+export function messagesFor(locale: string | undefined): LocaleMessages {
   const tag = (locale ?? '').toLowerCase();
   const found = locales.get(tag) ?? locales.get(tag.split('-')[0]);
   return found ? { ...en, ...found } : en;
