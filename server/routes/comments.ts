@@ -73,7 +73,8 @@ export function commentRoutes({ storage, config }: Deps) {
       return c.json({ comment: toComment(row) }, 200);
     }
     if (row.status === 'published') await storage.publish({ threadId: row.thread_id, type: 'created', id: row.id });
-    return c.json({ comment: toComment(row), editToken: token }, 201);
+    const editableUntil = new Date(row.created_at + config.editWindowMs).toISOString();
+    return c.json({ comment: toComment(row), editToken: token, editableUntil }, 201);
   });
 
   app.patch('/comments/:id', jsonLimit, async (c) => {

@@ -96,7 +96,8 @@ export class MemoryAdapter implements CommentAdapter {
     });
     const comment = this.#public(stored);
     this.#emit(input.threadId, { type: 'created', comment });
-    return { comment, editToken: stored.editToken };
+    const editableUntil = new Date(Date.parse(stored.createdAt) + this.#editWindowMs).toISOString();
+    return { comment, editToken: stored.editToken, editableUntil };
   }
 
   async edit(threadId: string, id: string, body: string, options: EditTokenOptions): Promise<Comment> {

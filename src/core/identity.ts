@@ -5,9 +5,6 @@
  */
 const KEY = 'chime:identity';
 
-/** How long a comment stays editable; the storage enforces its own window. */
-export const EDIT_WINDOW_MS = 15 * 60_000;
-
 interface Identity {
   reader: string;
   /** Comment id -> [edit token, expiry in ms since the epoch]. */
@@ -40,15 +37,19 @@ const identity = () => (cached ??= write(read()));
 
 export const readerId = (): string => identity().reader;
 
-/** Keeps a comment's edit token until its edit window, counted from createdAt, closes. */
-export function saveEditToken(id: string, token: string, createdAt: string): void {
+/** Keeps a comment's edit token until `expires` (ms since the epoch), when its edit window closes. */
+export function saveEditToken(id: string, token: string, expires: number): void {
   const current = identity();
-  current.tokens[id] = [token, Date.parse(createdAt) + EDIT_WINDOW_MS];
+  current.tokens[id] = [token, expires];
   write(current);
 }
 
-/** The token for a comment this device wrote, while it is still editable. */
-export function editToken(id: string): string | undefined {
+/**
+ * The token for a comment this device wrote, while it is still editable; with `late`, also after
+ * (until the page reloads), so a save just past the window hears "too late" from the storage, not
+ * "not yours".
+ */
+export function editToken(id: string, late = false): string | undefined {
   const entry = identity().tokens[id];
-  return entry && entry[1] > Date.now() ? entry[0] : undefined;
+  return entry && (late || entry[1] > Date.now()) ? entry[0] : undefined;
 }

@@ -3,6 +3,12 @@ import { saveEditToken } from './identity.js';
 import type { Outbox, OutboxChange, OutboxEntry } from './outbox.js';
 import type { Comment, NewComment, PostResult } from './types.js';
 
+/** The edit window storages that do not say (PostResult.editableUntil) are assumed to keep. */
+const EDIT_WINDOW_MS = 15 * 60_000;
+
+const editableUntil = ({ editableUntil, comment }: PostResult) =>
+  editableUntil ? Date.parse(editableUntil) : Date.parse(comment.createdAt) + EDIT_WINDOW_MS;
+
 /** What a thread on screen learns from its outbox. */
 export interface OutboxSyncHost {
   /** This reader's comments the storage has not accepted (yet) changed; Comment.delivery says which. */
@@ -77,7 +83,7 @@ export class OutboxSync {
     if (change.type === 'added' || change.type === 'retrying' || change.type === 'rejected') this.#setOutgoing(entry);
     else this.outgoing = this.outgoing.filter((c) => c.id !== entry.input.id);
     this.host.showOutgoing(this.outgoing);
-    if (result?.editToken) saveEditToken(result.comment.id, result.editToken, result.comment.createdAt);
+    if (result?.editToken) saveEditToken(result.comment.id, result.editToken, editableUntil(result));
     if (change.comment) this.host.showAccepted(change.comment);
     if (change.local) this.host.onDelivery(change);
   }

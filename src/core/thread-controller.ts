@@ -179,7 +179,7 @@ export class ThreadController implements ReactiveController {
     if (!before) return;
     this.#replace(id, change);
     try {
-      await call(adapter, threadId, editToken(id) ?? '');
+      await call(adapter, threadId, editToken(id, true) ?? '');
     } catch (error) {
       this.#replace(id, before);
       throw toAdapterError(error);

@@ -73,6 +73,8 @@ export interface PostResult {
   comment: Comment;
   /** Secret that lets this device edit or delete the comment; returned once. */
   editToken?: string;
+  /** Until when (ISO 8601) the storage accepts the token; 15 minutes after createdAt if not said. */
+  editableUntil?: string;
 }
 
 /** Live changes of a thread, as pushed by adapters that support subscribe. */

@@ -42,7 +42,7 @@ describe('editing and deleting your own comment', () => {
     const id = await post(element, 'Mine');
     expect(editToken(id)).to.be.a('string');
     expect(JSON.parse(localStorage.getItem('chime:identity')!).tokens[id][0]).to.equal(editToken(id));
-    saveEditToken('old', 'secret', new Date(Date.now() - 16 * 60_000).toISOString());
+    saveEditToken('old', 'secret', Date.now() - 1);
     expect(editToken('old')).to.be.undefined;
   });
 
@@ -105,12 +105,20 @@ describe('editing and deleting your own comment', () => {
     expect(bodyText(commentById(element, id)!)).to.equal('Keep me');
   });
 
-  it('puts the text back and says why when the storage refuses (window over)', async () => {
+  it('offers no Edit once the storage says the window is over', async () => {
     const element = await mount(0);
+    const id = await post(element, 'Not changeable');
+    expect(buttonOf(commentById(element, id)!, 'Edit')).to.be.undefined;
+    expect(editToken(id)).to.be.undefined;
+  });
+
+  it('puts the text back and says why when the storage refuses (window closed while editing)', async () => {
+    const element = await mount(300);
     const id = await post(element, 'Too late to change');
     buttonOf(commentById(element, id)!, 'Edit')!.click();
     await threadOf(element)!.updateComplete;
-    commentById(element, id)!.querySelector('textarea')!.value = 'Changed';
+    typeInto(commentById(element, id)!.querySelector('textarea')!, 'Changed');
+    await new Promise((resolve) => setTimeout(resolve, 400));
     const failed = oneEvent(element, 'chime-error');
     buttonOf(commentById(element, id)!, 'Save')!.click();
     const { detail } = await failed;

@@ -16,10 +16,11 @@ async function post(i: Instance, overrides: Record<string, unknown> = {}, header
 eachBackend('comments', (db) => {
   it('posts a comment and lists it without the email', async () => {
     const i = await db.open();
-    const { comment, editToken } = await post(i);
+    const { comment, editToken, editableUntil } = await post(i);
     assert.equal(comment.number, 1);
     assert.equal(comment.status, 'published');
     assert.match(editToken!, /^[\w-]{40,}$/);
+    assert.equal(Date.parse(editableUntil!) - Date.parse(comment.createdAt), 15 * 60_000);
     // SHA-256 of the trimmed, lowercased email.
     assert.equal(comment.author.avatarHash, createHash('sha256').update('ann@example.org').digest('hex'));
 
@@ -103,7 +104,9 @@ eachBackend('comments', (db) => {
 
   it('edits and deletes with the edit token, only within the edit window', async () => {
     const i = await db.open({ CHIME_EDIT_WINDOW: '1' });
-    const { comment, editToken } = await post(i);
+    const { comment, editToken, editableUntil } = await post(i);
+    // The widget offers editing for as long as the server says.
+    assert.equal(Date.parse(editableUntil!) - Date.parse(comment.createdAt), 1000);
     const wrong = await i.send('PATCH', `/api/comments/${comment.id}`, { body: 'x' }, { 'x-chime-edit-token': 'wrong' });
     assert.equal(wrong.status, 403);
     const ok = await i.send('PATCH', `/api/comments/${comment.id}`, { body: 'Edited.' }, { 'x-chime-edit-token': editToken! });
