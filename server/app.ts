@@ -9,10 +9,11 @@ import { eventRoutes } from './routes/events.ts';
 import { reactionRoutes } from './routes/reactions.ts';
 import { staticRoutes } from './routes/static.ts';
 import { threadRoutes } from './routes/threads.ts';
+import { SiteKey } from './site-key.ts';
 import type { Storage } from './storage/types.ts';
 
 export function createApp(storage: Storage, config: Config) {
-  const deps = { storage, config };
+  const deps = { storage, config, siteKey: new SiteKey(storage) };
   const app = new Hono();
   const anyOrigin = config.origins.includes('*');
 

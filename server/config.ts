@@ -17,6 +17,8 @@ export interface Config {
   editWindowMs: number;
   reactions: string[];
   maxLinks: number;
+  /** Publish avatar hashes Gravatar understands (plain SHA-256 of the email) instead of keyed ones. */
+  gravatar: boolean;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
   heartbeatMs: number;
@@ -25,6 +27,7 @@ export interface Config {
 }
 
 const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const flag = z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true');
 const seconds = (fallback: number) => z.coerce.number().positive().default(fallback).transform((s) => s * 1000);
 
 const schema = z.object({
@@ -39,7 +42,8 @@ const schema = z.object({
   CHIME_EDIT_WINDOW: seconds(15 * 60),
   CHIME_REACTIONS: list.pipe(z.array(z.string().regex(/^[a-z0-9_-]{1,32}$/)).min(1)).default(Object.keys(REACTIONS)),
   CHIME_MAX_LINKS: z.coerce.number().int().min(0).default(3),
-  CHIME_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  CHIME_GRAVATAR: flag,
+  CHIME_TRUST_PROXY: flag,
   CHIME_HEARTBEAT: seconds(20),
   CHIME_SEED: z.string().min(1).optional(),
 });
@@ -63,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     editWindowMs: e.CHIME_EDIT_WINDOW,
     reactions: e.CHIME_REACTIONS,
     maxLinks: e.CHIME_MAX_LINKS,
+    gravatar: e.CHIME_GRAVATAR,
     trustProxy: e.CHIME_TRUST_PROXY,
     heartbeatMs: e.CHIME_HEARTBEAT,
     seedFile: e.CHIME_SEED ?? null,

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { Config } from '../config.ts';
 import { matchesHash, sha256 } from '../crypto.ts';
 import { ApiError } from '../errors.ts';
+import type { Deps } from '../routes/deps.ts';
 import type { CommentRow, Storage } from '../storage/types.ts';
 
 /**
@@ -18,8 +19,8 @@ export function isAdmin(c: Context, config: Config): boolean {
   return true;
 }
 
-/** Who is asking, for rate limits: a hash of the address, so no IP address is stored. */
-function clientKey(c: Context, config: Config): string {
+/** Who is asking, for rate limits: the address hashed with the site's key, so no IP address is stored. */
+function clientKey(c: Context, { config, siteKey }: Deps): Promise<string> {
   const forwarded = config.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
   let address = forwarded;
   if (!address) {
@@ -29,14 +30,15 @@ function clientKey(c: Context, config: Config): string {
       // No socket (app.request in tests): all such callers share one bucket.
     }
   }
-  return sha256(address ?? 'unknown');
+  return siteKey.hash(address ?? 'unknown');
 }
 
 /** Counts one post for this client in the database (shared by all instances); 429 beyond the limit. */
-export async function limitPosts(c: Context, storage: Storage, config: Config) {
+export async function limitPosts(c: Context, deps: Deps) {
+  const { storage, config } = deps;
   const now = Date.now();
   const windowStart = now - (now % config.rateWindowMs);
-  const hits = await storage.hit(`post:${clientKey(c, config)}`, windowStart);
+  const hits = await storage.hit(`post:${await clientKey(c, deps)}`, windowStart);
   if (hits > config.rateLimit) {
     const retryAfter = Math.max(1, Math.ceil((windowStart + config.rateWindowMs - now) / 1000));
     throw new ApiError('rate-limited', `Too many comments; try again in ${retryAfter} s.`, undefined, retryAfter);

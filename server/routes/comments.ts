@@ -24,9 +24,14 @@ export async function removeAndAnnounce(storage: Storage, row: CommentRow) {
   for (const id of removed) await storage.publish({ threadId: row.thread_id, type: 'deleted', id });
 }
 
-export function commentRoutes({ storage, config }: Deps) {
+export function commentRoutes(deps: Deps) {
+  const { storage, config, siteKey } = deps;
   const app = new Hono();
   const pages = new PageCache(storage);
+
+  // Gravatar looks images up by the email's plain SHA-256, which anyone can check guesses against;
+  // only a site that shows Gravatars publishes it.
+  const avatarHash = (email: string) => (config.gravatar ? sha256(email) : siteKey.hash(email));
 
   app.get('/comments', async (c) => {
     const q = readQuery(c, listQuery);
@@ -39,7 +44,7 @@ export function commentRoutes({ storage, config }: Deps) {
   app.post('/comments', jsonLimit, async (c) => {
     const admin = isAdmin(c, config);
     // Counted before validation: junk costs a spammer as much as a real post.
-    if (!admin) await limitPosts(c, storage, config);
+    if (!admin) await limitPosts(c, deps);
     const input = await readJson(c, newComment);
     if (input.author.role && !admin) throw new ApiError('forbidden', 'Only the site admin can post with a role.', 'author.role');
     if (input.homepage) throw new ApiError('validation', 'This field must stay empty.', 'homepage');
@@ -57,7 +62,7 @@ export function commentRoutes({ storage, config }: Deps) {
       name,
       website,
       email,
-      avatarHash: email ? sha256(email.trim().toLowerCase()) : null,
+      avatarHash: email ? await avatarHash(email.trim().toLowerCase()) : null,
       role,
       body: input.body,
       contentHash,

@@ -196,6 +196,12 @@ export class SqlStorage implements Storage {
     return rows.map((r) => toComment(r));
   }
 
+  async setting(name: string, initial: string): Promise<string> {
+    await this.db.query('INSERT INTO chime_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING', [name, initial]);
+    const { rows } = await this.db.query<{ value: string }>('SELECT value FROM chime_settings WHERE name = ?', [name]);
+    return rows[0]!.value;
+  }
+
   async hit(key: string, windowStart: number): Promise<number> {
     const { rows } = await this.db.query<{ hits: number }>(
       'INSERT INTO rate_limits (key, window_start, hits) VALUES (?, ?, 1) ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING hits',

@@ -97,6 +97,8 @@ export interface Storage {
   pending(limit: number): Promise<StoredComment[]>;
   /** Counts one hit for key in the window starting at windowStart; returns the hits so far. */
   hit(key: string, windowStart: number): Promise<number>;
+  /** A server-wide value by name, storing `initial` if there is none yet (the first instance to ask wins). */
+  setting(name: string, initial: string): Promise<string>;
   publish(signal: Signal): Promise<void>;
   /** Calls listener for every signal from any instance; resolves (to unsubscribe) once listening. */
   subscribe(listener: (signal: Signal) => void): Promise<() => void>;
