@@ -53,7 +53,6 @@ export class ChimeComments extends LitElement {
     _replyTo: { state: true },
     _actionError: { state: true },
     _formError: { state: true },
-    _formNotice: { state: true },
   };
 
   /** The thread's id, usually the post's path. */
@@ -83,7 +82,6 @@ export class ChimeComments extends LitElement {
 
   private _sending = false;
   private _formError = '';
-  private _formNotice = '';
   /**
    * Each form's text as it last announced it (chime-draft). A render hands the form back this
    * very object, which it ignores as unchanged; an older one would wipe what the reader typed.
@@ -212,7 +210,6 @@ export class ChimeComments extends LitElement {
               .sending=${this._sending}
               .draft=${this.#draft}
               error=${this._replyTo ? '' : this._formError}
-              notice=${this._formNotice}
               @chime-submit=${(e: CustomEvent<CommentDraft>) => this.#onSubmit(e, null)}
               @chime-draft=${this.#onDraft}
             ></chime-form>`
@@ -262,8 +259,7 @@ export class ChimeComments extends LitElement {
       form.reset();
       if (parentId) this._replyTo = '';
       else this.#draft = form.draft;
-      const result = await this.#thread.send(id);
-      this._formNotice = result?.comment.status === 'pending' ? this.#messages.awaitingModeration : '';
+      await this.#thread.send();
     } catch (error) {
       // Only the outbox itself failing lands here; the text stays in the form.
       this._formError = toAdapterError(error).message;

@@ -55,9 +55,6 @@ export const formStyles = [
       color: var(--_danger);
       font-size: 0.9em;
     }
-    .notice {
-      color: var(--_muted);
-    }
     button {
       justify-self: start;
       font: inherit;

@@ -46,7 +46,6 @@ export class ChimeForm extends LitElement {
     messages: { attribute: false },
     sending: { type: Boolean, reflect: true },
     error: {},
-    notice: {},
     draft: { attribute: false },
     replyTo: { attribute: 'reply-to' },
     _fieldErrors: { state: true },
@@ -58,8 +57,6 @@ export class ChimeForm extends LitElement {
   sending = false;
   /** A message from the last attempt to post, shown above the button. */
   error = '';
-  /** A quiet note after posting (e.g. awaiting moderation). */
-  notice = '';
   draft: CommentDraft = { name: '', website: '', body: '' };
   /** The name of the writer being answered: makes this a reply form, with a Cancel button. */
   replyTo = '';
@@ -101,7 +98,6 @@ export class ChimeForm extends LitElement {
       ${this.#fieldError('body')}
       <label class="trap" aria-hidden="true">Leave empty <input name="trap" tabindex="-1" autocomplete="off" /></label>
       ${this.error ? html`<p class="form-error" role="alert" part="form-error">${this.error}</p>` : nothing}
-      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
       <div class="buttons">
         <button part="button" type="submit" ?disabled=${this.sending}>${this.sending ? m.sending : m.submit}</button>
         <button class="secondary" part="button" type="button" aria-pressed=${this._preview} @click=${() => (this._preview = !this._preview)}>
@@ -158,7 +154,6 @@ export class ChimeForm extends LitElement {
       (form.elements.namedItem(first) as HTMLElement).focus();
       return;
     }
-    this.notice = '';
     const draft = { ...this.draft, name: this.draft.name.trim(), website: this.draft.website.trim() };
     this.dispatchEvent(new CustomEvent<CommentDraft>('chime-submit', { detail: draft, bubbles: true, composed: true }));
   }

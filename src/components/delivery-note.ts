@@ -11,6 +11,7 @@ export interface DeliveryRequest {
 
 const english: DeliveryMessages = {
   pending: 'Pending: it will be sent when the connection is back.',
+  awaitingModeration: 'Thank you! Only you can see your comment until a moderator approves it.',
   notSent: (reason) => `Not sent: ${reason}`,
   editAndResend: 'Edit and send again',
   resend: 'Send again',
@@ -22,12 +23,15 @@ function request(event: Event, type: 'chime-resend' | 'chime-discard', detail: D
 }
 
 /**
- * The note under a comment the storage has not accepted: "pending", or "not sent" with the reason
- * and a way to edit and resend or to discard it, so nothing is ever dropped silently.
+ * The note under a comment the storage has not accepted: "pending", "awaiting moderation", or
+ * "not sent" with the reason and a way to edit and resend or to discard it, so nothing is ever
+ * dropped silently.
  */
 export function renderDelivery({ id, body, delivery }: Comment, messages: LocaleMessages) {
   const m = { ...english, ...messages };
-  if (delivery?.state !== 'rejected') return html`<p class="delivery" part="delivery" role="status">${m.pending}</p>`;
+  if (delivery?.state !== 'rejected') {
+    return html`<p class="delivery" part="delivery" role="status">${delivery?.state === 'moderation' ? m.awaitingModeration : m.pending}</p>`;
+  }
   const resend = (event: Event) =>
     request(event, 'chime-resend', { id, body: (event.target as Element).parentElement!.querySelector('textarea')!.value });
   return html`<div class="delivery" part="delivery" role="alert">

@@ -12,7 +12,6 @@ export interface ThreadMessages {
   loadFailed: string;
   retry: string;
   loadMore: string;
-  awaitingModeration: string;
   sortLabel: string;
   sorts: Record<SortOrder, string>;
   newComments: (count: number) => string;
@@ -57,6 +56,7 @@ export interface FormMessages {
 /** The note under a comment the storage has not accepted. */
 export interface DeliveryMessages {
   pending: string;
+  awaitingModeration: string;
   notSent: (reason: string) => string;
   editAndResend: string;
   resend: string;
@@ -85,7 +85,6 @@ const en: ThreadMessages = {
   loadFailed: 'The comments could not be loaded.',
   retry: 'Try again',
   loadMore: 'Load more comments',
-  awaitingModeration: 'Thank you! Your comment will appear once a moderator approves it.',
   sortLabel: 'Sort',
   sorts: { oldest: 'Oldest first', newest: 'Newest first', top: 'Most reacted' },
   newComments: (count) => `${count} new comment${count === 1 ? '' : 's'}`,

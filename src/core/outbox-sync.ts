@@ -84,7 +84,8 @@ export class OutboxSync {
     else this.outgoing = this.outgoing.filter((c) => c.id !== entry.input.id);
     this.host.showOutgoing(this.outgoing);
     if (result?.editToken) saveEditToken(result.comment.id, result.editToken, editableUntil(result));
-    if (change.comment) this.host.showAccepted(change.comment);
+    const { comment } = change;
+    if (comment) this.host.showAccepted(comment.status === 'pending' ? { ...comment, delivery: { state: 'moderation' } } : comment);
     if (change.local) this.host.onDelivery(change);
   }
 

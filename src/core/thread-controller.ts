@@ -5,7 +5,7 @@ import type { OfflineLayer } from './offline.js';
 import type { OutboxChange } from './outbox.js';
 import type { OutboxSync } from './outbox-sync.js';
 import { editToken, readerId } from './identity.js';
-import type { Comment, NewComment, PostResult, SortOrder, ThreadEvent, ThreadMeta } from './types.js';
+import type { Comment, NewComment, SortOrder, ThreadEvent, ThreadMeta } from './types.js';
 
 export interface ThreadSource {
   adapter: CommentAdapter;
@@ -16,6 +16,15 @@ export interface ThreadSource {
   /** Loaded on demand: nothing here waits for it but what needs it. */
   offline: Promise<OfflineLayer>;
 }
+
+/**
+ * `comments` and, after them, this reader's comments from `earlier` that await a moderator: the
+ * storage lists those to nobody until they are approved.
+ */
+const withAwaiting = (comments: Comment[], earlier: Comment[]) => [
+  ...comments,
+  ...earlier.filter((c) => c.delivery && !comments.some((shown) => shown.id === c.id)),
+];
 
 /**
  * Holds one thread's state for an element: shows the saved copy first, loads it through the
@@ -108,12 +117,9 @@ export class ThreadController implements ReactiveController {
     return (await this.#requireSync()).queue(input);
   }
 
-  /**
-   * Sends what is due. Resolves to the storage's answer for comment `id` if it was accepted now;
-   * otherwise it waits in the outbox or was refused (then `outgoing` shows it, marked rejected).
-   */
-  async send(id: string): Promise<PostResult | undefined> {
-    return (await (await this.#requireSync()).flush()).get(id);
+  /** Sends what is due; what the storage does not accept waits in the outbox or shows as refused in `outgoing`. */
+  async send(): Promise<void> {
+    await (await this.#requireSync()).flush();
   }
 
   /** Drops a comment the storage refused. */
@@ -132,7 +138,9 @@ export class ThreadController implements ReactiveController {
     const [saved] = await Promise.all([cache.read(threadId, sort), sync.restore()]);
     if (signal.aborted) return false;
     this.outgoing = sync.outgoing;
-    if (saved && !this.thread) Object.assign(this, { thread: saved.thread, comments: saved.comments, nextCursor: saved.nextCursor });
+    // Once the storage has answered, only what it lists to nobody is taken from the saved copy.
+    if (saved && this.thread) this.comments = withAwaiting(this.comments, saved.comments);
+    else if (saved) Object.assign(this, { thread: saved.thread, comments: saved.comments, nextCursor: saved.nextCursor });
     this.#host.requestUpdate();
     return Boolean(this.thread);
   }
@@ -202,9 +210,11 @@ export class ThreadController implements ReactiveController {
         this.#count(-1);
       }
     } else if (this.comments.some((c) => c.id === event.comment.id)) {
-      // Edits and reactions by anyone; this reader's own reactions are only known from list().
+      // Edits and reactions by anyone, or a moderator approving this reader's comment; this
+      // reader's own reactions are only known from list().
       const { myReactions: _theirs, ...comment } = event.comment;
-      if (event.type === 'edited') this.#replace(comment.id, comment);
+      if (this.comments.some((c) => c.id === comment.id && c.delivery)) this.#count(1);
+      this.#replace(comment.id, { ...comment, delivery: undefined });
     } else if (event.type === 'created' && !this.#own.has(event.comment.id) && !this.fresh.some((c) => c.id === event.comment.id)) {
       const { parentId } = event.comment;
       // A reply to a comment on a page the reader has not loaded has nowhere to go.
@@ -230,11 +240,13 @@ export class ThreadController implements ReactiveController {
       if (signal.aborted) return;
       this.thread = page.thread;
       // A first page replaces the saved copy; later pages add to what is shown.
-      const shown = cursor === null ? [] : this.comments;
-      this.comments = [...shown, ...page.comments.filter((c) => !shown.some((seen) => seen.id === c.id))];
+      const shown = this.comments;
+      this.comments =
+        cursor === null ? withAwaiting(page.comments, shown) : [...shown, ...page.comments.filter((c) => !shown.some((seen) => seen.id === c.id))];
       this.nextCursor = page.nextCursor;
       this.offline = false;
-      this.#save();
+      // Not over the saved copy before it was read: it may hold comments awaiting a moderator.
+      void this.#saved.then(() => this.#save());
     } catch (thrown) {
       const error = toAdapterError(thrown);
       // Unreachable but seen before: keep showing the saved copy, quietly.

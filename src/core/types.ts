@@ -40,9 +40,10 @@ export interface Comment {
   myReactions?: string[];
   /**
    * Client-only, never stored by an adapter: a comment this reader wrote that the storage has
-   * not accepted yet ('pending', waiting in the outbox) or refused for good ('rejected').
+   * not accepted yet ('pending', waiting in the outbox), refused for good ('rejected'), or
+   * accepted for a moderator to approve ('moderation': only this reader's device shows it).
    */
-  delivery?: { state: 'pending' | 'rejected'; reason?: string };
+  delivery?: { state: 'pending' | 'rejected' | 'moderation'; reason?: string };
 }
 
 export interface ThreadMeta {

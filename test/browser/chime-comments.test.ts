@@ -155,6 +155,48 @@ describe('<chime-comments>', () => {
     expect(renderedComments(element).map((li) => li.dataset.delivery)).to.deep.equal(['pending']);
   });
 
+  it('keeps a comment awaiting a moderator on its writer\'s device, even when the storage answers before the saved copy is read', async () => {
+    // A storage that lists to nobody what waits for a moderator, and answers at once (before IndexedDB).
+    const memory = new MemoryAdapter();
+    const waiting = new Set<string>();
+    const adapter: CommentAdapter = {
+      getThread: (...args) => memory.getThread(...args),
+      edit: (...args) => memory.edit(...args),
+      remove: (...args) => memory.remove(...args),
+      counts: (...args) => memory.counts(...args),
+      list: async (id, options) => {
+        const page = await memory.list(id, options);
+        return { ...page, comments: page.comments.filter((c) => !waiting.has(c.id)) };
+      },
+      post: async (input) => {
+        waiting.add(input.id);
+        const result = await memory.post(input);
+        return { ...result, comment: { ...result.comment, status: 'pending' } };
+      },
+    };
+    const thread = `/moderated/${crypto.randomUUID()}`;
+    const mount = async () => {
+      const element = await fixture<ChimeComments>(html`<chime-comments thread=${thread} .adapter=${adapter}></chime-comments>`);
+      await loaded(element);
+      return element;
+    };
+    const first = await mount();
+    await fill(formOf(first)!, { name: 'Ada', body: 'For the moderator' });
+    submit(formOf(first)!);
+    await waitUntil(() => renderedComments(first)[0]?.dataset.delivery === 'moderation', 'not shown as awaiting a moderator');
+    expect(headingText(first)).to.equal('Comments (0)');
+    // Let the saved copy be written, then open the thread again, twice (each visit saves what it shows).
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    first.remove();
+    for (const visit of [1, 2]) {
+      const again = await mount();
+      await waitUntil(() => renderedComments(again).length === 1, `visit ${visit}: the comment awaiting a moderator is gone`);
+      expect(renderedComments(again)[0].dataset.delivery).to.equal('moderation');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      again.remove();
+    }
+  });
+
   it('re-renders when thread and closed attributes change', async () => {
     const element = await widget();
     element.setAttribute('thread', '/posts/archived');
