@@ -151,8 +151,8 @@ export class ChimeThread extends LitElement {
   }
 
   /**
-   * Unsent comments only come from the offline layer, so their note lives in its chunk, loaded by
-   * the time one shows; until the import resolves (within microtasks) the note is left out.
+   * The note under a comment not sent or awaiting approval is loaded on demand (most readers never
+   * see one); until it is here the note is left out.
    */
   #deliveryNote(comment: Comment) {
     if (this.#renderDelivery) return this.#renderDelivery(comment, this.messages);
