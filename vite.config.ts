@@ -24,7 +24,9 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173, open: process.env.CI ? false : '/demo/', proxy: { '/api': 'http://127.0.0.1:8787' } },
   build: {
     outDir: 'dist',
-    emptyOutDir: false,
+    // `npm run build` writes dist/lib (tsc) after this: starting clean keeps chunks of an earlier
+    // build from lingering beside chime.js, where they would be served and measured.
+    emptyOutDir: true,
     target: 'es2022',
     lib: {
       entry: 'src/embed.ts',
