@@ -4,7 +4,7 @@ import { editToken } from '../core/identity.js';
 import { messagesFor, type LocaleMessages } from '../core/i18n.js';
 import { renderBody } from '../core/markdown.js';
 import type { Author, Comment } from '../core/types.js';
-import { safeUrl } from '../core/url.js';
+import { linkedCommentId, safeUrl } from '../core/url.js';
 import { REACTIONS } from '../core/reactions.js';
 import { deliveryStyles, threadStyles } from './chime-thread.styles.js';
 import type { renderDelivery } from './delivery-note.js';
@@ -115,9 +115,8 @@ export class ChimeThread extends LitElement {
         else this.#children.set(c.parentId, [c]);
       }
     }
-    const hash = decodeURIComponent(location.hash);
-    const id = hash.slice(9);
-    if (hash.startsWith('#comment-') && id !== this.#target && this.#byId.has(id)) {
+    const id = linkedCommentId();
+    if (id !== this.#target && this.#byId.has(id)) {
       this.#target = id;
       this.#scroll = true;
     }

@@ -5,6 +5,7 @@ import type { OfflineLayer } from './offline.js';
 import type { OutboxChange } from './outbox.js';
 import type { OutboxSync } from './outbox-sync.js';
 import { editToken, readerId } from './identity.js';
+import { linkedCommentId } from './url.js';
 import type { Comment, NewComment, SortOrder, ThreadEvent, ThreadMeta } from './types.js';
 
 export interface ThreadSource {
@@ -16,6 +17,9 @@ export interface ThreadSource {
   /** Loaded on demand: nothing here waits for it but what needs it. */
   offline: Promise<OfflineLayer>;
 }
+
+/** Pages' worth of comments loaded in search of a linked comment before giving up. */
+const LINK_SEARCH_PAGES = 20;
 
 /**
  * `comments` and, after them, this reader's comments from `earlier` that await a moderator: the
@@ -260,6 +264,11 @@ export class ThreadController implements ReactiveController {
         this.#host.requestUpdate();
       }
     }
+    // The page links to a comment further down the thread: page on until it is shown, within
+    // reason (the comment may have been deleted).
+    const linked = linkedCommentId();
+    const within = this.comments.length < source.pageSize * LINK_SEARCH_PAGES;
+    if (linked && within && !signal.aborted && !this.error && !this.offline && !this.comments.some((c) => c.id === linked)) await this.loadMore();
   }
 
   #add(comment: Comment): void {

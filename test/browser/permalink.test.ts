@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import type { ChimeForm } from '../../src/components/chime-form.js';
 import { defineChimeElements } from '../../src/define.js';
-import { buttonOf, commentById, fill, formOf, loaded, memoryWith, settled, shadow, threadOf } from './helpers.js';
+import { buttonOf, commentById, fill, formOf, loaded, memoryWith, renderedComments, settled, shadow, threadOf } from './helpers.js';
 
 defineChimeElements();
 
@@ -38,6 +38,31 @@ describe('permalinks, times, long comments, badges and avatars', () => {
     location.hash = '#comment-c1';
     await waitUntil(() => commentById(element, 'c1')!.classList.contains('target'), 'hash change ignored');
     expect(target.classList.contains('target')).to.be.false;
+  });
+
+  it('loads pages until it reaches a linked comment beyond the first one', async () => {
+    history.replaceState(null, '', '#comment-last');
+    // 33 top-level comments, 10 a page: the linked one is on the fourth.
+    const element = await fixture<ChimeComments>(html`<chime-comments thread="/t" page-size="10" .adapter=${adapter()}></chime-comments>`);
+    await waitUntil(() => commentById(element, 'last'), 'the linked comment was never loaded');
+    const target = commentById(element, 'last')!;
+    expect(target.classList.contains('target')).to.be.true;
+    await waitUntil(() => target.getBoundingClientRect().top < innerHeight, 'never scrolled to the comment');
+    await settled(element);
+    expect(shadow(element).querySelector('[part=load-more]')).to.be.null;
+  });
+
+  it('gives up on a link to a comment that is not there after 20 pages, and ignores a malformed link', async () => {
+    for (const [hash, shown] of [['#comment-gone', 20], ['#comment-%E0%A4%A', 1]] as const) {
+      history.replaceState(null, '', hash);
+      const element = await fixture<ChimeComments>(html`<chime-comments thread="/t" page-size="1" .adapter=${adapter()}></chime-comments>`);
+      await loaded(element);
+      await waitUntil(() => renderedComments(element).length === shown, `${hash}: ${renderedComments(element).length} comments shown`);
+      // Nothing more comes.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(renderedComments(element), hash).to.have.length(shown);
+      expect(shadow(element).querySelector('[part=load-more]'), hash).to.exist;
+    }
   });
 
   it('says "3 hours ago" with the exact date in a tooltip', async () => {
