@@ -21,6 +21,19 @@ const chromium = chromeLauncher({
   },
 });
 
+// What a careful blog serves: scripts and styles only from its own origin, no inline code, and
+// Trusted Types enforced (Lit creates its "lit-html" policy). test/browser/csp.test.ts runs the
+// built widget under it.
+const STRICT_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
@@ -28,5 +41,11 @@ export default {
   browsers: [chromium],
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  middleware: [
+    async (context, next) => {
+      await next();
+      if (context.path === '/test/fixtures/csp.html') context.set('Content-Security-Policy', STRICT_CSP);
+    },
+  ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), chimeServerPlugin(), networkPlugin()],
 };
