@@ -88,16 +88,20 @@ export class ChimeThread extends LitElement {
   #target = '';
   #scroll = false;
 
-  #onHash = () => this.requestUpdate();
+  /** Another comment linked, or a minute gone by ("3 minutes ago"; Edit disappears once too late). */
+  #refresh = () => this.requestUpdate();
+  #clock?: ReturnType<typeof setInterval>;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('hashchange', this.#onHash);
+    addEventListener('hashchange', this.#refresh);
+    this.#clock = setInterval(this.#refresh, 60_000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('hashchange', this.#onHash);
+    removeEventListener('hashchange', this.#refresh);
+    clearInterval(this.#clock);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -185,7 +189,7 @@ export class ChimeThread extends LitElement {
           ? html`<p class="deleted">${m.deleted}</p>`
           : html`<header class="byline">
                 ${memo(c, `a${this.avatars}`, () => this.#avatar(c.author))} ${this.#author(c.author)} ${c.pinned ? html`<span class="badge" part="badge">${m.pinned}</span>` : nothing}
-                <a class="permalink" href="#comment-${c.id}">${memo(c, `t${this.locale}`, () => this.#time(c.createdAt))}</a>
+                <a class="permalink" href="#comment-${c.id}">${this.#time(c)}</a>
                 ${c.editedAt ? html`<span class="edited" part="edited">${m.edited}</span>` : nothing}
                 ${answered
                   ? html`<span class="reference">${m.inReplyTo} <a href="#comment-${answered.id}">${answered.author.name || '…'}</a></span>`
@@ -269,14 +273,14 @@ export class ChimeThread extends LitElement {
       : identicon(avatarHash || name);
   }
 
-  /** "3 hours ago", with the exact date in the tooltip. */
-  #time(iso: string) {
-    const date = new Date(iso);
+  /** "3 hours ago", worked out at each render, with the exact date (worked out once) in the tooltip. */
+  #time(c: Comment) {
+    const date = new Date(c.createdAt);
     if (Number.isNaN(date.getTime())) return nothing;
     const seconds = (date.getTime() - Date.now()) / 1000;
     const [unit, size] = UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? ['second', 1];
     const label = this.#relative!.format(Math.round(seconds / size), unit);
-    return html`<time part="date" datetime=${date.toISOString()} title=${this.#date!.format(date)}>${label}</time>`;
+    return html`<time part="date" datetime=${c.createdAt} title=${memo(c, `t${this.locale}`, () => this.#date!.format(date))}>${label}</time>`;
   }
 
   #toggle(key: string): void {

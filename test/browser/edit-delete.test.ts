@@ -62,6 +62,34 @@ describe('editing and deleting your own comment', () => {
     expect(mine.querySelector('.edited')!.textContent).to.equal('edited');
   });
 
+  it('moves relative times on while the page stays open, and takes Edit away once the window closes', async () => {
+    // The thread's once-a-minute clock, caught so that the test can move time on.
+    const ticks: Array<() => void> = [];
+    const realSetInterval = window.setInterval;
+    const realNow = Date.now;
+    window.setInterval = ((handler: () => void, ms?: number) => {
+      if (ms === 60_000) ticks.push(handler);
+      return realSetInterval(handler, ms);
+    }) as typeof setInterval;
+    try {
+      const element = await mount();
+      const id = await post(element, 'Just written');
+      const mine = () => commentById(element, id)!;
+      expect(mine().querySelector('time')!.textContent).to.match(/now|second/);
+      expect(buttonOf(mine(), 'Edit')).to.exist;
+      expect(ticks).to.have.length(1);
+      const start = realNow();
+      Date.now = () => start + 16 * 60_000;
+      ticks.forEach((tick) => tick());
+      await threadOf(element)!.updateComplete;
+      expect(mine().querySelector('time')!.textContent).to.equal('16 minutes ago');
+      expect(buttonOf(mine(), 'Edit')).to.be.undefined;
+    } finally {
+      window.setInterval = realSetInterval;
+      Date.now = realNow;
+    }
+  });
+
   it('keeps the text being edited when the comments before it change', async () => {
     const element = await mount();
     window.confirm = () => true;
