@@ -119,6 +119,15 @@ export class SqlStorage implements Storage {
     return row && this.view(row);
   }
 
+  async changedSince(threadId: string, since: number, limit: number): Promise<StoredComment[]> {
+    const { rows } = await this.db.query<CommentRow>(
+      'SELECT * FROM comments WHERE thread_id = ? AND changed_at > ? ORDER BY changed_at, number LIMIT ?',
+      [threadId, since, limit],
+    );
+    const counts = await reactionCounts(this.db, rows.map((r) => r.id));
+    return rows.map((r) => toComment(r, counts.get(r.id)));
+  }
+
   async insert(row: NewRow): Promise<{ row: CommentRow; created: boolean }> {
     try {
       return { row: await this.db.transaction((tx) => insertRow(tx, row)), created: true };
@@ -136,8 +145,8 @@ export class SqlStorage implements Storage {
   async editBody(id: string, body: string, editedAt: number): Promise<StoredComment> {
     const row = await this.db.transaction(async (tx) => {
       const { rows } = await tx.query<CommentRow>(
-        'UPDATE comments SET body = ?, edited_at = ? WHERE id = ? AND deleted = 0 RETURNING *',
-        [body, editedAt, id],
+        'UPDATE comments SET body = ?, edited_at = ?, changed_at = ? WHERE id = ? AND deleted = 0 RETURNING *',
+        [body, editedAt, editedAt, id],
       );
       return touchThread(tx, rows[0] ?? notFound());
     });
@@ -180,8 +189,8 @@ export class SqlStorage implements Storage {
     const pinned = change.pinned === undefined ? null : Number(change.pinned);
     const row = await this.db.transaction(async (tx) => {
       const { rows } = await tx.query<CommentRow>(
-        'UPDATE comments SET status = COALESCE(?, status), pinned = COALESCE(?, pinned) WHERE id = ? AND deleted = 0 RETURNING *',
-        [change.status ?? null, pinned, id],
+        'UPDATE comments SET status = COALESCE(?, status), pinned = COALESCE(?, pinned), changed_at = ? WHERE id = ? AND deleted = 0 RETURNING *',
+        [change.status ?? null, pinned, Date.now(), id],
       );
       return recount(tx, await touchThread(tx, rows[0] ?? notFound()));
     });
@@ -287,10 +296,10 @@ async function insertRow(tx: Queryable, row: NewRow): Promise<CommentRow> {
   }
   const { rows } = await tx.query<CommentRow>(
     `INSERT INTO comments (id, thread_id, parent_id, root_id, number, author_name, author_website, author_email, avatar_hash,
-       author_role, body, content_hash, edit_token_hash, status, created_at)
-     VALUES (${marks(15)}) ON CONFLICT (id) DO NOTHING RETURNING *`,
+       author_role, body, content_hash, edit_token_hash, status, created_at, changed_at)
+     VALUES (${marks(16)}) ON CONFLICT (id) DO NOTHING RETURNING *`,
     [row.id, row.threadId, row.parentId, rootId, number, row.name, row.website, row.email, row.avatarHash,
-      row.role, row.body, row.contentHash, row.editTokenHash, row.status, row.createdAt],
+      row.role, row.body, row.contentHash, row.editTokenHash, row.status, row.createdAt, row.createdAt],
   );
   // Rolls back the thread's number (and count) too: numbers stay gap-free.
   if (!rows[0]) throw TAKEN;
@@ -302,8 +311,8 @@ async function prune(tx: Queryable, row: CommentRow): Promise<{ placeholder: boo
   if (replies.rows.length > 0) {
     await tx.query(
       `UPDATE comments SET deleted = 1, body = '', author_name = '', author_website = NULL, author_email = NULL,
-         avatar_hash = NULL, author_role = NULL, edit_token_hash = NULL WHERE id = ?`,
-      [row.id],
+         avatar_hash = NULL, author_role = NULL, edit_token_hash = NULL, changed_at = ? WHERE id = ?`,
+      [Date.now(), row.id],
     );
     return { placeholder: true, removed: [] };
   }

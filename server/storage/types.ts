@@ -27,6 +27,8 @@ export interface CommentRow {
   reaction_count: number;
   created_at: number;
   edited_at: number | null;
+  /** Last change readers see; what a reconnecting event stream is sent from. */
+  changed_at: number;
 }
 
 export interface NewRow {
@@ -81,6 +83,8 @@ export interface Storage {
   find(id: string): Promise<CommentRow | null>;
   /** The public view of one comment (any status), with its reaction counts. */
   comment(id: string): Promise<StoredComment | null>;
+  /** The thread's comments (any status) changed after `since` (epoch ms), oldest change first, at most `limit`. */
+  changedSince(threadId: string, since: number, limit: number): Promise<StoredComment[]>;
   /** Inserts, or returns the row already stored under row.id (created: false). */
   insert(row: NewRow): Promise<{ row: CommentRow; created: boolean }>;
   editBody(id: string, body: string, editedAt: number): Promise<StoredComment>;

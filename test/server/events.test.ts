@@ -32,6 +32,45 @@ eachBackend('live events', (db) => {
     }
   });
 
+  it('replays to a reconnecting reader what changed since its last event id', async () => {
+    const i = await db.open();
+    const base = await i.listen();
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    // Three comments from a minute ago, long before the reader's last event.
+    const longAgo = Date.now() - 60_000;
+    const [untouched, pinned, hidden] = ['untouched', 'pinned', 'hidden'];
+    for (const id of [untouched, pinned, hidden]) {
+      await i.storage.insert({
+        id, threadId: THREAD, parentId: null, name: 'Old', website: null, email: null, avatarHash: null, role: null,
+        body: `${id}.`, contentHash: id, editTokenHash: null, status: 'published', createdAt: longAgo,
+      });
+    }
+    const first = await openEvents(base, THREAD);
+    const lastId = first.lastId();
+    assert.match(lastId, /^\d+$/);
+    first.close();
+
+    // While the reader is away: one comment pinned, one hidden, one posted.
+    assert.equal((await i.send('PATCH', `/api/admin/comments/${pinned}`, { pinned: true }, admin)).status, 200);
+    assert.equal((await i.send('PATCH', `/api/admin/comments/${hidden}`, { status: 'hidden' }, admin)).status, 200);
+    const posted = (await (await i.send('POST', '/api/comments', newComment({ threadId: THREAD }))).json()) as PostResult;
+
+    const again = await openEvents(base, THREAD, lastId);
+    try {
+      const events = [await again.next(), await again.next(), await again.next(), await again.next()];
+      assert.deepEqual(
+        events.map((e) => (e.type === 'thread' ? [e.type, e.thread.count] : e.type === 'deleted' ? [e.type, e.id] : [e.type, e.comment.id])),
+        [['edited', pinned], ['deleted', hidden], ['created', posted.comment.id], ['thread', 3]],
+      );
+      assert.equal(events[0]!.type === 'edited' && events[0].comment.pinned, true);
+      assert.ok(Number(again.lastId()) >= Number(lastId));
+      // Nothing else: the untouched comment is not sent again.
+      await assert.rejects(again.next(300));
+    } finally {
+      again.close();
+    }
+  });
+
   it('sends heartbeats and nothing for comments awaiting moderation', async () => {
     const i = await db.open({ CHIME_MODERATION: 'all', CHIME_HEARTBEAT: '0.1' });
     const base = await i.listen();

@@ -3,13 +3,16 @@ import type { ThreadEvent } from '../../../src/core/types.ts';
 export interface EventStream {
   /** The next event, or a rejection after timeoutMs. */
   next(timeoutMs?: number): Promise<ThreadEvent>;
+  /** The last `id:` the server sent, as EventSource would send it back on reconnecting. */
+  lastId(): string;
   close(): void;
 }
 
-/** Opens GET /api/events and resolves once the server says it is listening. */
-export async function openEvents(baseUrl: string, threadId: string): Promise<EventStream> {
+/** Opens GET /api/events (as a reconnect after `lastEventId`, if given) and resolves once the server says it is listening. */
+export async function openEvents(baseUrl: string, threadId: string, lastEventId?: string): Promise<EventStream> {
   const controller = new AbortController();
-  const res = await fetch(`${baseUrl}/api/events?thread=${encodeURIComponent(threadId)}`, { signal: controller.signal });
+  const headers: Record<string, string> = lastEventId ? { 'last-event-id': lastEventId } : {};
+  const res = await fetch(`${baseUrl}/api/events?thread=${encodeURIComponent(threadId)}`, { signal: controller.signal, headers });
   if (res.status !== 200 || !res.headers.get('content-type')?.startsWith('text/event-stream')) {
     throw new Error(`events: ${res.status} ${await res.text()}`);
   }
@@ -17,6 +20,7 @@ export async function openEvents(baseUrl: string, threadId: string): Promise<Eve
   const events: ThreadEvent[] = [];
   const waiting: ((e: ThreadEvent) => void)[] = [];
   let buffer = '';
+  let lastId = '';
   let listening!: () => void;
   const ready = new Promise<void>((resolve) => (listening = resolve));
   void (async () => {
@@ -28,6 +32,7 @@ export async function openEvents(baseUrl: string, threadId: string): Promise<Eve
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
+        lastId = /^id: (.*)$/m.exec(block)?.[1] ?? lastId;
         if (block.includes(': listening')) listening();
         const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
         if (!data) continue;
@@ -51,6 +56,7 @@ export async function openEvents(baseUrl: string, threadId: string): Promise<Eve
         });
       });
     },
+    lastId: () => lastId,
     close: () => controller.abort(),
   };
 }
