@@ -130,6 +130,23 @@ describe('offline first, against the real server through a real network', functi
     await network('proxy-up');
   });
 
+  it('hears about comments posted while its event stream was cut, once it reconnects', async () => {
+    const thread = newThread();
+    const { widget } = await openTab(thread);
+    await waitUntil(() => headingText(widget) === 'Comments (0)', 'never loaded');
+    // Let the event stream be listening, then cut it; the page itself stays online.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await network('proxy-down');
+    await postElsewhere(thread, 'Posted while the stream was down');
+    await network('proxy-up');
+    // EventSource reconnects by itself (retry: 3 s) with Last-Event-ID; the server replays.
+    const reveal = () => shadow(widget).querySelector<HTMLButtonElement>('[part=new-comments]');
+    await waitUntil(() => reveal()?.textContent!.trim() === '1 new comment', 'the comment posted meanwhile never came', { timeout: 10000 });
+    expect(headingText(widget)).to.equal('Comments (1)');
+    reveal()!.click();
+    await waitUntil(() => texts(widget).join() === 'Posted while the stream was down', 'revealing did not show it');
+  });
+
   it('opens a thread seen before from IndexedDB before the server answers, then updates it in place', async () => {
     const thread = newThread();
     const first = await openTab(thread);
