@@ -64,8 +64,15 @@ eachBackend('live events', (db) => {
       );
       assert.equal(events[0]!.type === 'edited' && events[0].comment.pinned, true);
       assert.ok(Number(again.lastId()) >= Number(lastId));
-      // Nothing else: the untouched comment is not sent again.
-      await assert.rejects(again.next(300));
+      // The untouched comment is not sent again. (Live events for the same changes may still
+      // come, on PostgreSQL when NOTIFY was slower than the reconnect: readers apply them by id.)
+      const later: string[] = [];
+      for (;;) {
+        const event = await again.next(300).catch(() => null);
+        if (!event) break;
+        later.push(event.type === 'thread' ? 'thread' : event.type === 'deleted' ? event.id : event.comment.id);
+      }
+      assert.ok(!later.includes(untouched), `sent again: ${later.join()}`);
     } finally {
       again.close();
     }
