@@ -1,5 +1,24 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { defineConfig, type Plugin } from 'vite';
+
+/** Writes .gz and .br beside every script, which the reference server sends to browsers that take them. */
+function precompress(): Plugin {
+  return {
+    name: 'chime-precompress',
+    apply: 'build',
+    writeBundle({ dir = 'dist' }, bundle) {
+      for (const [fileName, output] of Object.entries(bundle)) {
+        if (output.type !== 'chunk') continue;
+        const file = join(dir, fileName);
+        writeFileSync(`${file}.gz`, gzipSync(output.code, { level: 9 }));
+        writeFileSync(`${file}.br`, brotliCompressSync(output.code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+    },
+  };
+}
 
 /** In development the demo's `<script src="/chime.js">` is served from the sources, hot-reloaded. */
 function embedFromSource(): Plugin {
@@ -19,7 +38,7 @@ function embedFromSource(): Plugin {
 // script tag, and every byte is paid by every reader).
 export default defineConfig({
   // Lit's html`` and css`` literals ship as written unless minified here.
-  plugins: [embedFromSource(), { ...minifyTemplateLiterals(), apply: 'build' }],
+  plugins: [embedFromSource(), { ...minifyTemplateLiterals(), apply: 'build' }, precompress()],
   // The demo talks to endpoint="/": in development, a reference server started with `npm start`.
   server: { host: '127.0.0.1', port: 5173, open: process.env.CI ? false : '/demo/', proxy: { '/api': 'http://127.0.0.1:8787' } },
   build: {
@@ -41,10 +60,11 @@ export default defineConfig({
         comments: { annotation: false },
         // What showing a thread does not need (the form, the offline layer, <chime-count>, the
         // in-memory adapter, the unsent-comment note) is reached through import(), so each is a
-        // chunk of its own, loaded on demand: chime-form.js, chime-offline-layer.js, ... Left to
-        // Rolldown's own splitting, a chunk is exactly its module's exports (manual chunks need
-        // a runtime helper chunk, one more round trip before the offline layer can start).
-        chunkFileNames: ({ name }) => `chime-${name.replace(/^chime-/, '')}.js`,
+        // chunk of its own, loaded on demand: chime-form-<hash>.js, ... Left to Rolldown's own
+        // splitting, a chunk is exactly its module's exports (manual chunks need a runtime helper
+        // chunk, one more round trip before the offline layer can start). The content hash lets
+        // chunks be cached for good, and a chime.js only ever loads the chunks built with it.
+        chunkFileNames: ({ name }) => `chime-${name.replace(/^chime-/, '')}-[hash:6].js`,
       },
     },
   },

@@ -2,13 +2,26 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { etag } from 'hono/etag';
 
 /** Resolved from the package, not the working directory, so `npx chime-server` works anywhere. */
 const dir = (name: string) => fileURLToPath(new URL(`../../${name}/`, import.meta.url));
 
-/** The demo blog at / and the built widget (dist/chime.js) at /chime.js, when they exist at start. */
+/** chime-form-<hash>.js and the like: their content never changes under that name. */
+const HASHED = /^\/chime-.+-[\w-]{6}\.js$/;
+
+/**
+ * The demo blog at / and the built widget (dist/chime.js and its chunks) beside it, when they
+ * exist at start. Scripts go out precompressed (gzip or brotli, from the build). Chunks are cached
+ * for good; chime.js, whose name stays the same across versions, is revalidated (ETag, 304) so
+ * a site that upgrades reaches its readers at once.
+ */
 export function staticRoutes() {
   const app = new Hono();
-  for (const root of [dir('demo'), dir('dist')].filter((d) => existsSync(d))) app.use('*', serveStatic({ root }));
+  app.use('*', etag(), async (c, next) => {
+    await next();
+    if (c.res.ok) c.header('Cache-Control', HASHED.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  });
+  for (const root of [dir('demo'), dir('dist')].filter((d) => existsSync(d))) app.use('*', serveStatic({ root, precompressed: true }));
   return app;
 }
