@@ -265,10 +265,10 @@ export class ThreadController implements ReactiveController {
       }
     }
     // The page links to a comment further down the thread: page on until it is shown, within
-    // reason (the comment may have been deleted).
+    // reason (the comment may have been deleted), without holding up live updates or sending.
     const linked = linkedCommentId();
     const within = this.comments.length < source.pageSize * LINK_SEARCH_PAGES;
-    if (linked && within && !signal.aborted && !this.error && !this.offline && !this.comments.some((c) => c.id === linked)) await this.loadMore();
+    if (linked && within && !signal.aborted && !this.error && !this.offline && !this.comments.some((c) => c.id === linked)) void this.loadMore();
   }
 
   #add(comment: Comment): void {
