@@ -45,6 +45,9 @@ export async function limitPosts(c: Context, deps: Deps) {
   }
 }
 
+/** When a comment's edit window closes (epoch ms). */
+export const editableUntil = (row: CommentRow, config: Config) => row.created_at + config.editWindowMs;
+
 /** The comment the X-Chime-Edit-Token header proves ownership of, while it may still be changed. */
 export async function ownComment(c: Context, storage: Storage, config: Config, id: string): Promise<CommentRow> {
   const row = await storage.find(id);
@@ -52,7 +55,7 @@ export async function ownComment(c: Context, storage: Storage, config: Config, i
   if (!matchesHash(c.req.header('x-chime-edit-token') ?? '', row.edit_token_hash)) {
     throw new ApiError('forbidden', 'This edit token does not belong to the comment.');
   }
-  if (Date.now() - row.created_at > config.editWindowMs) {
+  if (Date.now() > editableUntil(row, config)) {
     throw new ApiError('forbidden', `Comments can only be changed for ${Math.round(config.editWindowMs / 60000)} minutes.`);
   }
   return row;

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { randomToken, sha256 } from '../crypto.ts';
 import { ApiError } from '../errors.ts';
 import { PageCache } from '../page-cache.ts';
-import { isAdmin, limitPosts, ownComment } from '../http/guards.ts';
+import { editableUntil, isAdmin, limitPosts, ownComment } from '../http/guards.ts';
 import { check, jsonLimit, readJson, readQuery } from '../http/validate.ts';
 import { commentId, editComment, listQuery, newComment } from '../schemas.ts';
 import type { CommentRow, Storage } from '../storage/types.ts';
@@ -78,8 +78,7 @@ export function commentRoutes(deps: Deps) {
       return c.json({ comment: toComment(row) }, 200);
     }
     if (row.status === 'published') await storage.publish({ threadId: row.thread_id, type: 'created', id: row.id });
-    const editableUntil = new Date(row.created_at + config.editWindowMs).toISOString();
-    return c.json({ comment: toComment(row), editToken: token, editableUntil }, 201);
+    return c.json({ comment: toComment(row), editToken: token, editableUntil: new Date(editableUntil(row, config)).toISOString() }, 201);
   });
 
   app.patch('/comments/:id', jsonLimit, async (c) => {

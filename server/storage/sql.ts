@@ -67,10 +67,7 @@ export class SqlStorage implements Storage {
       `SELECT * FROM comments WHERE root_id IN (${marks(roots.length)}) AND parent_id IS NOT NULL AND ${VISIBLE} ORDER BY number`,
       roots.map((r) => r.id),
     );
-    const rows = [...roots, ...replies.rows];
-    const ids = rows.map((r) => r.id);
-    const counts = await reactionCounts(this.db, ids);
-    return { comments: rows.map((r) => toComment(r, counts.get(r.id))), next };
+    return { comments: await this.views([...roots, ...replies.rows]), next };
   }
 
   async version(threadId: string): Promise<number> {
@@ -124,8 +121,7 @@ export class SqlStorage implements Storage {
       'SELECT * FROM comments WHERE thread_id = ? AND changed_at > ? ORDER BY changed_at, number LIMIT ?',
       [threadId, since, limit],
     );
-    const counts = await reactionCounts(this.db, rows.map((r) => r.id));
-    return rows.map((r) => toComment(r, counts.get(r.id)));
+    return this.views(rows);
   }
 
   async insert(row: NewRow): Promise<{ row: CommentRow; created: boolean }> {
@@ -237,7 +233,13 @@ export class SqlStorage implements Storage {
   }
 
   private async view(row: CommentRow) {
-    return toComment(row, (await reactionCounts(this.db, [row.id])).get(row.id));
+    return (await this.views([row]))[0]!;
+  }
+
+  /** The public view of rows, with their reaction counts. */
+  private async views(rows: CommentRow[]) {
+    const counts = await reactionCounts(this.db, rows.map((r) => r.id));
+    return rows.map((r) => toComment(r, counts.get(r.id)));
   }
 }
 
@@ -324,11 +326,13 @@ async function prune(tx: Queryable, row: CommentRow): Promise<{ placeholder: boo
 }
 
 async function reactionCounts(db: Queryable, ids: string[]) {
+  const counts = new Map<string, Record<string, number>>();
+  // "IN ()" is an error in PostgreSQL.
+  if (ids.length === 0) return counts;
   const { rows } = await db.query<{ comment_id: string; kind: string; n: number }>(
     `SELECT comment_id, kind, COUNT(*) AS n FROM reactions WHERE comment_id IN (${marks(ids.length)}) GROUP BY comment_id, kind`,
     ids,
   );
-  const counts = new Map<string, Record<string, number>>();
   for (const r of rows) counts.set(r.comment_id, { ...counts.get(r.comment_id), [r.kind]: Number(r.n) });
   return counts;
 }

@@ -96,8 +96,7 @@ export class MemoryAdapter implements CommentAdapter {
     });
     const comment = this.#public(stored);
     this.#emit(input.threadId, { type: 'created', comment });
-    const editableUntil = new Date(Date.parse(stored.createdAt) + this.#editWindowMs).toISOString();
-    return { comment, editToken: stored.editToken, editableUntil };
+    return { comment, editToken: stored.editToken, editableUntil: new Date(this.#editableUntil(stored)).toISOString() };
   }
 
   async edit(threadId: string, id: string, body: string, options: EditTokenOptions): Promise<Comment> {
@@ -207,10 +206,14 @@ export class MemoryAdapter implements CommentAdapter {
   #owned(threadId: string, id: string, editToken: string): StoredComment {
     const stored = this.#find(threadId, id);
     if (stored.editToken !== editToken) throw new AdapterError('forbidden', 'Only the writer of a comment can change it.');
-    if (Date.now() - Date.parse(stored.createdAt) > this.#editWindowMs) {
+    if (Date.now() > this.#editableUntil(stored)) {
       throw new AdapterError('forbidden', 'The time for changing this comment is over.');
     }
     return stored;
+  }
+
+  #editableUntil(stored: StoredComment): number {
+    return Date.parse(stored.createdAt) + this.#editWindowMs;
   }
 
   #hasReplies(threadId: string, id: string): boolean {

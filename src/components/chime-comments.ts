@@ -269,22 +269,25 @@ export class ChimeComments extends LitElement {
   }
 
   #announce({ type, entry, result, error }: OutboxChange): void {
-    const fire = (name: string, detail: object) => this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
     // The attempt has an answer: the form is free again before anyone hears about it.
     if (type !== 'added') this._sending = false;
     const name = DELIVERY_EVENTS[type];
     // Queued once, when the first attempt fails; delivered only if it ever waited.
     if (name && (type !== 'retrying' || entry.attempts === 1) && (type !== 'delivered' || entry.attempts > 0)) {
-      fire(name, result ?? { comment: entry.input, error });
+      this.#fire(name, result ?? { comment: entry.input, error });
     }
     // The outbox holds the text now, so the draft goes before the page has a chance to close.
     if (type === 'added' && !entry.input.parentId) void this.#offline.then(({ drafts }) => drafts.clear(entry.input.threadId));
-    if (result) fire('chime-posted', result);
+    if (result) this.#fire('chime-posted', result);
     if (error && type === 'rejected') this.#reportError(error, 'post');
   }
 
   #reportError(error: AdapterError, action: Action): void {
-    this.dispatchEvent(new CustomEvent('chime-error', { detail: { error, action }, bubbles: true, composed: true }));
+    this.#fire('chime-error', { error, action });
+  }
+
+  #fire(name: string, detail: object): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 }
 

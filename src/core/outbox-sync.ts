@@ -69,12 +69,11 @@ export class OutboxSync {
   }
 
   /** Sends due comments now (all when `force`), then plans the next retry. */
-  async flush(force = false): Promise<Map<string, PostResult>> {
-    const delivered = await this.outbox.flush(this.adapter, this.threadId, this.signal, force);
+  async flush(force = false): Promise<void> {
+    await this.outbox.flush(this.adapter, this.threadId, this.signal, force);
     const due = (await this.outbox.entries(this.threadId)).filter((e) => !e.rejected).map((e) => e.retryAt);
     clearTimeout(this.#retry);
     if (due.length && !this.signal.aborted) this.#retry = setTimeout(() => void this.flush(), Math.min(...due) - Date.now());
-    return delivered;
   }
 
   #onOutbox(change: OutboxChange): void {

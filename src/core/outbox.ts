@@ -80,21 +80,19 @@ export class Outbox {
   /**
    * Sends a thread's due entries (all of them when `force`, e.g. the connection just came back),
    * oldest first, stopping at the first transient failure or when `signal` aborts (the page showing
-   * the thread went away; the entry stays). Resolves to what this call delivered.
+   * the thread went away; the entry stays).
    */
-  async flush(adapter: CommentAdapter, threadId: string, signal: AbortSignal, force = false): Promise<Map<string, PostResult>> {
+  async flush(adapter: CommentAdapter, threadId: string, signal: AbortSignal, force = false): Promise<void> {
     const run = () => this.#deliver(adapter, threadId, signal, force);
     return navigator.locks ? await navigator.locks.request(`chime-outbox:${threadId}`, run) : run();
   }
 
-  async #deliver(adapter: CommentAdapter, threadId: string, signal: AbortSignal, force: boolean): Promise<Map<string, PostResult>> {
-    const delivered = new Map<string, PostResult>();
+  async #deliver(adapter: CommentAdapter, threadId: string, signal: AbortSignal, force: boolean): Promise<void> {
     for (const entry of await this.entries(threadId)) {
       if (entry.rejected || (!force && entry.retryAt > Date.now())) continue;
       try {
         const result = await adapter.post(entry.input, { signal });
         await this.#write(entry.input.id);
-        delivered.set(entry.input.id, result);
         this.#announce({ type: 'delivered', entry, comment: result.comment, result });
       } catch (thrown) {
         // Never hold the lock for a page that is gone; whoever shows the thread next sends it.
@@ -109,7 +107,6 @@ export class Outbox {
         if (!final) break;
       }
     }
-    return delivered;
   }
 
   /** Replaces (or with undefined, removes) one entry in a single transaction. */

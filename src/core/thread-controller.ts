@@ -13,8 +13,10 @@ export interface ThreadSource {
   threadId: string;
   sort: SortOrder;
   pageSize: number;
-  /** Where the thread is saved for next time and unsent comments wait. */
-  /** Loaded on demand: nothing here waits for it but what needs it. */
+  /**
+   * Where the thread is saved for next time and unsent comments wait. Loaded on demand: nothing
+   * here waits for it but what needs it.
+   */
   offline: Promise<OfflineLayer>;
 }
 
@@ -207,17 +209,19 @@ export class ThreadController implements ReactiveController {
     if (event.type === 'thread') {
       this.thread = event.thread;
       this.#host.requestUpdate();
-    } else if (event.type === 'deleted') {
-      const known = this.comments.find((c) => c.id === event.id);
+      return;
+    }
+    const known = this.comments.find((c) => c.id === (event.type === 'deleted' ? event.id : event.comment.id));
+    if (event.type === 'deleted') {
       if (known && !known.deleted) {
         this.#replace(event.id, { deleted: true, body: '' });
         this.#count(-1);
       }
-    } else if (this.comments.some((c) => c.id === event.comment.id)) {
+    } else if (known) {
       // Edits and reactions by anyone, or a moderator approving this reader's comment; this
       // reader's own reactions are only known from list().
       const { myReactions: _theirs, ...comment } = event.comment;
-      if (this.comments.some((c) => c.id === comment.id && c.delivery)) this.#count(1);
+      if (known.delivery) this.#count(1);
       this.#replace(comment.id, { ...comment, delivery: undefined });
     } else if (event.type === 'created' && !this.#own.has(event.comment.id) && !this.fresh.some((c) => c.id === event.comment.id)) {
       const { parentId } = event.comment;

@@ -78,6 +78,19 @@ eachBackend('live events', (db) => {
     }
   });
 
+  it('tells a reader who reconnects after a quiet spell only where the thread stands', async () => {
+    const i = await db.open();
+    const base = await i.listen();
+    const first = await openEvents(base, THREAD);
+    first.close();
+    const again = await openEvents(base, THREAD, String(Date.now() + 60_000));
+    try {
+      assert.deepEqual(await again.next(), { type: 'thread', thread: { id: THREAD, closed: false, count: 0 } });
+    } finally {
+      again.close();
+    }
+  });
+
   it('sends heartbeats and nothing for comments awaiting moderation', async () => {
     const i = await db.open({ CHIME_MODERATION: 'all', CHIME_HEARTBEAT: '0.1' });
     const base = await i.listen();
