@@ -3,7 +3,7 @@
  * threads and posting, 5 s each, on SQLite and on PostgreSQL (a throwaway cluster, started
  * like the tests do). The server runs in its own process, as in production.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { openStorage } from '../server/storage/index.ts';
 import { postgres } from '../test/server/helpers/postgres.ts';
+import { spawnServer } from '../test/plugins/spawn-server.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const CONNECTIONS = 10;
@@ -39,18 +40,9 @@ async function seed(databaseUrl: string) {
   await storage.close();
 }
 
-function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const url = /listening on (http:\/\/\S+)/.exec(String(chunk))?.[1];
-      if (url) resolve({ url, child });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const { child, listening } = spawnServer({ ...env, DATABASE_URL: databaseUrl });
+  return { url: await listening, child };
 }
 
 let posted = 0;

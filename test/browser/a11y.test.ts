@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { MemoryAdapter, type SeedData } from '../../src/adapters/memory.js';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import { defineChimeElements } from '../../src/define.js';
-import { buttonOf, commentById, formOf, loaded, shadow } from './helpers.js';
+import { buttonOf, commentById, formOf, loaded, replyForm, shadow } from './helpers.js';
 
 await defineChimeElements();
 
@@ -28,7 +28,7 @@ async function section(theme: string): Promise<HTMLElement> {
   await loaded(element);
   await waitUntil(() => shadow(formOf(element)).querySelector('form'), 'no form');
   buttonOf(commentById(element, 'a')!, 'Reply')!.click();
-  await waitUntil(() => shadow(element).querySelector('[part=reply-form]')?.shadowRoot?.querySelector('form'), 'no reply form');
+  await replyForm(element);
   return page;
 }
 

@@ -6,14 +6,14 @@ import type { CommentAdapter } from '../../src/core/adapter.js';
 import { AdapterError } from '../../src/core/errors.js';
 import type { NewComment, PostResult } from '../../src/core/types.js';
 import { defineChimeElements } from '../../src/define.js';
-import { SEED_URL, fill, formOf, headingText, loaded, renderedComments, shadow, submit, threadOf } from './helpers.js';
+import { delegate, fill, formOf, headingText, loaded, renderedComments, SEED_URL, shadow, submit, threadOf } from './helpers.js';
 
 defineChimeElements();
 
-async function widget(thread = '/posts/hello', seed = SEED_URL): Promise<ChimeComments> {
+async function widget(thread = '/posts/hello'): Promise<ChimeComments> {
   // A fresh adapter per test so posts from one test never show up in another.
   const element = await fixture<ChimeComments>(html`<chime-comments thread=${thread} locale="en-US"></chime-comments>`);
-  element.adapter = new MemoryAdapter({ seedUrl: seed });
+  element.adapter = new MemoryAdapter({ seedUrl: SEED_URL });
   await loaded(element);
   return element;
 }
@@ -23,11 +23,7 @@ function controlledAdapter() {
   const memory = new MemoryAdapter();
   let settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
   const adapter: CommentAdapter = {
-    list: (id, options) => memory.list(id, options),
-    getThread: (id, options) => memory.getThread(id, options),
-    edit: (...args) => memory.edit(...args),
-    remove: (...args) => memory.remove(...args),
-    counts: (...args) => memory.counts(...args),
+    ...delegate(memory),
     post: (input: NewComment): Promise<PostResult> =>
       new Promise((resolve, reject) => {
         settle = { resolve: () => resolve(memory.post(input)), reject };
@@ -160,10 +156,7 @@ describe('<chime-comments>', () => {
     const memory = new MemoryAdapter();
     const waiting = new Set<string>();
     const adapter: CommentAdapter = {
-      getThread: (...args) => memory.getThread(...args),
-      edit: (...args) => memory.edit(...args),
-      remove: (...args) => memory.remove(...args),
-      counts: (...args) => memory.counts(...args),
+      ...delegate(memory),
       list: async (id, options) => {
         const page = await memory.list(id, options);
         return { ...page, comments: page.comments.filter((c) => !waiting.has(c.id)) };

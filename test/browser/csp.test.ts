@@ -1,13 +1,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
-import { fill, formOf, headingText, renderedComments, submit } from './helpers.js';
+import { fill, formOf, headingText, loadFrame, renderedComments, submit } from './helpers.js';
 
 /** The built widget on a page served with a strict CSP and Trusted Types (test/fixtures/csp.html). */
 async function strictPage(): Promise<Window & { cspViolations: string[] }> {
-  const frame = document.createElement('iframe');
-  frame.src = '/test/fixtures/csp.html';
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const frame = await loadFrame({ src: '/test/fixtures/csp.html' });
   return frame.contentWindow as Window & { cspViolations: string[] };
 }
 

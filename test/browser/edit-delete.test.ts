@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import { editToken, saveEditToken } from '../../src/core/identity.js';
 import { defineChimeElements } from '../../src/define.js';
-import { buttonOf, commentById, fill, formOf, loaded, memoryWith, settled, shadow, submit, threadOf, typeInto } from './helpers.js';
+import { buttonOf, commentById, fill, formOf, headingText, loaded, memoryWith, replyForm, settled, shadow, submit, threadOf, typeInto } from './helpers.js';
 
 defineChimeElements();
 
@@ -18,9 +18,7 @@ async function post(element: ChimeComments, body: string, parent?: string): Prom
   let form = formOf(element)!;
   if (parent) {
     buttonOf(commentById(element, parent)!, 'Reply')!.click();
-    await waitUntil(() => shadow(element).querySelector('[part=reply-form]'), 'no reply form');
-    form = shadow(element).querySelector('[part=reply-form]')!;
-    await form.updateComplete;
+    form = await replyForm(element);
   }
   await fill(form, { name: 'Ada', body });
   const posted = oneEvent(element, 'chime-posted');
@@ -121,7 +119,7 @@ describe('editing and deleting your own comment', () => {
     expect(commentById(element, parent)!.querySelector(':scope > article .author')).to.be.null;
     expect(bodyText(commentById(element, reply)!)).to.equal('Answer');
     expect(commentById(element, lonely)).to.be.null;
-    await waitUntil(() => shadow(element).querySelector('h2')!.textContent === 'Comments (2)', 'count not lowered');
+    await waitUntil(() => headingText(element) === 'Comments (2)', 'count not lowered');
   });
 
   it('asks before deleting', async () => {

@@ -1,13 +1,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
-import { headingText, renderedComments } from './helpers.js';
+import { headingText, loadFrame, renderedComments } from './helpers.js';
 
 /** Loads the built dist/chime.js the way a blog does: a plain page, one script tag, one element. */
 async function embedPage(): Promise<Document> {
-  const frame = document.createElement('iframe');
-  frame.src = new URL('../fixtures/embed.html', import.meta.url).href;
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const frame = await loadFrame({ src: new URL('../fixtures/embed.html', import.meta.url).href });
   return frame.contentDocument!;
 }
 

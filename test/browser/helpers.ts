@@ -3,6 +3,7 @@ import { MemoryAdapter, type SeedData } from '../../src/adapters/memory.js';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import type { ChimeForm } from '../../src/components/chime-form.js';
 import type { ChimeThread } from '../../src/components/chime-thread.js';
+import type { CommentAdapter } from '../../src/core/adapter.js';
 
 export const SEED_URL = new URL('../fixtures/seed.json', import.meta.url).href;
 
@@ -11,17 +12,30 @@ export const SEED_URL = new URL('../fixtures/seed.json', import.meta.url).href;
  * a fresh memory adapter, and a saved copy from the previous test would show first.
  */
 beforeEach(async () => {
-  const request = indexedDB.open('chime');
-  request.onupgradeneeded = () => request.result.createObjectStore('keyval');
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const db = await openChimeDb();
   const clearing = db.transaction('keyval', 'readwrite');
   clearing.objectStore('keyval').clear();
   await new Promise((resolve) => (clearing.oncomplete = resolve));
   db.close();
 });
+
+/** The widget's IndexedDB database ('chime', store 'keyval'), opened from the test page. */
+export async function openChimeDb(): Promise<IDBDatabase> {
+  const request = indexedDB.open('chime');
+  request.onupgradeneeded = () => request.result.createObjectStore('keyval');
+  return new Promise<IDBDatabase>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** A page of its own (an iframe on the test page), once it has loaded. */
+export async function loadFrame(page: { src: string } | { srcdoc: string }): Promise<HTMLIFrameElement> {
+  const frame = Object.assign(document.createElement('iframe'), page);
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  return frame;
+}
 
 /** The shadow root of an element, failing loudly instead of returning null. */
 export function shadow(element: Element | null | undefined): ShadowRoot {
@@ -90,6 +104,26 @@ export function buttonOf(comment: Element, text: string | RegExp): HTMLButtonEle
   return [...comment.querySelectorAll<HTMLButtonElement>(':scope > article button, :scope > button')].find((b) =>
     typeof text === 'string' ? b.textContent!.trim() === text : text.test(b.textContent!),
   );
+}
+
+/** The reply form once it is open and rendered (after a Reply button was clicked). */
+export async function replyForm(widget: ChimeComments): Promise<ChimeForm> {
+  await waitUntil(() => shadow(widget).querySelector('chime-form[part=reply-form]'), 'no reply form');
+  const form = shadow(widget).querySelector<ChimeForm>('chime-form[part=reply-form]')!;
+  await form.updateComplete;
+  return form;
+}
+
+/** The required methods of an adapter, passed through: spread it and replace what a test needs. */
+export function delegate(adapter: CommentAdapter): CommentAdapter {
+  return {
+    list: (...a) => adapter.list(...a),
+    getThread: (...a) => adapter.getThread(...a),
+    post: (...a) => adapter.post(...a),
+    edit: (...a) => adapter.edit(...a),
+    remove: (...a) => adapter.remove(...a),
+    counts: (...a) => adapter.counts(...a),
+  };
 }
 
 /** Waits for the widget and then its thread to render what changed. */

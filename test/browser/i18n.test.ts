@@ -7,7 +7,7 @@ import { renderDelivery } from '../../src/components/delivery-note.js';
 import { messagesFor, registerLocale } from '../../src/core/i18n.js';
 import type { Comment } from '../../src/core/types.js';
 import { defineChimeElements } from '../../src/define.js';
-import { formOf, headingText, loaded, shadow, threadOf } from './helpers.js';
+import { formOf, headingText, loaded, shadow, submit, threadOf } from './helpers.js';
 
 await defineChimeElements();
 
@@ -37,7 +37,7 @@ describe('locales', () => {
     expect(shadow(form).querySelector('h3')!.textContent).to.equal('Schreib einen Kommentar');
     expect(shadow(form).querySelector('button[type=submit]')!.textContent!.trim()).to.equal('Absenden');
     expect(shadow(form).querySelector('label')!.textContent!.trim()).to.match(/^Name/);
-    shadow(form).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    submit(form);
     await form.updateComplete;
     expect(shadow(form).querySelector('#name-error')!.textContent).to.equal('Bitte gib deinen Namen an.');
   });

@@ -3,7 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import type { OutboxEntry } from '../../src/core/outbox.js';
 import type { Comment, CommentPage, ThreadMeta } from '../../src/core/types.js';
-import { fill, formOf, headingText, renderedComments, shadow, submit, threadOf } from './helpers.js';
+import { fill, formOf, headingText, loadFrame, openChimeDb, renderedComments, shadow, submit, threadOf } from './helpers.js';
 
 // The reference server runs in its own process (test/plugins/chime-server.js, SQLite in a temp
 // dir); the widgets reach it through a proxy (test/plugins/network.js) that refuses connections,
@@ -53,12 +53,7 @@ const postElsewhere = (thread: string, body: string) =>
 
 /** Every key and value of the widget's IndexedDB store ('chime'/'keyval'), read from the test page. */
 async function savedOffline(): Promise<Map<IDBValidKey, unknown>> {
-  const request = indexedDB.open('chime');
-  request.onupgradeneeded = () => request.result.createObjectStore('keyval');
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const db = await openChimeDb();
   try {
     const store = db.transaction('keyval').objectStore('keyval');
     const [keys, values] = await Promise.all(
@@ -83,16 +78,13 @@ const texts = (widget: ChimeComments) => renderedComments(widget).map((li) => li
 const deliveryOf = (widget: ChimeComments) => renderedComments(widget).map((li) => li.dataset.delivery ?? 'sent');
 
 async function openTab(thread: string, attributes: Record<string, string> = {}): Promise<{ widget: ChimeComments; frame: HTMLIFrameElement }> {
-  const frame = document.createElement('iframe');
-  frame.src = new URL(`../fixtures/offline.html?${new URLSearchParams({ thread, endpoint, ...attributes })}`, import.meta.url).href;
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  await waitUntil(() => frame.contentDocument!.querySelector('chime-comments')?.shadowRoot, 'the tab never showed the widget', LOAD);
+  const frame = await loadFrame({ src: new URL(`../fixtures/offline.html?${new URLSearchParams({ thread, endpoint, ...attributes })}`, import.meta.url).href });
+  await waitUntil(() => frame.contentDocument!.querySelector('chime-comments')?.shadowRoot, 'the tab never showed the widget');
   return { widget: frame.contentDocument!.querySelector('chime-comments') as ChimeComments, frame };
 }
 
 async function post(widget: ChimeComments, body: string): Promise<void> {
-  await waitUntil(() => formOf(widget)?.shadowRoot?.querySelector('textarea'), 'no form', LOAD);
+  await waitUntil(() => formOf(widget)?.shadowRoot?.querySelector('textarea'), 'no form');
   const form = formOf(widget)!;
   await fill(form, { name: 'Ada', body });
   submit(form);
@@ -185,7 +177,7 @@ describe('offline first, against the real server through a real network', functi
   it('shows a comment written while the server is down as pending at once, and retries with backoff until it is delivered', async () => {
     const thread = newThread();
     const { widget } = await openTab(thread);
-    await waitUntil(() => headingText(widget) === 'Comments (0)', 'never loaded', LOAD);
+    await waitUntil(() => headingText(widget) === 'Comments (0)', 'never loaded');
     const events = eventsOf(widget, 'chime-queued', 'chime-delivered', 'chime-posted');
     await network('proxy-down');
     await post(widget, 'Written on a train');
@@ -205,15 +197,15 @@ describe('offline first, against the real server through a real network', functi
   it('sends at once when the browser reports the connection is back (online event), before the backoff is due', async () => {
     const thread = newThread();
     const { widget, frame } = await openTab(thread);
-    await waitUntil(() => headingText(widget) === 'Comments (0)', 'never loaded', LOAD);
+    await waitUntil(() => headingText(widget) === 'Comments (0)', 'never loaded');
     await network('proxy-down');
     await post(widget, 'Back online');
     // Two refused attempts: the next retry is at least 1 s away.
-    await waitUntil(async () => ((await outboxOf(thread))[0]?.attempts ?? 0) >= 2, 'the outbox did not retry', { timeout: 5000 });
+    await waitUntil(async () => ((await outboxOf(thread))[0]?.attempts ?? 0) >= 2, 'the outbox did not retry');
     const [{ retryAt }] = await outboxOf(thread);
     await network('proxy-up');
     frame.contentWindow!.dispatchEvent(new Event('online'));
-    await waitUntil(() => deliveryOf(widget).join() === 'sent', 'not sent when the connection came back', { timeout: 5000 });
+    await waitUntil(() => deliveryOf(widget).join() === 'sent', 'not sent when the connection came back');
     expect(Date.now()).to.be.below(retryAt, 'delivered by the backoff, not by the online event');
     expect(await storedCount(thread)).to.equal(1);
   });
@@ -221,7 +213,7 @@ describe('offline first, against the real server through a real network', functi
   it('keeps a pending comment across a reload and delivers it from the new page', async () => {
     const thread = newThread();
     const first = await openTab(thread);
-    await waitUntil(() => headingText(first.widget), 'never loaded', LOAD);
+    await waitUntil(() => headingText(first.widget), 'never loaded');
     await network('proxy-down');
     await post(first.widget, 'Do not lose me');
     await waitUntil(() => deliveryOf(first.widget).join() === 'pending', 'not pending');
@@ -237,7 +229,7 @@ describe('offline first, against the real server through a real network', functi
   it('stores a comment exactly once when the answer is lost and the outbox retries', async () => {
     const thread = newThread();
     const { widget } = await openTab(thread);
-    await waitUntil(() => headingText(widget), 'never loaded', LOAD);
+    await waitUntil(() => headingText(widget), 'never loaded');
     await network('proxy-drop-next-post-response');
     const before = await proxyStats();
     const queued = oneEvent(widget, 'chime-queued');
@@ -260,7 +252,7 @@ describe('offline first, against the real server through a real network', functi
   it('keeps a refused comment visible with the reason, to edit and send again or to discard', async () => {
     const thread = newThread();
     const { widget } = await openTab(thread);
-    await waitUntil(() => headingText(widget), 'never loaded', LOAD);
+    await waitUntil(() => headingText(widget), 'never loaded');
     const events = eventsOf(widget, 'chime-rejected', 'chime-error');
     // Written offline; the author closes the thread meanwhile; the retry is refused for good.
     await network('proxy-down');
@@ -288,7 +280,7 @@ describe('offline first, against the real server through a real network', functi
     await waitUntil(() => renderedComments(widget).length === 1, 'not discarded');
     expect(await outboxOf(thread)).to.deep.equal([]);
     const reloaded = await openTab(thread);
-    await waitUntil(() => headingText(reloaded.widget) === 'Comments (1)', 'never loaded', LOAD);
+    await waitUntil(() => headingText(reloaded.widget) === 'Comments (1)', 'never loaded');
     expect(texts(reloaded.widget)).to.deep.equal(['Too late, but edited']);
     expect((await storedComments(thread)).map((c) => c.body)).to.deep.equal(['Too late, but edited']);
   });
@@ -296,7 +288,7 @@ describe('offline first, against the real server through a real network', functi
   it('restores the text being typed after a reload, and forgets it once the comment is sent', async () => {
     const thread = newThread();
     const first = await openTab(thread);
-    await waitUntil(() => formOf(first.widget)?.shadowRoot?.querySelector('textarea'), 'no form', LOAD);
+    await waitUntil(() => formOf(first.widget)?.shadowRoot?.querySelector('textarea'), 'no form');
     await fill(formOf(first.widget)!, { name: 'Ada', body: 'Half a thought' });
     await waitUntil(async () => ((await savedOffline()).get(`draft:${thread}`) as { body?: string } | undefined)?.body === 'Half a thought', 'the draft was never saved');
     first.frame.remove();
@@ -313,7 +305,7 @@ describe('offline first, against the real server through a real network', functi
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect((await savedOffline()).has(`draft:${thread}`)).to.equal(false);
     const third = await openTab(thread);
-    await waitUntil(() => threadOf(third.widget) && formOf(third.widget) && headingText(third.widget) === 'Comments (1)', 'never loaded', LOAD);
+    await waitUntil(() => threadOf(third.widget) && formOf(third.widget) && headingText(third.widget) === 'Comments (1)', 'never loaded');
     expect(formOf(third.widget)!.draft.body).to.equal('');
   });
 
@@ -321,7 +313,7 @@ describe('offline first, against the real server through a real network', functi
     const thread = newThread();
     const a = await openTab(thread);
     const b = await openTab(thread);
-    await waitUntil(() => headingText(a.widget) && headingText(b.widget), 'never loaded', LOAD);
+    await waitUntil(() => headingText(a.widget) && headingText(b.widget), 'never loaded');
     await network('proxy-down');
     await post(a.widget, 'Seen in every tab');
     await waitUntil(() => deliveryOf(a.widget).join() === 'pending' && deliveryOf(b.widget).join() === 'pending', 'the other tab did not show it pending');
@@ -342,7 +334,7 @@ describe('offline first, against the real server through a real network', functi
   it('writes nothing to IndexedDB with offline-cache="off"', async () => {
     const thread = newThread();
     const { widget } = await openTab(thread, { 'offline-cache': 'off' });
-    await waitUntil(() => headingText(widget) === 'Comments (0)', 'never loaded', LOAD);
+    await waitUntil(() => headingText(widget) === 'Comments (0)', 'never loaded');
     await post(widget, 'Not kept on this device');
     await waitUntil(() => deliveryOf(widget).join() === 'sent', 'not sent');
     await fill(formOf(widget)!, { body: 'A draft' });

@@ -3,21 +3,9 @@ import type { ChimeComments } from '../../src/components/chime-comments.js';
 import type { CommentAdapter } from '../../src/core/adapter.js';
 import { AdapterError } from '../../src/core/errors.js';
 import { defineChimeElements } from '../../src/define.js';
-import { commentById, loaded, memoryWith, settled } from './helpers.js';
+import { commentById, delegate, loaded, memoryWith, settled } from './helpers.js';
 
 defineChimeElements();
-
-/** The required methods of an adapter, passed through. */
-function delegate(memory: CommentAdapter): CommentAdapter {
-  return {
-    list: (...a) => memory.list(...a),
-    getThread: (...a) => memory.getThread(...a),
-    post: (...a) => memory.post(...a),
-    edit: (...a) => memory.edit(...a),
-    remove: (...a) => memory.remove(...a),
-    counts: (...a) => memory.counts(...a),
-  };
-}
 
 /** The memory adapter, with react() held until the test settles it. */
 function heldReactions() {

@@ -1,8 +1,7 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
-import type { ChimeForm } from '../../src/components/chime-form.js';
 import { defineChimeElements } from '../../src/define.js';
-import { buttonOf, commentById, fill, formOf, loaded, memoryWith, renderedComments, shadow, submit, threadOf } from './helpers.js';
+import { buttonOf, commentById, fill, formOf, loaded, memoryWith, renderedComments, replyForm, shadow, submit, threadOf } from './helpers.js';
 
 defineChimeElements();
 
@@ -23,13 +22,6 @@ async function mount(maxDepth?: number): Promise<ChimeComments> {
   );
   await loaded(element);
   return element;
-}
-
-async function replyForm(element: ChimeComments): Promise<ChimeForm> {
-  await waitUntil(() => shadow(element).querySelector('chime-form[part=reply-form]'), 'no reply form');
-  const form = shadow(element).querySelector<ChimeForm>('chime-form[part=reply-form]')!;
-  await form.updateComplete;
-  return form;
 }
 
 /** How many lists a comment is nested in. */

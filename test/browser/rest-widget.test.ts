@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import { defineChimeElements } from '../../src/define.js';
-import { fill, formOf, headingText, loaded, renderedComments, shadow, submit } from './helpers.js';
+import { fill, formOf, headingText, loaded, loadFrame, renderedComments, shadow, submit } from './helpers.js';
 
 defineChimeElements();
 
@@ -11,11 +11,10 @@ defineChimeElements();
  * another reader would: without the offline layer, which would share this reader's outbox with it.
  */
 async function secondPage(thread: string, endpoint: string): Promise<ChimeComments> {
-  const frame = document.createElement('iframe');
-  frame.srcdoc = `<script type="module" src="${new URL('/dist/chime.js', location.href)}"></script>
-    <chime-comments thread="${thread}" endpoint="${endpoint}" offline-cache="off"></chime-comments>`;
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const frame = await loadFrame({
+    srcdoc: `<script type="module" src="${new URL('/dist/chime.js', location.href)}"></script>
+      <chime-comments thread="${thread}" endpoint="${endpoint}" offline-cache="off"></chime-comments>`,
+  });
   const widget = frame.contentDocument!.querySelector('chime-comments') as ChimeComments;
   await waitUntil(() => headingText(widget), 'the second page never loaded the thread', { timeout: 5000 });
   return widget;

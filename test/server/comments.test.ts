@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { it } from 'node:test';
 import type { Comment, CommentPage, PostResult } from '../../src/core/types.ts';
-import { ADMIN_TOKEN, eachBackend, newComment, type Instance } from './helpers/backends.ts';
+import { ADMIN, eachBackend, newComment, THREAD, type Instance } from './helpers/backends.ts';
 
-const THREAD = '/2006/03/suggest-a-topic';
 const list = (i: Instance, query = '') => i.send('GET', `/api/comments?thread=${encodeURIComponent(THREAD)}${query}`);
 
 async function post(i: Instance, overrides: Record<string, unknown> = {}, headers?: Record<string, string>) {
@@ -72,7 +71,7 @@ eachBackend('comments', (db) => {
     await post(i, { parentId: ids[0], body: 'reply to 0' });
     const deep = await post(i, { parentId: ids[4], body: 'reply to 4' });
     await post(i, { parentId: deep.comment.id, body: 'reply to reply' });
-    const pin = await i.send('PATCH', `/api/admin/comments/${ids[2]}`, { pinned: true }, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    const pin = await i.send('PATCH', `/api/admin/comments/${ids[2]}`, { pinned: true }, ADMIN);
     assert.equal(pin.status, 200);
 
     const walk = async (sort: string) => {
@@ -168,8 +167,7 @@ eachBackend('comments', (db) => {
   it('refuses posts into a closed thread with 403, but lets the blog author answer', async () => {
     const i = await db.open();
     await post(i);
-    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
-    const close = await i.send('PUT', `/api/admin/thread?thread=${encodeURIComponent(THREAD)}`, { closed: true }, admin);
+    const close = await i.send('PUT', `/api/admin/thread?thread=${encodeURIComponent(THREAD)}`, { closed: true }, ADMIN);
     assert.deepEqual(await close.json(), { id: THREAD, closed: true, count: 1 });
     const refused = await i.send('POST', '/api/comments', newComment());
     assert.equal(refused.status, 403);
@@ -177,16 +175,16 @@ eachBackend('comments', (db) => {
     const meta = await (await i.send('GET', `/api/thread?thread=${encodeURIComponent(THREAD)}`)).json();
     assert.deepEqual(meta, { id: THREAD, closed: true, count: 1 });
 
-    const answer = await post(i, { body: 'From the author.' }, admin);
+    const answer = await post(i, { body: 'From the author.' }, ADMIN);
     assert.equal(answer.comment.author.role, 'author');
-    const mod = await post(i, { author: { name: 'Mo', role: 'moderator' } }, admin);
+    const mod = await post(i, { author: { name: 'Mo', role: 'moderator' } }, ADMIN);
     assert.equal(mod.comment.author.role, 'moderator');
     const fake = await i.send('POST', '/api/comments', newComment({ author: { name: 'Mo', role: 'author' } }));
     assert.equal(fake.status, 403);
     const wrongToken = await i.send('POST', '/api/comments', newComment(), { authorization: 'Bearer guess' });
     assert.equal(wrongToken.status, 401);
 
-    await i.send('PUT', `/api/admin/thread?thread=${encodeURIComponent(THREAD)}`, { closed: false }, admin);
+    await i.send('PUT', `/api/admin/thread?thread=${encodeURIComponent(THREAD)}`, { closed: false }, ADMIN);
     await post(i);
   });
 
@@ -204,17 +202,13 @@ eachBackend('comments', (db) => {
 
   it('keeps counts right through moderation, deletes, placeholders and closed threads', async () => {
     const i = await db.open({ CHIME_MODERATION: 'all' });
-    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
     const send = async (method: string, path: string, body: unknown, status: number) => {
-      const res = await i.send(method, path, body, admin);
+      const res = await i.send(method, path, body, ADMIN);
       assert.equal(res.status, status, await res.clone().text());
       return res;
     };
-    const postAs = async (threadId: string, headers?: Record<string, string>, extra: Record<string, unknown> = {}) => {
-      const res = await i.send('POST', '/api/comments', newComment({ threadId, ...extra }), headers);
-      assert.equal(res.status, 201, await res.clone().text());
-      return ((await res.json()) as PostResult).comment;
-    };
+    const postAs = async (threadId: string, headers?: Record<string, string>, extra: Record<string, unknown> = {}) =>
+      (await post(i, { threadId, ...extra }, headers)).comment;
     const others = Array.from({ length: 60 }, (_, n) => `/unknown/${n}`);
     const counts = async () => {
       const res = await i.send('POST', '/api/counts', { threads: ['/a', '/b', '/c', ...others] });
@@ -228,12 +222,12 @@ eachBackend('comments', (db) => {
       return [all['/a'], all['/b'], all['/c']];
     };
 
-    const a1 = await postAs('/a', admin);
-    await postAs('/a', admin);
+    const a1 = await postAs('/a', ADMIN);
+    await postAs('/a', ADMIN);
     const pending = await postAs('/a');
     await postAs('/b');
-    const root = await postAs('/c', admin);
-    const reply = await postAs('/c', admin, { parentId: root.id });
+    const root = await postAs('/c', ADMIN);
+    const reply = await postAs('/c', ADMIN, { parentId: root.id });
     assert.deepEqual(await counts(), [2, 0, 2]);
 
     await send('PATCH', `/api/admin/comments/${a1.id}`, { status: 'hidden' }, 200);
@@ -258,7 +252,7 @@ eachBackend('comments', (db) => {
     const taken = await i.send('POST', '/api/comments', newComment({ threadId: '/b', id: a1.id }));
     assert.equal(taken.status, 409);
     await send('PUT', `/api/admin/thread?thread=${encodeURIComponent('/a')}`, { closed: false }, 200);
-    assert.equal((await postAs('/a', admin)).number, 4);
+    assert.equal((await postAs('/a', ADMIN)).number, 4);
     assert.deepEqual(await counts(), [4, 0, 0]);
   });
 
@@ -279,20 +273,19 @@ eachBackend('page cache', (db) => {
     const [a, b] = [await db.open(), await db.open()];
     const { comment, editToken } = await post(a);
     const read = async () => (await (await list(a)).json()) as CommentPage;
-    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
     assert.equal((await read()).comments[0]!.body, 'Hello there.');
 
     await b.send('PATCH', `/api/comments/${comment.id}`, { body: 'Edited elsewhere.' }, { 'x-chime-edit-token': editToken! });
     assert.equal((await read()).comments[0]!.body, 'Edited elsewhere.');
     await b.send('PUT', `/api/comments/${comment.id}/reactions/love?reader=reader-5678`);
     assert.deepEqual((await read()).comments[0]!.reactions, { love: 1 });
-    await b.send('PATCH', `/api/admin/comments/${comment.id}`, { pinned: true }, admin);
+    await b.send('PATCH', `/api/admin/comments/${comment.id}`, { pinned: true }, ADMIN);
     assert.equal((await read()).comments[0]!.pinned, true);
-    await b.send('PUT', `/api/admin/thread?thread=${encodeURIComponent(THREAD)}`, { closed: true }, admin);
+    await b.send('PUT', `/api/admin/thread?thread=${encodeURIComponent(THREAD)}`, { closed: true }, ADMIN);
     assert.equal((await read()).thread.closed, true);
-    await post(b, {}, admin);
+    await post(b, {}, ADMIN);
     assert.equal((await read()).thread.count, 2);
-    await b.send('PATCH', `/api/admin/comments/${comment.id}`, { status: 'hidden' }, admin);
+    await b.send('PATCH', `/api/admin/comments/${comment.id}`, { status: 'hidden' }, ADMIN);
     assert.equal((await read()).thread.count, 1);
     const mine = (await (await list(a, '&reader=reader-5678')).json()) as CommentPage;
     assert.deepEqual(mine.comments.map((c) => c.myReactions), [[]]);

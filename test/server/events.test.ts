@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { PostResult } from '../../src/core/types.ts';
-import { ADMIN_TOKEN, eachBackend, newComment } from './helpers/backends.ts';
+import { ADMIN, eachBackend, newComment } from './helpers/backends.ts';
 import { openEvents } from './helpers/sse.ts';
 
 const THREAD = '/2006/03/live';
@@ -25,7 +25,7 @@ eachBackend('live events', (db) => {
       await i.send('DELETE', `/api/comments/${comment.id}`, undefined, { 'x-chime-edit-token': editToken! });
       assert.deepEqual(await stream.next(), { type: 'deleted', id: comment.id, threadId: THREAD });
 
-      await i.send('PUT', `/api/admin/thread?thread=${encodeURIComponent(THREAD)}`, { closed: true }, { authorization: `Bearer ${ADMIN_TOKEN}` });
+      await i.send('PUT', `/api/admin/thread?thread=${encodeURIComponent(THREAD)}`, { closed: true }, ADMIN);
       assert.deepEqual(await stream.next(), { type: 'thread', thread: { id: THREAD, closed: true, count: 0 } });
     } finally {
       stream.close();
@@ -35,7 +35,6 @@ eachBackend('live events', (db) => {
   it('replays to a reconnecting reader what changed since its last event id', async () => {
     const i = await db.open();
     const base = await i.listen();
-    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
     // Three comments from a minute ago, long before the reader's last event.
     const longAgo = Date.now() - 60_000;
     const [untouched, pinned, hidden] = ['untouched', 'pinned', 'hidden'];
@@ -51,8 +50,8 @@ eachBackend('live events', (db) => {
     first.close();
 
     // While the reader is away: one comment pinned, one hidden, one posted.
-    assert.equal((await i.send('PATCH', `/api/admin/comments/${pinned}`, { pinned: true }, admin)).status, 200);
-    assert.equal((await i.send('PATCH', `/api/admin/comments/${hidden}`, { status: 'hidden' }, admin)).status, 200);
+    assert.equal((await i.send('PATCH', `/api/admin/comments/${pinned}`, { pinned: true }, ADMIN)).status, 200);
+    assert.equal((await i.send('PATCH', `/api/admin/comments/${hidden}`, { status: 'hidden' }, ADMIN)).status, 200);
     const posted = (await (await i.send('POST', '/api/comments', newComment({ threadId: THREAD }))).json()) as PostResult;
 
     const again = await openEvents(base, THREAD, lastId);

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { CommentPage, PostResult } from '../../src/core/types.ts';
-import { ADMIN_TOKEN, eachBackend, newComment } from './helpers/backends.ts';
+import { ADMIN, eachBackend, newComment, THREAD } from './helpers/backends.ts';
 
-const THREAD = '/2006/03/suggest-a-topic';
-const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 eachBackend('moderation', (db) => {
   it('holds new comments for approval when CHIME_MODERATION=all', async () => {
@@ -19,22 +17,22 @@ eachBackend('moderation', (db) => {
     assert.deepEqual([page.comments.length, page.thread.count], [0, 0]);
     assert.deepEqual((await i.storage.counts([THREAD]))[THREAD], 0);
 
-    const queue = (await (await i.send('GET', '/api/admin/queue', undefined, admin)).json()) as { comments: { id: string; status: string }[] };
+    const queue = (await (await i.send('GET', '/api/admin/queue', undefined, ADMIN)).json()) as { comments: { id: string; status: string }[] };
     assert.deepEqual(queue.comments.map((c) => [c.id, c.status]), [[comment.id, 'pending']]);
 
     // Replies to a comment nobody can see yet are refused.
     const reply = await i.send('POST', '/api/comments', newComment({ parentId: comment.id }));
     assert.equal(reply.status, 422);
 
-    const approve = await i.send('PATCH', `/api/admin/comments/${comment.id}`, { status: 'published' }, admin);
+    const approve = await i.send('PATCH', `/api/admin/comments/${comment.id}`, { status: 'published' }, ADMIN);
     assert.equal(approve.status, 200);
     page = await list();
     assert.deepEqual([page.comments.map((c) => c.id), page.thread.count], [[comment.id], 1]);
-    const emptied = (await (await i.send('GET', '/api/admin/queue', undefined, admin)).json()) as { comments: unknown[] };
+    const emptied = (await (await i.send('GET', '/api/admin/queue', undefined, ADMIN)).json()) as { comments: unknown[] };
     assert.deepEqual(emptied.comments, []);
 
     // The author's own answers skip the queue.
-    const answer = (await (await i.send('POST', '/api/comments', newComment(), admin)).json()) as PostResult;
+    const answer = (await (await i.send('POST', '/api/comments', newComment(), ADMIN)).json()) as PostResult;
     assert.equal(answer.comment.status, 'published');
   });
 
@@ -46,10 +44,10 @@ eachBackend('moderation', (db) => {
       const res = await i.send('PATCH', `/api/admin/comments/${ids[0]}`, { status: 'hidden' }, headers);
       assert.equal(res.status, 401);
     }
-    assert.equal((await i.send('PATCH', `/api/admin/comments/${ids[0]}`, { status: 'hidden' }, admin)).status, 200);
-    assert.equal((await i.send('PATCH', `/api/admin/comments/${ids[2]}`, { pinned: true }, admin)).status, 200);
-    assert.equal((await i.send('DELETE', `/api/admin/comments/${ids[1]}`, undefined, admin)).status, 204);
-    assert.equal((await i.send('DELETE', `/api/admin/comments/${ids[1]}`, undefined, admin)).status, 404);
+    assert.equal((await i.send('PATCH', `/api/admin/comments/${ids[0]}`, { status: 'hidden' }, ADMIN)).status, 200);
+    assert.equal((await i.send('PATCH', `/api/admin/comments/${ids[2]}`, { pinned: true }, ADMIN)).status, 200);
+    assert.equal((await i.send('DELETE', `/api/admin/comments/${ids[1]}`, undefined, ADMIN)).status, 204);
+    assert.equal((await i.send('DELETE', `/api/admin/comments/${ids[1]}`, undefined, ADMIN)).status, 404);
     const page = (await (await i.send('GET', `/api/comments?thread=${encodeURIComponent(THREAD)}`)).json()) as CommentPage;
     assert.deepEqual(page.comments.map((c) => [c.id, c.pinned]), [[ids[2], true]]);
     assert.equal(page.thread.count, 1);
@@ -57,9 +55,9 @@ eachBackend('moderation', (db) => {
 
   it('turns the admin API off when no token is configured', async () => {
     const i = await db.open({ CHIME_ADMIN_TOKEN: '' });
-    const res = await i.send('GET', '/api/admin/queue', undefined, admin);
+    const res = await i.send('GET', '/api/admin/queue', undefined, ADMIN);
     assert.equal(res.status, 403);
-    const post = await i.send('POST', '/api/comments', newComment(), admin);
+    const post = await i.send('POST', '/api/comments', newComment(), ADMIN);
     assert.equal(post.status, 403);
   });
 });

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
 import { z } from 'zod';
+import { createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
 import type { PostResult } from '../../src/core/types.ts';
-import { ADMIN_TOKEN, eachBackend, newComment, type Instance } from './helpers/backends.ts';
+import { ADMIN, eachBackend, newComment, THREAD, type Instance } from './helpers/backends.ts';
 
 interface Operation {
   responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
@@ -32,13 +34,9 @@ async function conforms(res: Response, method: string, path: string) {
   assert.ok(result.success, `${method} ${path} ${res.status}: ${JSON.stringify(result.error?.issues)}\n${JSON.stringify(body)}`);
 }
 
-const THREAD = '/2006/03/suggest-a-topic';
 const t = encodeURIComponent(THREAD);
-const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 it('documents every route of the app, and the app has every documented route', async () => {
-  const { createApp } = await import('../../server/app.ts');
-  const { loadConfig } = await import('../../server/config.ts');
   const app = createApp({} as never, loadConfig({}));
   const served = new Set(
     app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`),
@@ -63,7 +61,7 @@ eachBackend('protocol contract (docs/openapi.json)', (db) => {
     await conforms(await i.send('POST', '/api/comments', newComment({ parentId: comment.id, author: { name: 'Bo' } })), 'POST', '/api/comments');
     await conforms(await i.send('POST', '/api/comments', newComment({ body: '' })), 'POST', '/api/comments');
     await conforms(await i.send('POST', '/api/comments', '{'), 'POST', '/api/comments');
-    await conforms(await i.send('POST', '/api/comments', newComment(), admin), 'POST', '/api/comments');
+    await conforms(await i.send('POST', '/api/comments', newComment(), ADMIN), 'POST', '/api/comments');
 
     await conforms(await i.send('PUT', `/api/comments/${comment.id}/reactions/like?reader=reader-1234`), 'PUT', '/api/comments/{id}/reactions/{reaction}');
     await conforms(await i.send('DELETE', `/api/comments/${comment.id}/reactions/love?reader=reader-1234`), 'DELETE', '/api/comments/{id}/reactions/{reaction}');
@@ -80,23 +78,23 @@ eachBackend('protocol contract (docs/openapi.json)', (db) => {
     await conforms(await i.send('PATCH', `/api/comments/${comment.id}`, { body: 'Edited.' }, { 'x-chime-edit-token': 'x' }), 'PATCH', '/api/comments/{id}');
     await conforms(await i.send('PATCH', '/api/comments/missing', { body: 'Edited.' }, edit), 'PATCH', '/api/comments/{id}');
 
-    await conforms(await i.send('PATCH', `/api/admin/comments/${comment.id}`, { pinned: true }, admin), 'PATCH', '/api/admin/comments/{id}');
-    await conforms(await i.send('GET', '/api/admin/queue', undefined, admin), 'GET', '/api/admin/queue');
+    await conforms(await i.send('PATCH', `/api/admin/comments/${comment.id}`, { pinned: true }, ADMIN), 'PATCH', '/api/admin/comments/{id}');
+    await conforms(await i.send('GET', '/api/admin/queue', undefined, ADMIN), 'GET', '/api/admin/queue');
     await conforms(await i.send('GET', '/api/admin/queue'), 'GET', '/api/admin/queue');
-    await conforms(await i.send('PUT', `/api/admin/thread?thread=${t}`, { closed: true }, admin), 'PUT', '/api/admin/thread');
+    await conforms(await i.send('PUT', `/api/admin/thread?thread=${t}`, { closed: true }, ADMIN), 'PUT', '/api/admin/thread');
     await conforms(await i.send('POST', '/api/comments', newComment()), 'POST', '/api/comments');
 
     await conforms(await i.send('DELETE', `/api/comments/${comment.id}`, undefined, edit), 'DELETE', '/api/comments/{id}');
     await conforms(await i.send('GET', `/api/comments?thread=${t}`), 'GET', '/api/comments');
-    await conforms(await i.send('DELETE', `/api/admin/comments/${comment.id}`, undefined, admin), 'DELETE', '/api/admin/comments/{id}');
-    await conforms(await i.send('DELETE', `/api/admin/comments/${comment.id}`, undefined, admin), 'DELETE', '/api/admin/comments/{id}');
+    await conforms(await i.send('DELETE', `/api/admin/comments/${comment.id}`, undefined, ADMIN), 'DELETE', '/api/admin/comments/{id}');
+    await conforms(await i.send('DELETE', `/api/admin/comments/${comment.id}`, undefined, ADMIN), 'DELETE', '/api/admin/comments/{id}');
   });
 
   it('answers rate limits, moderation and the event stream as documented', async () => {
     const i = await db.open({ CHIME_RATE_LIMIT: '1', CHIME_RATE_WINDOW: '3600', CHIME_MODERATION: 'all' });
     await conforms(await i.send('POST', '/api/comments', newComment()), 'POST', '/api/comments');
     await conforms(await i.send('POST', '/api/comments', newComment()), 'POST', '/api/comments');
-    await conforms(await i.send('GET', '/api/admin/queue', undefined, admin), 'GET', '/api/admin/queue');
+    await conforms(await i.send('GET', '/api/admin/queue', undefined, ADMIN), 'GET', '/api/admin/queue');
     await conforms(await i.send('GET', '/api/events?thread='), 'GET', '/api/events');
     const stream = await fetch(`${await i.listen()}/api/events?thread=${t}`);
     assert.equal(stream.headers.get('content-type'), 'text/event-stream');

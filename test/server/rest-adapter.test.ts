@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { RestAdapter } from '../../src/adapters/rest.ts';
 import { AdapterError } from '../../src/core/errors.ts';
-import { ADMIN_TOKEN, eachBackend, newComment } from './helpers/backends.ts';
+import { ADMIN, eachBackend, newComment, THREAD } from './helpers/backends.ts';
 
-const THREAD = '/2006/03/suggest-a-topic';
 
 async function failure(promise: Promise<unknown>): Promise<AdapterError> {
   try {
@@ -63,7 +62,7 @@ eachBackend('RestAdapter against the server', (db) => {
     const missing = await failure(adapter.edit(THREAD, 'nope', 'x', { editToken: 'x' }));
     assert.equal(missing.code, 'not-found');
 
-    await i.send('PUT', `/api/admin/thread?thread=${encodeURIComponent(THREAD)}`, { closed: true }, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    await i.send('PUT', `/api/admin/thread?thread=${encodeURIComponent(THREAD)}`, { closed: true }, ADMIN);
     const fresh = new RestAdapter(await (await db.open()).listen());
     const closed = await failure(fresh.post(newComment()));
     assert.equal(closed.code, 'closed');

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { CommentPage } from '../../src/core/types.ts';
-import { ADMIN_TOKEN, eachBackend, newComment } from './helpers/backends.ts';
+import { ADMIN, eachBackend, newComment, THREAD } from './helpers/backends.ts';
 
-const THREAD = '/2006/03/suggest-a-topic';
 const author = { name: 'Ann' };
 
 /** [what, request body, expected status, expected error code, expected field] */
@@ -89,7 +88,6 @@ eachBackend('validation', (db) => {
 
   it('validates query strings, path parameters and the other bodies', async () => {
     const i = await db.open();
-    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
     const { comment, editToken } = (await (await i.send('POST', '/api/comments', newComment())).json()) as {
       comment: { id: string };
       editToken: string;
@@ -113,10 +111,10 @@ eachBackend('validation', (db) => {
       ['PATCH', `/api/comments/${comment.id}`, { body: 'x'.repeat(10_001) }, { 'x-chime-edit-token': editToken }, 422, 'body'],
       ['PATCH', `/api/comments/${comment.id}`, { body: 'ok', author: 'me' }, { 'x-chime-edit-token': editToken }, 422, 'author'],
       ['PATCH', '/api/comments/bad!id', { body: 'ok' }, { 'x-chime-edit-token': editToken }, 422, 'id'],
-      ['PATCH', `/api/admin/comments/${comment.id}`, {}, admin, 422, undefined],
-      ['PATCH', `/api/admin/comments/${comment.id}`, { status: 'pending' }, admin, 422, 'status'],
-      ['PUT', `/api/admin/thread?thread=${t}`, { closed: 'yes' }, admin, 422, 'closed'],
-      ['GET', '/api/admin/queue?limit=-1', undefined, admin, 422, 'limit'],
+      ['PATCH', `/api/admin/comments/${comment.id}`, {}, ADMIN, 422, undefined],
+      ['PATCH', `/api/admin/comments/${comment.id}`, { status: 'pending' }, ADMIN, 422, 'status'],
+      ['PUT', `/api/admin/thread?thread=${t}`, { closed: 'yes' }, ADMIN, 422, 'closed'],
+      ['GET', '/api/admin/queue?limit=-1', undefined, ADMIN, 422, 'limit'],
     ];
     for (const [method, path, body, headers, status, field] of cases) {
       const res = await i.send(method, path, body, headers);

@@ -5,12 +5,16 @@ import { afterEach, beforeEach, describe } from 'node:test';
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { createApp } from '../../../server/app.ts';
-import { loadConfig, type Config } from '../../../server/config.ts';
+import { loadConfig } from '../../../server/config.ts';
 import { openStorage } from '../../../server/storage/index.ts';
 import type { Storage } from '../../../server/storage/types.ts';
 import { postgres } from './postgres.ts';
 
 export const ADMIN_TOKEN = 'admin-secret-for-tests';
+/** The headers of a request from the site's admin. */
+export const ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` };
+/** The thread newComment() posts to unless told otherwise. */
+export const THREAD = '/2006/03/suggest-a-topic';
 
 interface Backend {
   name: 'sqlite' | 'postgres';
@@ -35,7 +39,6 @@ const backends: Backend[] = [
 export interface Instance {
   app: ReturnType<typeof createApp>;
   storage: Storage;
-  config: Config;
   /** JSON request through app.request; body objects are serialised, strings sent as they are. */
   send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   /** Starts a real HTTP server on 127.0.0.1 for this instance; returns its base URL. */
@@ -53,7 +56,6 @@ async function open(url: string, env: Record<string, string>): Promise<Instance>
   return {
     app,
     storage,
-    config,
     send: async (method, path, body, headers = {}) =>
       app.request(path, {
         method,
@@ -113,7 +115,7 @@ let counter = 0;
 export function newComment(overrides: Record<string, unknown> = {}) {
   return {
     id: `c${process.pid}x${++counter}x${Math.random().toString(36).slice(2, 8)}`,
-    threadId: '/2006/03/suggest-a-topic',
+    threadId: THREAD,
     author: { name: 'Ann Reader', email: 'Ann@Example.org', website: 'https://ann.example.org' },
     body: 'Hello there.',
     ...overrides,
