@@ -28,7 +28,13 @@ async function seed(databaseUrl: string) {
     app.request('/api/comments', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ id: `seed-${threadId.replace(/\W/g, '')}-${n}`, threadId, parentId, author: { name: `Reader ${n}`, email: `r${n}@example.org` }, body: `Comment number ${n}. `.repeat(8) }),
+      body: JSON.stringify({
+        id: `seed-${threadId.replace(/\W/g, '')}-${n}`,
+        threadId,
+        parentId,
+        author: { name: `Reader ${n}`, email: `r${n}@example.org` },
+        body: `Comment number ${n}. `.repeat(8),
+      }),
     });
   let parent: string | null = null;
   for (let n = 0; n < 1000; n++) {
@@ -49,25 +55,38 @@ let posted = 0;
 
 const scenarios: [string, (url: string) => Parameters<typeof autocannon>[0]][] = [
   ['read a page (20 top-level + replies)', (url) => ({ url: `${url}/api/comments?thread=${encodeURIComponent(THREAD)}&limit=20` })],
-  ['counts of 50 threads', (url) => ({
-    url: `${url}/api/counts`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ threads: OTHERS }),
-  })],
-  ['post a comment', (url) => ({
-    url,
-    requests: [{
+  [
+    'counts of 50 threads',
+    (url) => ({
+      url: `${url}/api/counts`,
       method: 'POST',
-      path: '/api/comments',
       headers: { 'content-type': 'application/json' },
-      setupRequest: (request) => {
-        const n = ++posted;
-        const body = { id: `bench-${process.pid}-${n}`, threadId: OTHERS[n % OTHERS.length], author: { name: 'Bench' }, body: `Posted by the benchmark, ${n}.` };
-        return { ...request, body: JSON.stringify(body) };
-      },
-    }],
-  })],
+      body: JSON.stringify({ threads: OTHERS }),
+    }),
+  ],
+  [
+    'post a comment',
+    (url) => ({
+      url,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/comments',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (request) => {
+            const n = ++posted;
+            const body = {
+              id: `bench-${process.pid}-${n}`,
+              threadId: OTHERS[n % OTHERS.length],
+              author: { name: 'Bench' },
+              body: `Posted by the benchmark, ${n}.`,
+            };
+            return { ...request, body: JSON.stringify(body) };
+          },
+        },
+      ],
+    }),
+  ],
 ];
 
 async function run(name: string, databaseUrl: string) {

@@ -15,13 +15,17 @@ function measure(name) {
   return gzip;
 }
 
-const chunks = readdirSync(dist).filter((name) => name.endsWith('.js')).sort((a, b) => (a === 'chime.js' ? -1 : b === 'chime.js' ? 1 : a.localeCompare(b)));
+const chunks = readdirSync(dist)
+  .filter((name) => name.endsWith('.js'))
+  .sort((a, b) => (a === 'chime.js' ? -1 : b === 'chime.js' ? 1 : a.localeCompare(b)));
 const sizes = Object.fromEntries(chunks.map((name) => [name, measure(name)]));
 /** A chunk by its name without the content hash (chime-form-<hash>.js). */
 const part = (name) => sizes[chunks.find((file) => file === `${name}.js` || file.startsWith(`${name}-`))] ?? 0;
 const first = part('chime');
 const post = first + part('chime-offline-layer') + part('chime-form');
 const index = first + part('chime-count');
-console.log(`first request, a thread on screen (chime.js): gzip ${kb(first)} — budget 16 KB: ${first <= budget ? 'within' : 'OVER'} by ${kb(Math.abs(budget - first))}`);
+console.log(
+  `first request, a thread on screen (chime.js): gzip ${kb(first)} — budget 16 KB: ${first <= budget ? 'within' : 'OVER'} by ${kb(Math.abs(budget - first))}`,
+);
 console.log(`a post page in all (+ offline layer, form):   gzip ${kb(post)}`);
 console.log(`an index page with <chime-count>:             gzip ${kb(index)}`);

@@ -74,7 +74,9 @@ describe('10,000-comment thread', function () {
     }
     const avg = pageTimes.reduce((a, b) => a + b, 0) / pageTimes.length;
     console.log(`"Load more": ${ms(avg)} per page on average, ${ms(pageTimes[0])} for page 2, ${ms(pageTimes.at(-1)!)} for page ${PAGES}`);
-    console.log(`after ${PAGES} pages: ${shown(element)} comments, ${domNodes(document)} DOM elements (${(domNodes(document) / shown(element)).toFixed(1)} per comment)`);
+    console.log(
+      `after ${PAGES} pages: ${shown(element)} comments, ${domNodes(document)} DOM elements (${(domNodes(document) / shown(element)).toFixed(1)} per comment)`,
+    );
     const t1 = performance.now();
     await adapter.list('/big', { limit: 50, cursor: '950' });
     console.log(`memory adapter list() alone: ${ms(performance.now() - t1)}`);

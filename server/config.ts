@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REACTIONS } from '../src/core/reactions.ts';
+import { EDIT_WINDOW_MS, REACTIONS } from '../src/core/protocol.ts';
 
 /** Server settings, all from the environment (documented in docs/server.md). */
 export interface Config {
@@ -26,9 +26,22 @@ export interface Config {
   seedFile: string | null;
 }
 
-const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
-const flag = z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true');
-const seconds = (fallback: number) => z.coerce.number().positive().default(fallback).transform((s) => s * 1000);
+const list = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
+const flag = z
+  .enum(['0', '1', 'true', 'false'])
+  .default('0')
+  .transform((v) => v === '1' || v === 'true');
+const seconds = (fallback: number) =>
+  z.coerce
+    .number()
+    .positive()
+    .default(fallback)
+    .transform((s) => s * 1000);
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -39,7 +52,7 @@ const schema = z.object({
   CHIME_MODERATION: z.enum(['off', 'all']).default('off'),
   CHIME_RATE_LIMIT: z.coerce.number().int().positive().default(5),
   CHIME_RATE_WINDOW: seconds(60),
-  CHIME_EDIT_WINDOW: seconds(15 * 60),
+  CHIME_EDIT_WINDOW: seconds(EDIT_WINDOW_MS / 1000),
   CHIME_REACTIONS: list.pipe(z.array(z.string().regex(/^[a-z0-9_-]{1,32}$/)).min(1)).default(Object.keys(REACTIONS)),
   CHIME_MAX_LINKS: z.coerce.number().int().min(0).default(3),
   CHIME_GRAVATAR: flag,

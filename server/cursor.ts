@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ApiError } from './errors.ts';
+import { SORT_ORDERS } from '../src/core/protocol.ts';
 import type { SortOrder } from '../src/core/types.ts';
 import type { Cursor } from './storage/types.ts';
 
-const shape = z.tuple([z.enum(['oldest', 'newest', 'top']), z.number().int(), z.number().int(), z.number().int()]);
+const shape = z.tuple([z.enum(SORT_ORDERS), z.number().int(), z.number().int(), z.number().int()]);
 
 /** Opaque to clients: base64url of where the page ended. */
 export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.sort, c.pinned, c.reactions, c.number])).toString('base64url');

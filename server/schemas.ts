@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { LIMITS } from '../src/core/limits.ts';
+import { LIMITS, SORT_ORDERS } from '../src/core/protocol.ts';
 
+// Control characters are exactly what this refuses.
+// eslint-disable-next-line no-control-regex
 const printable = /^[^\u0000-\u001f\u007f]*$/;
 
 export const threadId = z.string().min(1).max(LIMITS.threadId).regex(printable, 'Must not contain control characters.');
@@ -8,8 +10,7 @@ export const commentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1 to
 export const readerId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Must be 8 to 64 letters, digits, "-" or "_".');
 
 /** Forms send "" for an empty optional field: treat it as absent. */
-const blankable = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable());
+const blankable = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable());
 
 const body = z
   .string()
@@ -38,7 +39,7 @@ export const threadQuery = z.strictObject({ thread: threadId });
 
 export const listQuery = z.strictObject({
   thread: threadId,
-  sort: z.enum(['oldest', 'newest', 'top']).default('oldest'),
+  sort: z.enum(SORT_ORDERS).default('oldest'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(20),
   reader: readerId.optional(),

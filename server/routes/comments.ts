@@ -37,7 +37,10 @@ export function commentRoutes(deps: Deps) {
     const q = readQuery(c, listQuery);
     const { page, json } = await pages.get(q.thread, q.sort, q.cursor, q.limit);
     if (!q.reader) return c.body(json, 200, { 'content-type': 'application/json' });
-    const mine = await storage.myReactions(page.comments.map((comment) => comment.id), q.reader);
+    const mine = await storage.myReactions(
+      page.comments.map((comment) => comment.id),
+      q.reader,
+    );
     return c.json({ ...page, comments: page.comments.map((comment) => ({ ...comment, myReactions: mine.get(comment.id) ?? [] })) });
   });
 

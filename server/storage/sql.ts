@@ -87,10 +87,9 @@ export class SqlStorage implements Storage {
   }
 
   async thread(threadId: string): Promise<ThreadMeta> {
-    const { rows } = await this.db.query<{ closed: number; comment_count: number }>(
-      'SELECT closed, comment_count FROM threads WHERE id = ?',
-      [threadId],
-    );
+    const { rows } = await this.db.query<{ closed: number; comment_count: number }>('SELECT closed, comment_count FROM threads WHERE id = ?', [
+      threadId,
+    ]);
     return { id: threadId, closed: rows[0]?.closed === 1, count: Number(rows[0]?.comment_count ?? 0) };
   }
 
@@ -194,10 +193,7 @@ export class SqlStorage implements Storage {
   }
 
   async pending(limit: number): Promise<StoredComment[]> {
-    const { rows } = await this.db.query<CommentRow>(
-      "SELECT * FROM comments WHERE status = 'pending' ORDER BY created_at, number LIMIT ?",
-      [limit],
-    );
+    const { rows } = await this.db.query<CommentRow>("SELECT * FROM comments WHERE status = 'pending' ORDER BY created_at, number LIMIT ?", [limit]);
     return rows.map((r) => toComment(r));
   }
 
@@ -238,7 +234,10 @@ export class SqlStorage implements Storage {
 
   /** The public view of rows, with their reaction counts. */
   private async views(rows: CommentRow[]) {
-    const counts = await reactionCounts(this.db, rows.map((r) => r.id));
+    const counts = await reactionCounts(
+      this.db,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => toComment(r, counts.get(r.id)));
   }
 }
@@ -265,10 +264,10 @@ const TAKEN = new Error('comment id taken');
  * other writer of the thread can come in between, and (READ COMMITTED) it sees all they did.
  */
 async function recount(tx: Queryable, row: CommentRow) {
-  await tx.query(
-    `UPDATE threads SET comment_count = (SELECT COUNT(*) FROM comments WHERE thread_id = ? AND ${COUNTED}) WHERE id = ?`,
-    [row.thread_id, row.thread_id],
-  );
+  await tx.query(`UPDATE threads SET comment_count = (SELECT COUNT(*) FROM comments WHERE thread_id = ? AND ${COUNTED}) WHERE id = ?`, [
+    row.thread_id,
+    row.thread_id,
+  ]);
   return row;
 }
 
@@ -289,10 +288,10 @@ async function insertRow(tx: Queryable, row: NewRow): Promise<CommentRow> {
 
   let rootId = row.id;
   if (row.parentId) {
-    const parent = await tx.query<{ root_id: string }>(
-      `SELECT root_id FROM comments WHERE id = ? AND thread_id = ? AND ${VISIBLE}`,
-      [row.parentId, row.threadId],
-    );
+    const parent = await tx.query<{ root_id: string }>(`SELECT root_id FROM comments WHERE id = ? AND thread_id = ? AND ${VISIBLE}`, [
+      row.parentId,
+      row.threadId,
+    ]);
     rootId = parent.rows[0]?.root_id ?? '';
     if (!rootId) throw new ApiError('validation', 'The comment you reply to does not exist in this thread.', 'parentId');
   }
@@ -300,8 +299,24 @@ async function insertRow(tx: Queryable, row: NewRow): Promise<CommentRow> {
     `INSERT INTO comments (id, thread_id, parent_id, root_id, number, author_name, author_website, author_email, avatar_hash,
        author_role, body, content_hash, edit_token_hash, status, created_at, changed_at)
      VALUES (${marks(16)}) ON CONFLICT (id) DO NOTHING RETURNING *`,
-    [row.id, row.threadId, row.parentId, rootId, number, row.name, row.website, row.email, row.avatarHash,
-      row.role, row.body, row.contentHash, row.editTokenHash, row.status, row.createdAt, row.createdAt],
+    [
+      row.id,
+      row.threadId,
+      row.parentId,
+      rootId,
+      number,
+      row.name,
+      row.website,
+      row.email,
+      row.avatarHash,
+      row.role,
+      row.body,
+      row.contentHash,
+      row.editTokenHash,
+      row.status,
+      row.createdAt,
+      row.createdAt,
+    ],
   );
   // Rolls back the thread's number (and count) too: numbers stay gap-free.
   if (!rows[0]) throw TAKEN;

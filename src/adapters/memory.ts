@@ -1,13 +1,8 @@
 import type { CallOptions, CommentAdapter, EditTokenOptions, ListOptions, ReactOptions } from '../core/adapter.js';
 import { AdapterError } from '../core/errors.js';
-import { LIMITS } from '../core/limits.js';
-import type { Comment, CommentPage, NewComment, PostResult, SortOrder, ThreadEvent, ThreadMeta } from '../core/types.js';
+import { EDIT_WINDOW_MS, LIMITS } from '../core/protocol.js';
+import type { Comment, CommentPage, NewComment, PostResult, SeedData, SortOrder, ThreadEvent, ThreadMeta } from '../core/types.js';
 import { safeUrl } from '../core/url.js';
-
-/** What a seed file holds: threads by id, each with its comments in order of arrival. */
-export interface SeedData {
-  threads: Record<string, { closed?: boolean; comments?: Array<Partial<Comment> & Pick<Comment, 'author' | 'body'>> }>;
-}
 
 export interface MemoryAdapterOptions {
   /** URL of a JSON SeedData file, fetched on first use. */
@@ -44,7 +39,7 @@ export class MemoryAdapter implements CommentAdapter {
 
   constructor(options: MemoryAdapterOptions = {}) {
     this.#options = options;
-    this.#editWindowMs = options.editWindowMs ?? 15 * 60_000;
+    this.#editWindowMs = options.editWindowMs ?? EDIT_WINDOW_MS;
   }
 
   /** Marks a thread closed or open (what an admin would do on the server). */
@@ -57,7 +52,10 @@ export class MemoryAdapter implements CommentAdapter {
   async list(threadId: string, options: ListOptions = {}): Promise<CommentPage> {
     await this.#ready(options.signal);
     const visible = this.#thread(threadId).comments.filter((c) => !c.deleted || this.#hasReplies(threadId, c.id));
-    const roots = sortRoots(visible.filter((c) => c.parentId === null), options.sort ?? 'oldest');
+    const roots = sortRoots(
+      visible.filter((c) => c.parentId === null),
+      options.sort ?? 'oldest',
+    );
     const start = Number(options.cursor ?? 0) || 0;
     const limit = Math.min(options.limit ?? DEFAULT_PAGE_SIZE, LIMITS.pageSize);
     const pageRoots = roots.slice(start, start + limit);

@@ -1,6 +1,6 @@
 import type { CallOptions, CommentAdapter, EditTokenOptions, ListOptions, ReactOptions } from '../core/adapter.js';
 import { AdapterError, toAdapterError, type AdapterErrorCode } from '../core/errors.js';
-import { LIMITS } from '../core/limits.js';
+import { LIMITS } from '../core/protocol.js';
 import type { Comment, CommentPage, NewComment, PostResult, ThreadEvent, ThreadMeta } from '../core/types.js';
 
 type Query = Record<string, string | number | null | undefined>;
@@ -22,7 +22,6 @@ const CODES: Record<number, AdapterErrorCode> = {
   422: 'validation',
   429: 'rate-limited',
 };
-
 
 /** Talks to the Chime reference server over its HTTP protocol (docs/protocol.md). */
 export class RestAdapter implements CommentAdapter {
@@ -48,7 +47,11 @@ export class RestAdapter implements CommentAdapter {
   }
 
   edit(_threadId: string, id: string, body: string, { editToken, signal }: EditTokenOptions) {
-    return this.request<Comment>('PATCH', `comments/${encodeURIComponent(id)}`, { signal, body: { body }, headers: { 'x-chime-edit-token': editToken } });
+    return this.request<Comment>('PATCH', `comments/${encodeURIComponent(id)}`, {
+      signal,
+      body: { body },
+      headers: { 'x-chime-edit-token': editToken },
+    });
   }
 
   async remove(_threadId: string, id: string, { editToken, signal }: EditTokenOptions) {
@@ -66,7 +69,8 @@ export class RestAdapter implements CommentAdapter {
 
   async react(_threadId: string, commentId: string, reaction: string, on: boolean, { readerId, signal }: ReactOptions) {
     const path = `comments/${encodeURIComponent(commentId)}/reactions/${encodeURIComponent(reaction)}`;
-    return (await this.request<{ reactions: Record<string, number> }>(on ? 'PUT' : 'DELETE', path, { signal, query: { reader: readerId } })).reactions;
+    return (await this.request<{ reactions: Record<string, number> }>(on ? 'PUT' : 'DELETE', path, { signal, query: { reader: readerId } }))
+      .reactions;
   }
 
   subscribe(threadId: string, listener: (event: ThreadEvent) => void, { signal }: CallOptions) {

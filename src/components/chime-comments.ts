@@ -5,7 +5,7 @@ import { AdapterError, toAdapterError } from '../core/errors.js';
 import { localeOf, messagesFor, type LocaleMessages } from '../core/i18n.js';
 import { offlineLayer, type OfflineLayer } from '../core/offline.js';
 import type { OutboxChange } from '../core/outbox.js';
-import { ThreadController } from '../core/thread-controller.js';
+import { ThreadController } from './thread-controller.js';
 import type { SortOrder } from '../core/types.js';
 import { commentsStyles } from './chime-comments.styles.js';
 import type { ChimeForm, CommentDraft } from './chime-form.js';
@@ -119,12 +119,14 @@ export class ChimeComments extends LitElement {
       return;
     }
     const threadId = this.thread;
-    void this.#offline.then(({ drafts }) => drafts.read<CommentDraft>(threadId)).then((draft) => {
-      if (draft && threadId === this.thread) {
-        this.#draft = draft;
-        this.requestUpdate();
-      }
-    });
+    void this.#offline
+      .then(({ drafts }) => drafts.read<CommentDraft>(threadId))
+      .then((draft) => {
+        if (draft && threadId === this.thread) {
+          this.#draft = draft;
+          this.requestUpdate();
+        }
+      });
     const source = { adapter, threadId, sort: this.sort, pageSize: this.pageSize, offline: this.#offline };
     void this.#thread.load(source).then(() => {
       if (this.#thread.error) this.#reportError(this.#thread.error, 'load');
@@ -137,8 +139,9 @@ export class ChimeComments extends LitElement {
     const comments = [...this.#thread.comments, ...this.#thread.outgoing];
     const isClosed = this.closed || Boolean(thread?.closed);
     return html`<section part="section">
-      ${thread
-        ? html`<div class="bar">
+      ${
+        thread
+          ? html`<div class="bar">
             <h2 part="heading">${m.heading(thread.count)}</h2>
             <label>
               ${m.sortLabel}
@@ -149,20 +152,26 @@ export class ChimeComments extends LitElement {
               </select>
             </label>
           </div>`
-        : nothing}
-      ${fresh.length
-        ? html`<button class="secondary" part="new-comments" @click=${() => this.#thread.reveal()}>${m.newComments(fresh.length)}</button>`
-        : nothing}
+          : nothing
+      }
+      ${
+        fresh.length
+          ? html`<button class="secondary" part="new-comments" @click=${() => this.#thread.reveal()}>${m.newComments(fresh.length)}</button>`
+          : nothing
+      }
       ${this._actionError ? html`<p class="status" role="alert" part="error">${this._actionError}</p>` : nothing}
       ${loading && !comments.length ? html`<p class="status" role="status">${m.loading}</p>` : nothing}
-      ${error
-        ? html`<p class="status" role="alert" part="error">
+      ${
+        error
+          ? html`<p class="status" role="alert" part="error">
             ${m.loadFailed} <button class="secondary" @click=${this.#load}>${m.retry}</button>
           </p>`
-        : nothing}
+          : nothing
+      }
       ${offline ? html`<p class="status" role="status" part="offline">${m.offlineNotice}</p>` : nothing}
-      ${comments.length
-        ? html`<chime-thread
+      ${
+        comments.length
+          ? html`<chime-thread
             part="thread"
             .comments=${comments}
             .messages=${m}
@@ -179,8 +188,9 @@ export class ChimeComments extends LitElement {
             @chime-resend=${({ detail }: CustomEvent<DeliveryRequest>) => this.#thread.resend(detail.id, detail.body)}
             @chime-discard=${({ detail }: CustomEvent<DeliveryRequest>) => this.#thread.discard(detail.id)}
           >
-            ${this._replyTo && !isClosed
-              ? html`<chime-form
+            ${
+              this._replyTo && !isClosed
+                ? html`<chime-form
                   part="reply-form"
                   .messages=${m}
                   .draft=${this.#replyDraft}
@@ -191,20 +201,25 @@ export class ChimeComments extends LitElement {
                   @chime-submit=${(e: CustomEvent<CommentDraft>) => this.#onSubmit(e, this._replyTo)}
                   @chime-cancel=${() => (this._replyTo = '')}
                 ></chime-form>`
-              : nothing}
+                : nothing
+            }
           </chime-thread>`
-        : thread && !loading
-          ? html`<p class="status">${m.empty}</p>`
-          : nothing}
-      ${nextCursor
-        ? html`<button class="secondary" part="load-more" ?disabled=${loading} @click=${() => this.#thread.loadMore()}>
+          : thread && !loading
+            ? html`<p class="status">${m.empty}</p>`
+            : nothing
+      }
+      ${
+        nextCursor
+          ? html`<button class="secondary" part="load-more" ?disabled=${loading} @click=${() => this.#thread.loadMore()}>
             ${m.loadMore}
           </button>`
-        : nothing}
-      ${isClosed
-        ? html`<p class="closed" part="closed">${m.closed}</p>`
-        : thread
-          ? html`<chime-form
+          : nothing
+      }
+      ${
+        isClosed
+          ? html`<p class="closed" part="closed">${m.closed}</p>`
+          : thread
+            ? html`<chime-form
               part="form"
               .messages=${m}
               .sending=${this._sending}
@@ -213,7 +228,8 @@ export class ChimeComments extends LitElement {
               @chime-submit=${(e: CustomEvent<CommentDraft>) => this.#onSubmit(e, null)}
               @chime-draft=${this.#onDraft}
             ></chime-form>`
-          : nothing}
+            : nothing
+      }
     </section>`;
   }
 

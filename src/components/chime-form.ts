@@ -1,8 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { messagesFor, type FormMessages, type LocaleMessages } from '../core/i18n.js';
-import { LIMITS } from '../core/limits.js';
-import { renderBody } from '../core/markdown.js';
+import { LIMITS } from '../core/protocol.js';
+import { renderBody } from './markdown.js';
 import { safeUrl } from '../core/url.js';
 import { formStyles } from './chime-form.styles.js';
 
@@ -103,11 +103,13 @@ export class ChimeForm extends LitElement {
         <button class="secondary" part="button" type="button" aria-pressed=${this._preview} @click=${() => (this._preview = !this._preview)}>
           ${this._preview ? m.write : m.preview}
         </button>
-        ${this.replyTo
-          ? html`<button class="secondary" part="button" type="button" @click=${() => this.dispatchEvent(new CustomEvent('chime-cancel', { bubbles: true, composed: true }))}>
+        ${
+          this.replyTo
+            ? html`<button class="secondary" part="button" type="button" @click=${() => this.dispatchEvent(new CustomEvent('chime-cancel', { bubbles: true, composed: true }))}>
               ${m.cancel}
             </button>`
-          : nothing}
+            : nothing
+        }
       </div>
     </form>`;
   }

@@ -1,11 +1,11 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { identicon } from '../core/avatar.js';
+import { identicon } from './avatar.js';
 import { editToken } from '../core/identity.js';
 import { messagesFor, type LocaleMessages } from '../core/i18n.js';
-import { renderBody } from '../core/markdown.js';
+import { renderBody } from './markdown.js';
 import type { Author, Comment } from '../core/types.js';
 import { linkedCommentId, safeUrl } from '../core/url.js';
-import { REACTIONS } from '../core/reactions.js';
+import { REACTIONS } from '../core/protocol.js';
 import { deliveryStyles, threadStyles } from './chime-thread.styles.js';
 import type { renderDelivery } from './delivery-note.js';
 
@@ -160,10 +160,12 @@ export class ChimeThread extends LitElement {
   #deliveryNote(comment: Comment) {
     if (this.#renderDelivery) return this.#renderDelivery(comment, this.messages);
     // One import, however many unsent comments render before it resolves.
-    this.#loadingDelivery ??= import('./delivery-note.js').then((module) => {
-      this.#renderDelivery = module.renderDelivery;
-      this.requestUpdate();
-    });
+    if (!this.#loadingDelivery) {
+      this.#loadingDelivery = import('./delivery-note.js').then((module) => {
+        this.#renderDelivery = module.renderDelivery;
+        this.requestUpdate();
+      });
+    }
     return nothing;
   }
 
@@ -185,26 +187,32 @@ export class ChimeThread extends LitElement {
     >
       <span class="number" part="number">${c.delivery ? nothing : `${c.number}.`}</span>
       <article class="card">
-        ${c.deleted
-          ? html`<p class="deleted">${m.deleted}</p>`
-          : html`<header class="byline">
+        ${
+          c.deleted
+            ? html`<p class="deleted">${m.deleted}</p>`
+            : html`<header class="byline">
                 ${memo(c, `a${this.avatars}`, () => this.#avatar(c.author))} ${this.#author(c.author)} ${c.pinned ? html`<span class="badge" part="badge">${m.pinned}</span>` : nothing}
                 <a class="permalink" href="#comment-${c.id}">${this.#time(c)}</a>
                 ${c.editedAt ? html`<span class="edited" part="edited">${m.edited}</span>` : nothing}
-                ${answered
-                  ? html`<span class="reference">${m.inReplyTo} <a href="#comment-${answered.id}">${answered.author.name || '…'}</a></span>`
-                  : nothing}
+                ${
+                  answered
+                    ? html`<span class="reference">${m.inReplyTo} <a href="#comment-${answered.id}">${answered.author.name || '…'}</a></span>`
+                    : nothing
+                }
               </header>
               ${this._editing === c.id ? this.#editor(c) : this.#body(c)}
-              ${c.delivery ? this.#deliveryNote(c) : html`<footer class="actions">${this.#actions(c)}</footer>`}`}
+              ${c.delivery ? this.#deliveryNote(c) : html`<footer class="actions">${this.#actions(c)}</footer>`}`
+        }
       </article>
       ${this.replyTo === c.id ? html`<slot></slot>` : nothing}
-      ${replies
-        ? html`<button aria-expanded=${!collapsed} @click=${() => this.#toggle(`r${c.id}`)}>
+      ${
+        replies
+          ? html`<button aria-expanded=${!collapsed} @click=${() => this.#toggle(`r${c.id}`)}>
               ${collapsed ? m.showReplies(replies) : m.hideReplies}
             </button>
             ${collapsed ? nothing : this.#list(c.id, depth + 1)}`
-        : nothing}
+          : nothing
+      }
     </li>`;
   }
 
@@ -212,11 +220,13 @@ export class ChimeThread extends LitElement {
     const long = c.body.length > LONG_CHARS || c.body.split('\n', LONG_LINES + 1).length > LONG_LINES;
     const open = this._open.has(`b${c.id}`);
     return html`<div class="body ${long && !open ? 'clamped' : ''}" part="body">${memo(c, 'body', () => renderBody(c.body))}</div>
-      ${long
-        ? html`<button aria-expanded=${open} @click=${() => this.#toggle(`b${c.id}`)}>
+      ${
+        long
+          ? html`<button aria-expanded=${open} @click=${() => this.#toggle(`b${c.id}`)}>
             ${open ? this.messages.showLess : this.messages.showMore}
           </button>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   #editor(c: Comment) {
@@ -247,10 +257,12 @@ export class ChimeThread extends LitElement {
           </button>`,
       )}
     ${this.closed ? nothing : html`<button @click=${() => this.#fire('chime-reply', { id: c.id })}>${m.reply}</button>`}
-    ${editToken(c.id)
-      ? html`<button @click=${() => this.#edit(c)}>${m.edit}</button>
+    ${
+      editToken(c.id)
+        ? html`<button @click=${() => this.#edit(c)}>${m.edit}</button>
           <button @click=${() => confirm(m.confirmRemove) && this.#fire('chime-delete', { id: c.id })}>${m.remove}</button>`
-      : nothing}`;
+        : nothing
+    }`;
   }
 
   #author({ name, role, website }: Author) {
@@ -269,7 +281,7 @@ export class ChimeThread extends LitElement {
   #avatar({ name, avatarHash }: Author) {
     if (this.avatars === 'off') return nothing;
     return this.avatars === 'gravatar' && avatarHash
-      ? html`<img class="avatar" part="avatar" alt="" loading="lazy" src="https://gravatar.com/avatar/${avatarHash}?s=64&d=identicon" />`
+      ? html`<img class="avatar" part="avatar" alt="" loading="lazy" src="https://gravatar.com/avatar/${avatarHash}?s=64&amp;d=identicon" />`
       : identicon(avatarHash || name);
   }
 

@@ -24,7 +24,7 @@ export class ThreadCache {
 
   async write(threadId: string, sort: SortOrder, page: CommentPage): Promise<void> {
     const key = keyOf(threadId, sort);
-    let evicted: string[] = [];
+    const evicted: string[] = [];
     await this.store.update(key, () => page);
     await this.store.update<Usage>('usage', (old = {}) => {
       const usage = { ...old, [key]: { at: Date.now(), size: JSON.stringify(page).length } };

@@ -14,7 +14,10 @@ export class Drafts {
 
   save(threadId: string, draft: unknown): void {
     clearTimeout(this.#timers.get(threadId));
-    this.#timers.set(threadId, setTimeout(() => void this.store.update(`draft:${threadId}`, () => draft), DEBOUNCE_MS));
+    this.#timers.set(
+      threadId,
+      setTimeout(() => void this.store.update(`draft:${threadId}`, () => draft), DEBOUNCE_MS),
+    );
   }
 
   /** Once the comment is safe elsewhere; also cancels a save still waiting to happen. */

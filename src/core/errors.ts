@@ -1,14 +1,5 @@
 /** Why an adapter call failed; the widget and the outbox decide what to do from the code. */
-export type AdapterErrorCode =
-  | 'validation'
-  | 'closed'
-  | 'rate-limited'
-  | 'not-found'
-  | 'forbidden'
-  | 'conflict'
-  | 'network'
-  | 'server'
-  | 'aborted';
+export type AdapterErrorCode = 'validation' | 'closed' | 'rate-limited' | 'not-found' | 'forbidden' | 'conflict' | 'network' | 'server' | 'aborted';
 
 /** Failures worth retrying later: the comment may still get through. */
 const TRANSIENT: ReadonlySet<AdapterErrorCode> = new Set(['network', 'server', 'rate-limited']);

@@ -7,5 +7,4 @@ export type { OfflineLayer };
  * fetched while the thread's first request is in flight: a returning reader has it in the HTTP
  * cache, and a first-time reader has nothing saved to show yet.
  */
-export const offlineLayer = (persist: boolean): Promise<OfflineLayer> =>
-  import('./offline-layer.js').then((module) => module.offlineLayer(persist));
+export const offlineLayer = (persist: boolean): Promise<OfflineLayer> => import('./offline-layer.js').then((module) => module.offlineLayer(persist));

@@ -1,10 +1,8 @@
 import type { CommentAdapter } from './adapter.js';
 import { saveEditToken } from './identity.js';
+import { EDIT_WINDOW_MS } from './protocol.js';
 import type { Outbox, OutboxChange, OutboxEntry } from './outbox.js';
 import type { Comment, NewComment, PostResult } from './types.js';
-
-/** The edit window storages that do not say (PostResult.editableUntil) are assumed to keep. */
-const EDIT_WINDOW_MS = 15 * 60_000;
 
 const editableUntil = ({ editableUntil, comment }: PostResult) =>
   editableUntil ? Date.parse(editableUntil) : Date.parse(comment.createdAt) + EDIT_WINDOW_MS;

@@ -100,7 +100,9 @@ export class Outbox {
         const error = toAdapterError(thrown);
         const attempts = entry.attempts + 1;
         const final = !error.transient || (error.code === 'rate-limited' && attempts >= RATE_LIMIT_TRIES);
-        const next = final ? { ...entry, rejected: error.message } : { ...entry, attempts, retryAt: Date.now() + backoff(attempts, error.retryAfter) };
+        const next = final
+          ? { ...entry, rejected: error.message }
+          : { ...entry, attempts, retryAt: Date.now() + backoff(attempts, error.retryAfter) };
         await this.#write(entry.input.id, next);
         this.#announce({ type: final ? 'rejected' : 'retrying', entry: next, error });
         // The storage is unreachable or busy: the remaining entries would fail the same way.

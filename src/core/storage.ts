@@ -32,15 +32,28 @@ export function idbStore(database: string): KeyValueStore {
         return await onIdb((idb ??= createStore(database, 'keyval')));
       } catch (error) {
         idb = null;
-        if (!warned) console.warn('Chime: IndexedDB is unavailable; saved comments, drafts and unsent comments now last only until the page closes.', error);
+        if (!warned)
+          console.warn('Chime: IndexedDB is unavailable; saved comments, drafts and unsent comments now last only until the page closes.', error);
         warned = true;
       }
     }
     return onMemory();
   }
   return {
-    get: (key) => run((store) => get(key, store), () => memory.get(key)),
-    update: (key, updater) => run((store) => update(key, updater, store), () => memory.update(key, updater)),
-    del: (key) => run((store) => del(key, store), () => memory.del(key)),
+    get: (key) =>
+      run(
+        (store) => get(key, store),
+        () => memory.get(key),
+      ),
+    update: (key, updater) =>
+      run(
+        (store) => update(key, updater, store),
+        () => memory.update(key, updater),
+      ),
+    del: (key) =>
+      run(
+        (store) => del(key, store),
+        () => memory.del(key),
+      ),
   };
 }

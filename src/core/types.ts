@@ -1,7 +1,9 @@
 /** The data model shared by the widget, every adapter and the reference server. */
 
+import type { SORT_ORDERS } from './protocol.js';
+
 /** How a thread is ordered: classic blogs read oldest first. */
-export type SortOrder = 'oldest' | 'newest' | 'top';
+export type SortOrder = (typeof SORT_ORDERS)[number];
 
 /** A badge shown next to an author's name. */
 export type AuthorRole = 'author' | 'moderator';
@@ -84,3 +86,8 @@ export type ThreadEvent =
   | { type: 'edited'; comment: Comment }
   | { type: 'deleted'; id: string; threadId: string }
   | { type: 'thread'; thread: ThreadMeta };
+
+/** What a seed file holds (the memory adapter's and the reference server's): threads by id, each with its comments in order of arrival. */
+export interface SeedData {
+  threads: Record<string, { closed?: boolean; comments?: Array<Partial<Comment> & Pick<Comment, 'author' | 'body'>> }>;
+}

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { MemoryAdapter, type SeedData } from '../../src/adapters/memory.js';
+import { MemoryAdapter } from '../../src/adapters/memory.js';
+import type { SeedData } from '../../src/core/types.js';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import { defineChimeElements } from '../../src/define.js';
 import { buttonOf, commentById, formOf, loaded, replyForm, shadow } from './helpers.js';
@@ -10,7 +11,12 @@ const seed: SeedData = {
   threads: {
     '/t': {
       comments: [
-        { id: 'q', author: { name: 'Ada', website: 'https://ada.example' }, body: 'A question with `code`, a [link](https://example.org) and\n\n> a quote.', reactions: { like: 2 } },
+        {
+          id: 'q',
+          author: { name: 'Ada', website: 'https://ada.example' },
+          body: 'A question with `code`, a [link](https://example.org) and\n\n> a quote.',
+          reactions: { like: 2 },
+        },
         { id: 'a', parentId: 'q', author: { name: 'Doron', role: 'author' }, body: 'The answer.' },
         { id: 'p', author: { name: 'Grace' }, body: 'Pinned.', pinned: true },
         { id: 'l', author: { name: 'Linus' }, body: 'Long.\n'.repeat(40) },

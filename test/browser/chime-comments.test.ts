@@ -151,7 +151,7 @@ describe('<chime-comments>', () => {
     expect(renderedComments(element).map((li) => li.dataset.delivery)).to.deep.equal(['pending']);
   });
 
-  it('keeps a comment awaiting a moderator on its writer\'s device, even when the storage answers before the saved copy is read', async () => {
+  it("keeps a comment awaiting a moderator on its writer's device, even when the storage answers before the saved copy is read", async () => {
     // A storage that lists to nobody what waits for a moderator, and answers at once (before IndexedDB).
     const memory = new MemoryAdapter();
     const waiting = new Set<string>();
@@ -213,10 +213,22 @@ describe('<chime-comments>', () => {
     await waitUntil(() => headingText(element) === 'Comments (1)', 'property swap ignored');
     expect(renderedComments(element)[0].querySelector('.author')!.textContent).to.equal('Solo');
 
-    registerAdapter('two-comments', () => new MemoryAdapter({ seed: { threads: { '/posts/hello': { comments: [
-      { author: { name: 'A' }, body: 'one' },
-      { author: { name: 'B' }, body: 'two' },
-    ] } } } }));
+    registerAdapter(
+      'two-comments',
+      () =>
+        new MemoryAdapter({
+          seed: {
+            threads: {
+              '/posts/hello': {
+                comments: [
+                  { author: { name: 'A' }, body: 'one' },
+                  { author: { name: 'B' }, body: 'two' },
+                ],
+              },
+            },
+          },
+        }),
+    );
     element.setAttribute('adapter', 'two-comments');
     await waitUntil(() => headingText(element) === 'Comments (2)', 'attribute swap ignored');
   });
@@ -229,9 +241,11 @@ describe('<chime-comments>', () => {
 
   it('never renders user text as HTML', async () => {
     const hostile = '<img src=x onerror="window.__pwned = true"><script>window.__pwned = true</script>';
-    const adapter = new MemoryAdapter({ seed: { threads: { '/x': { comments: [
-      { author: { name: '<b onmouseover=alert(1)>Mallory</b>', website: 'javascript:alert(1)' }, body: hostile },
-    ] } } } });
+    const adapter = new MemoryAdapter({
+      seed: {
+        threads: { '/x': { comments: [{ author: { name: '<b onmouseover=alert(1)>Mallory</b>', website: 'javascript:alert(1)' }, body: hostile }] } },
+      },
+    });
     const element = await fixture<ChimeComments>(html`<chime-comments thread="/x" .adapter=${adapter}></chime-comments>`);
     await loaded(element);
     const [item] = renderedComments(element);

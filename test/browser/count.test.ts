@@ -14,13 +14,20 @@ describe('<chime-count>', () => {
     const memory = new MemoryAdapter({
       seed: {
         threads: {
-          '/a': { comments: [{ author: { name: 'A' }, body: 'x' }, { author: { name: 'B' }, body: 'y' }] },
+          '/a': {
+            comments: [
+              { author: { name: 'A' }, body: 'x' },
+              { author: { name: 'B' }, body: 'y' },
+            ],
+          },
           '/b': { comments: [{ author: { name: 'A' }, body: 'x' }] },
         },
       },
     });
     const calls: string[][] = [];
-    registerAdapter('counted', () => Object.assign(memory, { counts: (ids: string[]) => (calls.push(ids), MemoryAdapter.prototype.counts.call(memory, ids)) }));
+    registerAdapter('counted', () =>
+      Object.assign(memory, { counts: (ids: string[]) => (calls.push(ids), MemoryAdapter.prototype.counts.call(memory, ids)) }),
+    );
     const list = await fixture(html`<ul>
       <li><chime-count thread="/a" adapter="counted"></chime-count></li>
       <li><chime-count thread="/b" adapter="counted"></chime-count></li>

@@ -2,7 +2,21 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import { editToken, saveEditToken } from '../../src/core/identity.js';
 import { defineChimeElements } from '../../src/define.js';
-import { buttonOf, commentById, fill, formOf, headingText, loaded, memoryWith, replyForm, settled, shadow, submit, threadOf, typeInto } from './helpers.js';
+import {
+  buttonOf,
+  commentById,
+  fill,
+  formOf,
+  headingText,
+  loaded,
+  memoryWith,
+  replyForm,
+  settled,
+  shadow,
+  submit,
+  threadOf,
+  typeInto,
+} from './helpers.js';
 
 defineChimeElements();
 

@@ -1,5 +1,6 @@
 import { waitUntil } from '@open-wc/testing';
-import { MemoryAdapter, type SeedData } from '../../src/adapters/memory.js';
+import { MemoryAdapter } from '../../src/adapters/memory.js';
+import type { SeedData } from '../../src/core/types.js';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import type { ChimeForm } from '../../src/components/chime-form.js';
 import type { ChimeThread } from '../../src/components/chime-thread.js';
@@ -96,7 +97,7 @@ type SeedComment = SeedData['threads'][string]['comments'] extends Array<infer C
 /** The rendered comment with this id, wherever it is nested. */
 export function commentById(widget: ChimeComments, id: string): HTMLLIElement | null {
   const thread = threadOf(widget);
-  return thread ? shadow(thread).getElementById(`comment-${id}`) as HTMLLIElement | null : null;
+  return thread ? (shadow(thread).getElementById(`comment-${id}`) as HTMLLIElement | null) : null;
 }
 
 /** A button of a comment by its visible text (its own buttons, not those of nested replies). */

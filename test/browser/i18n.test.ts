@@ -27,7 +27,9 @@ const seed = { threads: { '/t': { comments: [{ author: { name: 'Ada' }, body: 'H
 
 describe('locales', () => {
   it('speaks the registered language in the thread and the form, with English for what it lacks', async () => {
-    const element = await fixture<ChimeComments>(html`<chime-comments thread="/t" locale="de-AT" .adapter=${new MemoryAdapter({ seed })}></chime-comments>`);
+    const element = await fixture<ChimeComments>(
+      html`<chime-comments thread="/t" locale="de-AT" .adapter=${new MemoryAdapter({ seed })}></chime-comments>`,
+    );
     await loaded(element);
     expect(headingText(element)).to.equal('Kommentare (1)');
     const thread = shadow(threadOf(element)!);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import { renderBody } from '../../src/core/markdown.ts';
+import { renderBody } from '../../src/components/markdown.ts';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads.ts';
 
 declare global {
@@ -9,9 +9,7 @@ declare global {
   }
 }
 
-const ALLOWED_ELEMENTS = new Set([
-  'p', 'br', 'em', 'strong', 'code', 'pre', 'a', 'blockquote', 'ul', 'ol', 'li',
-]);
+const ALLOWED_ELEMENTS = new Set(['p', 'br', 'em', 'strong', 'code', 'pre', 'a', 'blockquote', 'ul', 'ol', 'li']);
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const XHTML = 'http://www.w3.org/1999/xhtml';
 
@@ -29,9 +27,7 @@ function assertOnlySafeMarkup(root: HTMLElement): void {
     expect(names).to.deep.equal(['href', 'rel', 'target']);
     expect(el.getAttribute('rel')).to.equal('nofollow ugc noopener');
     expect(el.getAttribute('target')).to.equal('_blank');
-    expect(SAFE_PROTOCOLS.has(new URL(el.getAttribute('href')!).protocol), el.outerHTML).to.equal(
-      true,
-    );
+    expect(SAFE_PROTOCOLS.has(new URL(el.getAttribute('href')!).protocol), el.outerHTML).to.equal(true);
   }
 }
 

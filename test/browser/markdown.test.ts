@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { render } from 'lit';
-import { renderBody } from '../../src/core/markdown.ts';
+import { renderBody } from '../../src/components/markdown.ts';
 
 async function show(text: string): Promise<HTMLElement> {
   const el = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -23,9 +23,7 @@ describe('renderBody', () => {
     });
 
     it('treats CRLF and lone CR like LF', async () => {
-      expect(await markup('one\r\ntwo\r\n\r\nthree\rfour')).to.equal(
-        '<p>one<br>two</p><p>three<br>four</p>',
-      );
+      expect(await markup('one\r\ntwo\r\n\r\nthree\rfour')).to.equal('<p>one<br>two</p><p>three<br>four</p>');
     });
 
     it('treats whitespace-only lines as blank and renders empty input as nothing', async () => {
@@ -41,9 +39,7 @@ describe('renderBody', () => {
     });
 
     it('nests emphasis inside strong', async () => {
-      expect(await markup('**bold *and* more**')).to.equal(
-        '<p><strong>bold <em>and</em> more</strong></p>',
-      );
+      expect(await markup('**bold *and* more**')).to.equal('<p><strong>bold <em>and</em> more</strong></p>');
     });
 
     it('leaves unclosed emphasis as text', async () => {
@@ -58,9 +54,7 @@ describe('renderBody', () => {
 
     it('allows * inside words but not _', async () => {
       expect(await markup('un*believ*able')).to.equal('<p>un<em>believ</em>able</p>');
-      expect(await markup('snake_case_name and __init__')).to.equal(
-        '<p>snake_case_name and <strong>init</strong></p>',
-      );
+      expect(await markup('snake_case_name and __init__')).to.equal('<p>snake_case_name and <strong>init</strong></p>');
     });
 
     it('lets emphasis span a line break', async () => {
@@ -70,9 +64,7 @@ describe('renderBody', () => {
 
   describe('code', () => {
     it('renders inline code without parsing its content', async () => {
-      expect(await markup('use `*x* [a](http://b.c) <b>`')).to.equal(
-        '<p>use <code>*x* [a](http://b.c) &lt;b&gt;</code></p>',
-      );
+      expect(await markup('use `*x* [a](http://b.c) <b>`')).to.equal('<p>use <code>*x* [a](http://b.c) &lt;b&gt;</code></p>');
     });
 
     it('matches backtick runs of the same length', async () => {
@@ -82,9 +74,7 @@ describe('renderBody', () => {
 
     it('renders fenced code blocks verbatim, without the info string', async () => {
       const text = 'before\n```js\nconst a = *b*;\n\n> not a quote\n- not a list\n```\nafter';
-      expect(await markup(text)).to.equal(
-        '<p>before</p><pre><code>const a = *b*;\n\n&gt; not a quote\n- not a list</code></pre><p>after</p>',
-      );
+      expect(await markup(text)).to.equal('<p>before</p><pre><code>const a = *b*;\n\n&gt; not a quote\n- not a list</code></pre><p>after</p>');
     });
 
     it('runs an unclosed fence to the end', async () => {
@@ -114,9 +104,7 @@ describe('renderBody', () => {
     });
 
     it('keeps one level of parentheses in the URL', async () => {
-      expect(await markup('[Foo](https://w.test/Foo_(bar))')).to.equal(
-        `<p>${A('https://w.test/Foo_(bar)')}Foo</a></p>`,
-      );
+      expect(await markup('[Foo](https://w.test/Foo_(bar))')).to.equal(`<p>${A('https://w.test/Foo_(bar)')}Foo</a></p>`);
     });
 
     it('autolinks bare http(s) URLs and leaves trailing punctuation out', async () => {
@@ -126,43 +114,31 @@ describe('renderBody', () => {
     });
 
     it('keeps balanced parentheses in bare URLs', async () => {
-      expect(await markup('https://w.test/Foo_(bar)')).to.equal(
-        `<p>${A('https://w.test/Foo_(bar)')}https://w.test/Foo_(bar)</a></p>`,
-      );
+      expect(await markup('https://w.test/Foo_(bar)')).to.equal(`<p>${A('https://w.test/Foo_(bar)')}https://w.test/Foo_(bar)</a></p>`);
     });
 
     it('does not autolink inside words, link text or code', async () => {
       expect(await markup('xhttp://x.test')).to.equal('<p>xhttp://x.test</p>');
-      expect(await markup('[http://a.test](http://b.test)')).to.equal(
-        `<p>${A('http://b.test/')}http://a.test</a></p>`,
-      );
+      expect(await markup('[http://a.test](http://b.test)')).to.equal(`<p>${A('http://b.test/')}http://a.test</a></p>`);
       expect(await markup('`http://x.test`')).to.equal('<p><code>http://x.test</code></p>');
     });
 
     it('autolinks inside emphasis', async () => {
-      expect(await markup('*http://x.test*')).to.equal(
-        `<p><em>${A('http://x.test/')}http://x.test</a></em></p>`,
-      );
+      expect(await markup('*http://x.test*')).to.equal(`<p><em>${A('http://x.test/')}http://x.test</a></em></p>`);
     });
   });
 
   describe('block quotes', () => {
     it('renders a quote followed by the reply as quote then paragraph', async () => {
-      expect(await markup('> you said\n> this\nand I reply')).to.equal(
-        '<blockquote><p>you said<br>this</p></blockquote><p>and I reply</p>',
-      );
+      expect(await markup('> you said\n> this\nand I reply')).to.equal('<blockquote><p>you said<br>this</p></blockquote><p>and I reply</p>');
     });
 
     it('lets a quote interrupt a paragraph', async () => {
-      expect(await markup('As you said:\n> quoted')).to.equal(
-        '<p>As you said:</p><blockquote><p>quoted</p></blockquote>',
-      );
+      expect(await markup('As you said:\n> quoted')).to.equal('<p>As you said:</p><blockquote><p>quoted</p></blockquote>');
     });
 
     it('parses blocks inside quotes, nested quotes included', async () => {
-      expect(await markup('> a\n>\n> > b\n> - c')).to.equal(
-        '<blockquote><p>a</p><blockquote><p>b</p></blockquote><ul><li>c</li></ul></blockquote>',
-      );
+      expect(await markup('> a\n>\n> > b\n> - c')).to.equal('<blockquote><p>a</p><blockquote><p>b</p></blockquote><ul><li>c</li></ul></blockquote>');
     });
 
     it('caps nesting, showing deeper markers as text', async () => {
@@ -178,9 +154,7 @@ describe('renderBody', () => {
     });
 
     it('renders ordered lists', async () => {
-      expect(await markup('1. one\n2. two\n10) ten')).to.equal(
-        '<ol><li>one</li><li>two</li><li>ten</li></ol>',
-      );
+      expect(await markup('1. one\n2. two\n10) ten')).to.equal('<ol><li>one</li><li>two</li><li>ten</li></ol>');
     });
 
     it('ends a list at a paragraph', async () => {
@@ -193,9 +167,7 @@ describe('renderBody', () => {
     });
 
     it('lets a list interrupt a paragraph, but not a year at the start of a line', async () => {
-      expect(await markup('Steps:\n1. do\n- this')).to.equal(
-        '<p>Steps:</p><ol><li>do</li></ol><ul><li>this</li></ul>',
-      );
+      expect(await markup('Steps:\n1. do\n- this')).to.equal('<p>Steps:</p><ol><li>do</li></ol><ul><li>this</li></ul>');
       expect(await markup('Born in\n1984. Then')).to.equal('<p>Born in<br>1984. Then</p>');
     });
   });
@@ -209,9 +181,7 @@ describe('renderBody', () => {
     });
 
     it('turns an image into a link to it, never an img', async () => {
-      expect(await markup('![cat](https://x.test/cat.png)')).to.equal(
-        `<p>!${A('https://x.test/cat.png')}cat</a></p>`,
-      );
+      expect(await markup('![cat](https://x.test/cat.png)')).to.equal(`<p>!${A('https://x.test/cat.png')}cat</a></p>`);
     });
   });
 

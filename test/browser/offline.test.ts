@@ -57,10 +57,13 @@ async function savedOffline(): Promise<Map<IDBValidKey, unknown>> {
   try {
     const store = db.transaction('keyval').objectStore('keyval');
     const [keys, values] = await Promise.all(
-      [store.getAllKeys(), store.getAll()].map((r) => new Promise<unknown[]>((resolve, reject) => {
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      })),
+      [store.getAllKeys(), store.getAll()].map(
+        (r) =>
+          new Promise<unknown[]>((resolve, reject) => {
+            r.onsuccess = () => resolve(r.result);
+            r.onerror = () => reject(r.error);
+          }),
+      ),
     );
     return new Map(keys.map((key, i) => [key as IDBValidKey, values[i]]));
   } finally {
@@ -78,7 +81,9 @@ const texts = (widget: ChimeComments) => renderedComments(widget).map((li) => li
 const deliveryOf = (widget: ChimeComments) => renderedComments(widget).map((li) => li.dataset.delivery ?? 'sent');
 
 async function openTab(thread: string, attributes: Record<string, string> = {}): Promise<{ widget: ChimeComments; frame: HTMLIFrameElement }> {
-  const frame = await loadFrame({ src: new URL(`../fixtures/offline.html?${new URLSearchParams({ thread, endpoint, ...attributes })}`, import.meta.url).href });
+  const frame = await loadFrame({
+    src: new URL(`../fixtures/offline.html?${new URLSearchParams({ thread, endpoint, ...attributes })}`, import.meta.url).href,
+  });
   await waitUntil(() => frame.contentDocument!.querySelector('chime-comments')?.shadowRoot, 'the tab never showed the widget');
   return { widget: frame.contentDocument!.querySelector('chime-comments') as ChimeComments, frame };
 }
@@ -155,7 +160,10 @@ describe('offline first, against the real server through a real network', functi
     const saved = renderedComments(second.widget)[0];
     await postElsewhere(thread, 'Two');
     await network('proxy-release');
-    await waitUntil(() => headingText(second.widget) === 'Comments (2)' && deliveryOf(second.widget).join() === 'sent,sent', 'the saved thread was not revalidated');
+    await waitUntil(
+      () => headingText(second.widget) === 'Comments (2)' && deliveryOf(second.widget).join() === 'sent,sent',
+      'the saved thread was not revalidated',
+    );
     expect(texts(second.widget)).to.deep.equal(['One', 'Two']);
     expect(renderedComments(second.widget)[0]).to.equal(saved, 'the saved comment was re-created instead of updated in place');
   });
@@ -290,7 +298,10 @@ describe('offline first, against the real server through a real network', functi
     const first = await openTab(thread);
     await waitUntil(() => formOf(first.widget)?.shadowRoot?.querySelector('textarea'), 'no form');
     await fill(formOf(first.widget)!, { name: 'Ada', body: 'Half a thought' });
-    await waitUntil(async () => ((await savedOffline()).get(`draft:${thread}`) as { body?: string } | undefined)?.body === 'Half a thought', 'the draft was never saved');
+    await waitUntil(
+      async () => ((await savedOffline()).get(`draft:${thread}`) as { body?: string } | undefined)?.body === 'Half a thought',
+      'the draft was never saved',
+    );
     first.frame.remove();
 
     const second = await openTab(thread);
@@ -316,7 +327,10 @@ describe('offline first, against the real server through a real network', functi
     await waitUntil(() => headingText(a.widget) && headingText(b.widget), 'never loaded');
     await network('proxy-down');
     await post(a.widget, 'Seen in every tab');
-    await waitUntil(() => deliveryOf(a.widget).join() === 'pending' && deliveryOf(b.widget).join() === 'pending', 'the other tab did not show it pending');
+    await waitUntil(
+      () => deliveryOf(a.widget).join() === 'pending' && deliveryOf(b.widget).join() === 'pending',
+      'the other tab did not show it pending',
+    );
     const before = await proxyStats();
     // A slow server keeps one tab's request in flight while the others want to send the same entry:
     // two new tabs flush on load, and the first tab's retry comes due.
@@ -324,7 +338,11 @@ describe('offline first, against the real server through a real network', functi
     await network('proxy-up');
     const [c, d] = await Promise.all([openTab(thread), openTab(thread)]);
     const tabs = [a, b, c, d].map((tab) => tab.widget);
-    await waitUntil(() => tabs.every((w) => texts(w).join() === 'Seen in every tab' && deliveryOf(w).join() === 'sent'), 'not shown as sent in every tab', { timeout: 8000 });
+    await waitUntil(
+      () => tabs.every((w) => texts(w).join() === 'Seen in every tab' && deliveryOf(w).join() === 'sent'),
+      'not shown as sent in every tab',
+      { timeout: 8000 },
+    );
     // Nothing is left to send and nothing is on its way: the count of POSTs is final.
     await waitUntil(async () => (await outboxOf(thread)).length === 0 && (await proxyStats()).postsInFlight === 0, 'the outbox never emptied');
     expect((await proxyStats()).posts - before.posts).to.equal(1);

@@ -5,8 +5,7 @@ import { loaded, memoryWith, renderedComments, shadow } from './helpers.js';
 
 defineChimeElements();
 
-const five = () =>
-  memoryWith([1, 2, 3, 4, 5].map((n) => ({ id: `c${n}`, author: { name: `Reader ${n}` }, body: `Comment ${n}`, pinned: n === 4 })));
+const five = () => memoryWith([1, 2, 3, 4, 5].map((n) => ({ id: `c${n}`, author: { name: `Reader ${n}` }, body: `Comment ${n}`, pinned: n === 4 })));
 
 async function mount(adapter = five(), sort = 'oldest'): Promise<ChimeComments> {
   const element = await fixture<ChimeComments>(html`<chime-comments thread="/t" page-size="2" sort=${sort} .adapter=${adapter}></chime-comments>`);

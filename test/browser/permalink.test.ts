@@ -19,7 +19,9 @@ function adapter() {
 }
 
 async function mount(avatars?: string): Promise<ChimeComments> {
-  const element = await fixture<ChimeComments>(html`<chime-comments thread="/t" locale="en-US" avatars=${avatars ?? 'local'} .adapter=${adapter()}></chime-comments>`);
+  const element = await fixture<ChimeComments>(
+    html`<chime-comments thread="/t" locale="en-US" avatars=${avatars ?? 'local'} .adapter=${adapter()}></chime-comments>`,
+  );
   await loaded(element);
   return element;
 }
@@ -53,7 +55,10 @@ describe('permalinks, times, long comments, badges and avatars', () => {
   });
 
   it('gives up on a link to a comment that is not there after 20 pages, and ignores a malformed link', async () => {
-    for (const [hash, shown] of [['#comment-gone', 20], ['#comment-%E0%A4%A', 1]] as const) {
+    for (const [hash, shown] of [
+      ['#comment-gone', 20],
+      ['#comment-%E0%A4%A', 1],
+    ] as const) {
       history.replaceState(null, '', hash);
       const element = await fixture<ChimeComments>(html`<chime-comments thread="/t" page-size="1" .adapter=${adapter()}></chime-comments>`);
       await loaded(element);

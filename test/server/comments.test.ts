@@ -95,7 +95,11 @@ eachBackend('comments', (db) => {
     assert.deepEqual(newest.bodies, ['top 2', 'top 4', 'reply to 4', 'reply to reply', 'top 3', 'top 1', 'top 0', 'reply to 0']);
 
     // Reactions make "top": top 3 gets two, top 1 gets one.
-    for (const [id, reader] of [[ids[3], 'reader-aaa1'], [ids[3], 'reader-bbb2'], [ids[1], 'reader-aaa1']] as const) {
+    for (const [id, reader] of [
+      [ids[3], 'reader-aaa1'],
+      [ids[3], 'reader-bbb2'],
+      [ids[1], 'reader-aaa1'],
+    ] as const) {
       assert.equal((await i.send('PUT', `/api/comments/${id}/reactions/like?reader=${reader}`)).status, 200);
     }
     const top = await walk('top');
@@ -154,7 +158,12 @@ eachBackend('comments', (db) => {
       ],
     );
     assert.equal(page.thread.count, 1);
-    const editPlaceholder = await i.send('PATCH', `/api/comments/${parent.comment.id}`, { body: 'back' }, { 'x-chime-edit-token': parent.editToken! });
+    const editPlaceholder = await i.send(
+      'PATCH',
+      `/api/comments/${parent.comment.id}`,
+      { body: 'back' },
+      { 'x-chime-edit-token': parent.editToken! },
+    );
     assert.equal(editPlaceholder.status, 404);
 
     const res = await i.send('DELETE', `/api/comments/${reply.comment.id}`, undefined, { 'x-chime-edit-token': reply.editToken! });
@@ -247,7 +256,11 @@ eachBackend('comments', (db) => {
     await send('PUT', `/api/admin/thread?thread=${encodeURIComponent('/a')}`, { closed: true }, 200);
     const closed = await i.send('POST', '/api/comments', newComment({ threadId: '/a' }));
     assert.equal(closed.status, 403);
-    const again = newComment({ threadId: '/a', id: pending.id, author: { name: 'Ann Reader', email: 'Ann@Example.org', website: 'https://ann.example.org' } });
+    const again = newComment({
+      threadId: '/a',
+      id: pending.id,
+      author: { name: 'Ann Reader', email: 'Ann@Example.org', website: 'https://ann.example.org' },
+    });
     assert.equal((await i.send('POST', '/api/comments', again)).status, 200);
     const taken = await i.send('POST', '/api/comments', newComment({ threadId: '/b', id: a1.id }));
     assert.equal(taken.status, 409);
@@ -262,7 +275,10 @@ eachBackend('comments', (db) => {
     await first.close();
     const second = await db.open();
     const page = (await (await list(second)).json()) as CommentPage;
-    assert.deepEqual(page.comments.map((c) => c.id), [comment.id]);
+    assert.deepEqual(
+      page.comments.map((c) => c.id),
+      [comment.id],
+    );
     assert.equal((await post(second)).comment.number, 2);
     assert.deepEqual(await second.storage.migrate(), []);
   });
@@ -288,6 +304,9 @@ eachBackend('page cache', (db) => {
     await b.send('PATCH', `/api/admin/comments/${comment.id}`, { status: 'hidden' }, ADMIN);
     assert.equal((await read()).thread.count, 1);
     const mine = (await (await list(a, '&reader=reader-5678')).json()) as CommentPage;
-    assert.deepEqual(mine.comments.map((c) => c.myReactions), [[]]);
+    assert.deepEqual(
+      mine.comments.map((c) => c.myReactions),
+      [[]],
+    );
   });
 });

@@ -25,7 +25,10 @@ eachBackend('concurrency', (db) => {
     assert.deepEqual([...new Set(responses.map((r) => r.status))], [201]);
     const results = (await Promise.all(responses.map((r) => r.json()))) as PostResult[];
     const numbers = results.map((r) => r.comment.number).sort((a, b) => a - b);
-    assert.deepEqual(numbers, Array.from({ length: 200 }, (_, n) => n + 1));
+    assert.deepEqual(
+      numbers,
+      Array.from({ length: 200 }, (_, n) => n + 1),
+    );
 
     for (const i of instances) {
       const stored = await all(i);
@@ -42,7 +45,10 @@ eachBackend('concurrency', (db) => {
     const responses = await Promise.all(Array.from({ length: 5 }, (_, n) => instances[n % 2]!.send('POST', '/api/comments', input)));
     assert.deepEqual(responses.map((r) => r.status).sort(), [200, 200, 200, 200, 201]);
     const stored = await all(instances[0]!);
-    assert.deepEqual(stored.map((c) => [c.id, c.number]), [[input.id, 1]]);
+    assert.deepEqual(
+      stored.map((c) => [c.id, c.number]),
+      [[input.id, 1]],
+    );
   });
 
   it('migrates once when several instances start together', async () => {

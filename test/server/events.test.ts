@@ -40,8 +40,19 @@ eachBackend('live events', (db) => {
     const [untouched, pinned, hidden] = ['untouched', 'pinned', 'hidden'];
     for (const id of [untouched, pinned, hidden]) {
       await i.storage.insert({
-        id, threadId: THREAD, parentId: null, name: 'Old', website: null, email: null, avatarHash: null, role: null,
-        body: `${id}.`, contentHash: id, editTokenHash: null, status: 'published', createdAt: longAgo,
+        id,
+        threadId: THREAD,
+        parentId: null,
+        name: 'Old',
+        website: null,
+        email: null,
+        avatarHash: null,
+        role: null,
+        body: `${id}.`,
+        contentHash: id,
+        editTokenHash: null,
+        status: 'published',
+        createdAt: longAgo,
       });
     }
     const first = await openEvents(base, THREAD);
@@ -59,7 +70,12 @@ eachBackend('live events', (db) => {
       const events = [await again.next(), await again.next(), await again.next(), await again.next()];
       assert.deepEqual(
         events.map((e) => (e.type === 'thread' ? [e.type, e.thread.count] : e.type === 'deleted' ? [e.type, e.id] : [e.type, e.comment.id])),
-        [['edited', pinned], ['deleted', hidden], ['created', posted.comment.id], ['thread', 3]],
+        [
+          ['edited', pinned],
+          ['deleted', hidden],
+          ['created', posted.comment.id],
+          ['thread', 3],
+        ],
       );
       assert.equal(events[0]!.type === 'edited' && events[0].comment.pinned, true);
       assert.ok(Number(again.lastId()) >= Number(lastId));
@@ -126,7 +142,9 @@ eachBackend('live events', (db) => {
       const pg = await import('pg');
       const killer = new pg.default.Client({ connectionString: db.url });
       await killer.connect();
-      const { rows } = await killer.query("SELECT pg_terminate_backend(pid) AS gone FROM pg_stat_activity WHERE query = 'LISTEN chime_events' AND datname = current_database()");
+      const { rows } = await killer.query(
+        "SELECT pg_terminate_backend(pid) AS gone FROM pg_stat_activity WHERE query = 'LISTEN chime_events' AND datname = current_database()",
+      );
       await killer.end();
       // Only the instance with a subscriber listens.
       assert.equal(rows.length, 1);

@@ -3,7 +3,6 @@ import { it } from 'node:test';
 import type { CommentPage, PostResult } from '../../src/core/types.ts';
 import { ADMIN, eachBackend, newComment, THREAD } from './helpers/backends.ts';
 
-
 eachBackend('moderation', (db) => {
   it('holds new comments for approval when CHIME_MODERATION=all', async () => {
     const i = await db.open({ CHIME_MODERATION: 'all' });
@@ -18,7 +17,10 @@ eachBackend('moderation', (db) => {
     assert.deepEqual((await i.storage.counts([THREAD]))[THREAD], 0);
 
     const queue = (await (await i.send('GET', '/api/admin/queue', undefined, ADMIN)).json()) as { comments: { id: string; status: string }[] };
-    assert.deepEqual(queue.comments.map((c) => [c.id, c.status]), [[comment.id, 'pending']]);
+    assert.deepEqual(
+      queue.comments.map((c) => [c.id, c.status]),
+      [[comment.id, 'pending']],
+    );
 
     // Replies to a comment nobody can see yet are refused.
     const reply = await i.send('POST', '/api/comments', newComment({ parentId: comment.id }));
@@ -49,7 +51,10 @@ eachBackend('moderation', (db) => {
     assert.equal((await i.send('DELETE', `/api/admin/comments/${ids[1]}`, undefined, ADMIN)).status, 204);
     assert.equal((await i.send('DELETE', `/api/admin/comments/${ids[1]}`, undefined, ADMIN)).status, 404);
     const page = (await (await i.send('GET', `/api/comments?thread=${encodeURIComponent(THREAD)}`)).json()) as CommentPage;
-    assert.deepEqual(page.comments.map((c) => [c.id, c.pinned]), [[ids[2], true]]);
+    assert.deepEqual(
+      page.comments.map((c) => [c.id, c.pinned]),
+      [[ids[2], true]],
+    );
     assert.equal(page.thread.count, 1);
   });
 
@@ -79,7 +84,9 @@ eachBackend('reactions', (db) => {
     assert.deepEqual(await react('DELETE', 'like', 'reader-one'), { like: 1, love: 1 });
     assert.deepEqual(await react('DELETE', 'like', 'reader-one'), { like: 1, love: 1 });
 
-    const page = (await (await i.send('GET', `/api/comments?thread=${encodeURIComponent(comment.threadId)}&reader=reader-one`)).json()) as CommentPage;
+    const page = (await (
+      await i.send('GET', `/api/comments?thread=${encodeURIComponent(comment.threadId)}&reader=reader-one`)
+    ).json()) as CommentPage;
     assert.deepEqual(page.comments[0]!.reactions, { like: 1, love: 1 });
     assert.deepEqual(page.comments[0]!.myReactions, ['love']);
     assert.equal((await i.storage.find(comment.id))!.reaction_count, 2);

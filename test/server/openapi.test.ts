@@ -38,13 +38,9 @@ const t = encodeURIComponent(THREAD);
 
 it('documents every route of the app, and the app has every documented route', async () => {
   const app = createApp({} as never, loadConfig({}));
-  const served = new Set(
-    app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`),
-  );
+  const served = new Set(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`));
   const documented = new Set(
-    Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
-    ),
+    Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`)),
   );
   assert.deepEqual([...documented].sort(), [...served].sort());
 });
@@ -63,9 +59,21 @@ eachBackend('protocol contract (docs/openapi.json)', (db) => {
     await conforms(await i.send('POST', '/api/comments', '{'), 'POST', '/api/comments');
     await conforms(await i.send('POST', '/api/comments', newComment(), ADMIN), 'POST', '/api/comments');
 
-    await conforms(await i.send('PUT', `/api/comments/${comment.id}/reactions/like?reader=reader-1234`), 'PUT', '/api/comments/{id}/reactions/{reaction}');
-    await conforms(await i.send('DELETE', `/api/comments/${comment.id}/reactions/love?reader=reader-1234`), 'DELETE', '/api/comments/{id}/reactions/{reaction}');
-    await conforms(await i.send('PUT', `/api/comments/${comment.id}/reactions/nope?reader=reader-1234`), 'PUT', '/api/comments/{id}/reactions/{reaction}');
+    await conforms(
+      await i.send('PUT', `/api/comments/${comment.id}/reactions/like?reader=reader-1234`),
+      'PUT',
+      '/api/comments/{id}/reactions/{reaction}',
+    );
+    await conforms(
+      await i.send('DELETE', `/api/comments/${comment.id}/reactions/love?reader=reader-1234`),
+      'DELETE',
+      '/api/comments/{id}/reactions/{reaction}',
+    );
+    await conforms(
+      await i.send('PUT', `/api/comments/${comment.id}/reactions/nope?reader=reader-1234`),
+      'PUT',
+      '/api/comments/{id}/reactions/{reaction}',
+    );
 
     await conforms(await i.send('GET', `/api/comments?thread=${t}&reader=reader-1234`), 'GET', '/api/comments');
     await conforms(await i.send('GET', `/api/comments?thread=${t}&sort=top&limit=1`), 'GET', '/api/comments');
@@ -75,7 +83,11 @@ eachBackend('protocol contract (docs/openapi.json)', (db) => {
 
     const edit = { 'x-chime-edit-token': editToken! };
     await conforms(await i.send('PATCH', `/api/comments/${comment.id}`, { body: 'Edited.' }, edit), 'PATCH', '/api/comments/{id}');
-    await conforms(await i.send('PATCH', `/api/comments/${comment.id}`, { body: 'Edited.' }, { 'x-chime-edit-token': 'x' }), 'PATCH', '/api/comments/{id}');
+    await conforms(
+      await i.send('PATCH', `/api/comments/${comment.id}`, { body: 'Edited.' }, { 'x-chime-edit-token': 'x' }),
+      'PATCH',
+      '/api/comments/{id}',
+    );
     await conforms(await i.send('PATCH', '/api/comments/missing', { body: 'Edited.' }, edit), 'PATCH', '/api/comments/{id}');
 
     await conforms(await i.send('PATCH', `/api/admin/comments/${comment.id}`, { pinned: true }, ADMIN), 'PATCH', '/api/admin/comments/{id}');

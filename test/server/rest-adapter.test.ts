@@ -4,7 +4,6 @@ import { RestAdapter } from '../../src/adapters/rest.ts';
 import { AdapterError } from '../../src/core/errors.ts';
 import { ADMIN, eachBackend, newComment, THREAD } from './helpers/backends.ts';
 
-
 async function failure(promise: Promise<unknown>): Promise<AdapterError> {
   try {
     await promise;
@@ -30,7 +29,10 @@ eachBackend('RestAdapter against the server', (db) => {
 
     const page = await adapter.list(THREAD, { readerId: 'reader-0001', sort: 'newest', limit: 5 });
     assert.deepEqual(page.thread, { id: THREAD, closed: false, count: 1 });
-    assert.deepEqual(page.comments.map((c) => [c.body, c.myReactions]), [['Edited.', ['like']]]);
+    assert.deepEqual(
+      page.comments.map((c) => [c.body, c.myReactions]),
+      [['Edited.', ['like']]],
+    );
     assert.deepEqual(await adapter.getThread(THREAD), { id: THREAD, closed: false, count: 1 });
 
     const many = Array.from({ length: 150 }, (_, n) => `/t/${n}`);

@@ -34,7 +34,11 @@ export async function openEvents(baseUrl: string, threadId: string, lastEventId?
         buffer = buffer.slice(end + 2);
         lastId = /^id: (.*)$/m.exec(block)?.[1] ?? lastId;
         if (block.includes(': listening')) listening();
-        const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+        const data = block
+          .split('\n')
+          .filter((l) => l.startsWith('data: '))
+          .map((l) => l.slice(6))
+          .join('\n');
         if (!data) continue;
         const event = JSON.parse(data) as ThreadEvent;
         const waiter = waiting.shift();

@@ -14,7 +14,7 @@
  * input cannot make rendering quadratic or overflow the stack.
  */
 import { html, type TemplateResult } from 'lit';
-import { safeUrl } from './url.js';
+import { safeUrl } from '../core/url.js';
 
 type Inline = string | TemplateResult;
 
@@ -40,8 +40,7 @@ export function renderBody(text: string): TemplateResult {
   return html`${blocks(lines, 0)}`;
 }
 
-const link = (href: string, content: Inline[] | string) =>
-  html`<a rel="nofollow ugc noopener" target="_blank" href=${href}>${content}</a>`;
+const link = (href: string, content: Inline[] | string) => html`<a rel="nofollow ugc noopener" target="_blank" href=${href}>${content}</a>`;
 
 // ---------------------------------------------------------------------------------------------
 // Blocks: one pass over the lines; each block consumes the lines it owns.
@@ -101,23 +100,14 @@ function list(c: Cursor): TemplateResult {
 
 function paragraph(c: Cursor, canQuote: boolean): TemplateResult {
   const start = c.at++;
-  while (
-    c.at < c.lines.length &&
-    !BLANK.test(c.lines[c.at]) &&
-    !startsBlock(c.lines[c.at], canQuote)
-  ) {
+  while (c.at < c.lines.length && !BLANK.test(c.lines[c.at]) && !startsBlock(c.lines[c.at], canQuote)) {
     c.at++;
   }
   return html`<p>${inline(c.lines.slice(start, c.at).join('\n'))}</p>`;
 }
 
 function startsBlock(line: string, canQuote: boolean): boolean {
-  return (
-    FENCE.test(line) ||
-    (canQuote && QUOTE.test(line)) ||
-    BULLET.test(line) ||
-    ORDERED_FROM_ONE.test(line)
-  );
+  return FENCE.test(line) || (canQuote && QUOTE.test(line)) || BULLET.test(line) || ORDERED_FROM_ONE.test(line);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -151,7 +141,7 @@ function inline(s: string, inLink = false): Inline[] {
   };
   const out: Inline[] = [];
   let text = '';
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const ch = s[i];
     const match: Match =
       ch === '\n'
@@ -189,9 +179,7 @@ function runLength(s: string, i: number): number {
 function codeSpan(s: string, i: number, search: Search): Match {
   const run = runLength(s, i);
   const close = search(`\`${run}`, (from) => findRun(s, '`', run, from), i + run);
-  return close === -1
-    ? [s.slice(i, i + run), i + run]
-    : [html`<code>${s.slice(i + run, close)}</code>`, close + run];
+  return close === -1 ? [s.slice(i, i + run), i + run] : [html`<code>${s.slice(i + run, close)}</code>`, close + run];
 }
 
 /** The next run of exactly `size` × `ch` at or after `from`, or -1. */

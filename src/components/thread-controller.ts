@@ -1,12 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CommentAdapter } from './adapter.js';
-import { AdapterError, toAdapterError } from './errors.js';
-import type { OfflineLayer } from './offline.js';
-import type { OutboxChange } from './outbox.js';
-import type { OutboxSync } from './outbox-sync.js';
-import { editToken, readerId } from './identity.js';
-import { linkedCommentId } from './url.js';
-import type { Comment, NewComment, SortOrder, ThreadEvent, ThreadMeta } from './types.js';
+import type { CommentAdapter } from '../core/adapter.js';
+import { AdapterError, toAdapterError } from '../core/errors.js';
+import type { OfflineLayer } from '../core/offline.js';
+import type { OutboxChange } from '../core/outbox.js';
+import type { OutboxSync } from '../core/outbox-sync.js';
+import { editToken, readerId } from '../core/identity.js';
+import { linkedCommentId } from '../core/url.js';
+import type { Comment, NewComment, SortOrder, ThreadEvent, ThreadMeta } from '../core/types.js';
 
 export interface ThreadSource {
   adapter: CommentAdapter;
