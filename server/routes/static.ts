@@ -14,12 +14,16 @@ const HASHED = /^\/chime-.+-[\w-]{6}\.js$/;
  * The demo blog at / and the built widget (dist/chime.js and its chunks) beside it, when they
  * exist at start. Scripts go out precompressed (gzip or brotli, from the build). Chunks are cached
  * for good; chime.js, whose name stays the same across versions, is revalidated (ETag, 304) so
- * a site that upgrades reaches its readers at once.
+ * a site that upgrades reaches its readers at once. Blogs load chime.js from another origin, and
+ * module scripts are fetched with CORS: every file here is public, so any origin may read it.
  */
 export function staticRoutes() {
   const app = new Hono();
   app.use('*', etag(), async (c, next) => {
     await next();
+    if (c.res.status >= 400) return;
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     if (c.res.ok) c.header('Cache-Control', HASHED.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'no-cache');
   });
   for (const root of [dir('demo'), dir('dist')].filter((d) => existsSync(d))) app.use('*', serveStatic({ root, precompressed: true }));

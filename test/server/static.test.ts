@@ -26,6 +26,15 @@ describe('serving the widget', () => {
     assert.equal(again.status, 304);
   });
 
+  it('lets a blog on any other origin load the widget as a module script (CORS)', async () => {
+    for (const path of ['/chime.js', `/${chunk}`]) {
+      const res = await app.request(path, { headers: { origin: 'https://blog.example', 'accept-encoding': 'br' } });
+      assert.equal(res.status, 200, path);
+      assert.equal(res.headers.get('access-control-allow-origin'), '*', path);
+      assert.equal(res.headers.get('cross-origin-resource-policy'), 'cross-origin', path);
+    }
+  });
+
   it('lets browsers keep the content-hashed chunks for good', async () => {
     assert.ok(chunk, 'no chime-form-<hash>.js in dist/');
     const res = await app.request(`/${chunk}`, { headers: { 'accept-encoding': 'br' } });
