@@ -9,8 +9,13 @@ export interface ListOptions extends CallOptions {
   sort?: SortOrder;
   /** From the previous page's nextCursor; omit for the first page. */
   cursor?: string | null;
-  /** Top-level comments per page; their replies come along. */
+  /** Top-level comments per page; their replies come along (as many as fit: see CommentPage.moreReplies). */
   limit?: number;
+  /**
+   * Lists the replies (at any depth, oldest first) under this top-level comment instead of the
+   * thread's top level, `limit` per page, continuing from `cursor` (from moreReplies or nextCursor).
+   */
+  root?: string;
   /** Lets the adapter fill Comment.myReactions for this reader. */
   readerId?: string;
 }

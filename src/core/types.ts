@@ -60,6 +60,11 @@ export interface CommentPage {
   comments: Comment[];
   /** Opaque; pass back to fetch the next page. Null when there is no more. */
   nextCursor: string | null;
+  /**
+   * Top-level comments of this page whose replies did not all fit in it, by id: how many replies
+   * were left out and the cursor that lists them (ListOptions.root). Absent when all are here.
+   */
+  moreReplies?: Record<string, { count: number; cursor: string }>;
 }
 
 /** What a reader submits. */
