@@ -22,6 +22,8 @@ export interface Config {
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
   heartbeatMs: number;
+  /** Most bytes the page cache may hold. */
+  pageCacheBytes: number;
   /** A JSON file of comments to load at start (the demo's); null for none. */
   seedFile: string | null;
 }
@@ -58,6 +60,7 @@ const schema = z.object({
   CHIME_GRAVATAR: flag,
   CHIME_TRUST_PROXY: flag,
   CHIME_HEARTBEAT: seconds(20),
+  CHIME_PAGE_CACHE_MB: z.coerce.number().positive().default(64),
   CHIME_SEED: z.string().min(1).optional(),
 });
 
@@ -83,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     gravatar: e.CHIME_GRAVATAR,
     trustProxy: e.CHIME_TRUST_PROXY,
     heartbeatMs: e.CHIME_HEARTBEAT,
+    pageCacheBytes: Math.round(e.CHIME_PAGE_CACHE_MB * 2 ** 20),
     seedFile: e.CHIME_SEED ?? null,
   };
 }

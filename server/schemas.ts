@@ -42,6 +42,8 @@ export const listQuery = z.strictObject({
   sort: z.enum(SORT_ORDERS).default('oldest'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(20),
+  /** Lists the replies under this top-level comment. */
+  root: commentId.optional(),
   reader: readerId.optional(),
 });
 

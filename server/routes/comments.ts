@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { CommentPage } from '../../src/core/types.ts';
 import { randomToken, sha256 } from '../crypto.ts';
 import { ApiError } from '../errors.ts';
 import { PageCache } from '../page-cache.ts';
@@ -27,7 +28,7 @@ export async function removeAndAnnounce(storage: Storage, row: CommentRow) {
 export function commentRoutes(deps: Deps) {
   const { storage, config, siteKey } = deps;
   const app = new Hono();
-  const pages = new PageCache(storage);
+  const pages = new PageCache(storage, config.pageCacheBytes);
 
   // Gravatar looks images up by the email's plain SHA-256, which anyone can check guesses against;
   // only a site that shows Gravatars publishes it.
@@ -35,12 +36,10 @@ export function commentRoutes(deps: Deps) {
 
   app.get('/comments', async (c) => {
     const q = readQuery(c, listQuery);
-    const { page, json } = await pages.get(q.thread, q.sort, q.cursor, q.limit);
-    if (!q.reader) return c.body(json, 200, { 'content-type': 'application/json' });
-    const mine = await storage.myReactions(
-      page.comments.map((comment) => comment.id),
-      q.reader,
-    );
+    const { body, ids } = await pages.get({ threadId: q.thread, sort: q.sort, cursor: q.cursor, limit: q.limit, root: q.root });
+    if (!q.reader) return c.body(body, 200, { 'content-type': 'application/json' });
+    const mine = await storage.myReactions(ids, q.reader);
+    const page = JSON.parse(new TextDecoder().decode(body)) as CommentPage;
     return c.json({ ...page, comments: page.comments.map((comment) => ({ ...comment, myReactions: mine.get(comment.id) ?? [] })) });
   });
 

@@ -1,27 +1,24 @@
 import { readdir, readFile } from 'node:fs/promises';
-import type { SortOrder, ThreadMeta } from '../../src/core/types.ts';
+import type { ThreadMeta } from '../../src/core/types.ts';
 import { ApiError } from '../errors.ts';
-import type { CommentRow, Cursor, Driver, ListQuery, NewRow, Queryable, Signal, Status, Storage, StoredComment } from './types.ts';
+import { readReplies, readTopPage } from './sql-pages.ts';
+import type {
+  CommentRow,
+  Driver,
+  ListQuery,
+  NewRow,
+  PageBudget,
+  Queryable,
+  ReplyQuery,
+  Signal,
+  Status,
+  Storage,
+  StoredComment,
+  StoredPage,
+} from './types.ts';
 import { toComment } from './view.ts';
 
 const MIGRATIONS = new URL('../migrations/', import.meta.url);
-
-/** Top-level order per sort; pinned comments always come first and `number` breaks ties. */
-const ORDER: Record<SortOrder, string> = {
-  oldest: 'pinned DESC, number ASC',
-  newest: 'pinned DESC, number DESC',
-  top: 'pinned DESC, reaction_count DESC, number ASC',
-};
-
-/** Keyset condition "comes after the cursor" for each ORDER, with its parameters. */
-const AFTER: Record<SortOrder, [string, (c: Cursor) => number[]]> = {
-  oldest: ['(pinned < ? OR (pinned = ? AND number > ?))', (c) => [c.pinned, c.pinned, c.number]],
-  newest: ['(pinned < ? OR (pinned = ? AND number < ?))', (c) => [c.pinned, c.pinned, c.number]],
-  top: [
-    '(pinned < ? OR (pinned = ? AND (reaction_count < ? OR (reaction_count = ? AND number > ?))))',
-    (c) => [c.pinned, c.pinned, c.reactions, c.reactions, c.number],
-  ],
-};
 
 const VISIBLE = "status = 'published'";
 const COUNTED = `${VISIBLE} AND deleted = 0`;
@@ -51,23 +48,20 @@ export class SqlStorage implements Storage {
     });
   }
 
-  async listPage({ threadId, sort, after, limit }: ListQuery) {
-    const [condition, params] = AFTER[sort];
-    const keyset = after ? ` AND ${condition}` : '';
-    const top = await this.db.query<CommentRow>(
-      `SELECT * FROM comments WHERE thread_id = ? AND parent_id IS NULL AND ${VISIBLE}${keyset} ORDER BY ${ORDER[sort]} LIMIT ?`,
-      [threadId, ...(after ? params(after) : []), limit + 1],
-    );
-    const roots = top.rows.slice(0, limit);
-    const last = roots.at(-1);
-    const next = top.rows.length > limit && last ? { sort, pinned: last.pinned, reactions: last.reaction_count, number: last.number } : null;
-    if (roots.length === 0) return { comments: [], next };
+  async listPage(query: ListQuery, budget: PageBudget): Promise<StoredPage> {
+    const { rows, next, moreReplies } = await readTopPage(this.db, query, budget);
+    return { comments: await this.views(rows), next, moreReplies };
+  }
 
-    const replies = await this.db.query<CommentRow>(
-      `SELECT * FROM comments WHERE root_id IN (${marks(roots.length)}) AND parent_id IS NOT NULL AND ${VISIBLE} ORDER BY number`,
-      roots.map((r) => r.id),
-    );
-    return { comments: await this.views([...roots, ...replies.rows]), next };
+  async listReplies(query: ReplyQuery, budget: PageBudget) {
+    const root = await this.db.query('SELECT 1 FROM comments WHERE id = ? AND thread_id = ? AND parent_id IS NULL AND status = ?', [
+      query.root,
+      query.threadId,
+      'published',
+    ]);
+    if (root.rows.length === 0) notFound();
+    const { rows, more } = await readReplies(this.db, query, budget);
+    return { comments: await this.views(rows), next: more ? rows.at(-1)!.number : null };
   }
 
   async version(threadId: string): Promise<number> {

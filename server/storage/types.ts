@@ -62,6 +62,28 @@ export interface ListQuery {
   limit: number;
 }
 
+/** The replies under top-level comment `root` numbered after `after`. */
+export interface ReplyQuery {
+  threadId: string;
+  root: string;
+  after: number;
+  limit: number;
+}
+
+/** What one page may carry: replies per top-level comment, and about how many bytes of JSON. */
+export interface PageBudget {
+  replies: number;
+  bytes: number;
+}
+
+/** A page as storage reads it: comments in order, and where to continue. */
+export interface StoredPage {
+  comments: StoredComment[];
+  next: Cursor | null;
+  /** Top-level comments whose replies did not all fit: how many were left out, and the number after which they continue. */
+  moreReplies: Map<string, { count: number; after: number }>;
+}
+
 /** What instances tell each other; receivers read the current state from the database. */
 export interface Signal {
   threadId: string;
@@ -72,8 +94,10 @@ export interface Signal {
 export interface Storage {
   /** Applies pending migrations; returns the names it applied. */
   migrate(): Promise<string[]>;
-  /** Published top-level comments in order (pinned first) with all their published replies. */
-  listPage(query: ListQuery): Promise<{ comments: StoredComment[]; next: Cursor | null }>;
+  /** Published top-level comments in order (pinned first), each with as many of its published replies as the budget allows. */
+  listPage(query: ListQuery, budget: PageBudget): Promise<StoredPage>;
+  /** Published replies under a published top-level comment, oldest first, within the budget; next is the number to continue after. */
+  listReplies(query: ReplyQuery, budget: PageBudget): Promise<{ comments: StoredComment[]; next: number | null }>;
   thread(threadId: string): Promise<ThreadMeta>;
   /** Changes whenever anything a page of the thread shows changes (0 for unknown threads). */
   version(threadId: string): Promise<number>;

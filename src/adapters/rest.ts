@@ -34,8 +34,8 @@ export class RestAdapter implements CommentAdapter {
     this.fetch = options.fetch ?? fetch.bind(globalThis);
   }
 
-  list(threadId: string, { sort, cursor, limit, readerId, signal }: ListOptions = {}) {
-    return this.request<CommentPage>('GET', 'comments', { signal, query: { thread: threadId, sort, cursor, limit, reader: readerId } });
+  list(threadId: string, { sort, cursor, limit, root, readerId, signal }: ListOptions = {}) {
+    return this.request<CommentPage>('GET', 'comments', { signal, query: { thread: threadId, sort, cursor, limit, root, reader: readerId } });
   }
 
   getThread(threadId: string, { signal }: CallOptions = {}) {

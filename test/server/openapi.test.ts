@@ -78,6 +78,16 @@ eachBackend('protocol contract (docs/openapi.json)', (db) => {
     await conforms(await i.send('GET', `/api/comments?thread=${t}&reader=reader-1234`), 'GET', '/api/comments');
     await conforms(await i.send('GET', `/api/comments?thread=${t}&sort=top&limit=1`), 'GET', '/api/comments');
     await conforms(await i.send('GET', `/api/comments?thread=${t}&limit=1000`), 'GET', '/api/comments');
+    for (let n = 0; n < 21; n++) await i.send('POST', '/api/comments', newComment({ parentId: comment.id }));
+    const withMore = await i.send('GET', `/api/comments?thread=${t}`);
+    const { moreReplies } = (await withMore.clone().json()) as { moreReplies: Record<string, { cursor: string }> };
+    await conforms(withMore, 'GET', '/api/comments');
+    await conforms(
+      await i.send('GET', `/api/comments?thread=${t}&root=${comment.id}&cursor=${moreReplies[comment.id]!.cursor}`),
+      'GET',
+      '/api/comments',
+    );
+    await conforms(await i.send('GET', `/api/comments?thread=${t}&root=missing`), 'GET', '/api/comments');
     await conforms(await i.send('GET', `/api/thread?thread=${t}`), 'GET', '/api/thread');
     await conforms(await i.send('POST', '/api/counts', { threads: [THREAD, '/none'] }), 'POST', '/api/counts');
 

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { PAGE_BUDGET, PageCache } from '../../server/page-cache.ts';
+import type { Comment, CommentPage, PostResult } from '../../src/core/types.ts';
+import { eachBackend, newComment, THREAD, type Instance } from './helpers/backends.ts';
+
+/** 10,000 UTF-16 code units, 20,000 bytes of UTF-8: the heaviest body a comment may have. */
+const HEAVY = '😀'.repeat(5000);
+
+async function post(i: Instance, overrides: Record<string, unknown> = {}) {
+  const res = await i.send('POST', '/api/comments', newComment(overrides));
+  assert.equal(res.status, 201, await res.clone().text());
+  return ((await res.json()) as PostResult).comment;
+}
+
+async function get(i: Instance, query: string) {
+  const res = await i.send('GET', `/api/comments?thread=${encodeURIComponent(THREAD)}${query}`);
+  const text = await res.text();
+  assert.equal(res.status, 200, text);
+  return { page: JSON.parse(text) as CommentPage, bytes: Buffer.byteLength(text) };
+}
+
+/** Every comment of the thread as a reader gets them: pages, then "Show more replies" under each top-level comment. */
+async function readAll(i: Instance, limit: number) {
+  const seen: Comment[] = [];
+  const pageSizes: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const { page, bytes } = await get(i, `&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    pageSizes.push(bytes);
+    for (const comment of page.comments.filter((c) => c.parentId === null)) {
+      seen.push(comment, ...page.comments.filter((c) => c.parentId !== null && rootOf(page.comments, c) === comment.id));
+      let more = page.moreReplies?.[comment.id];
+      while (more) {
+        const replies = await get(i, `&root=${comment.id}&limit=100&cursor=${more.cursor}`);
+        pageSizes.push(replies.bytes);
+        assert.ok(replies.page.comments.length > 0);
+        seen.push(...replies.page.comments);
+        more = replies.page.nextCursor ? { count: 0, cursor: replies.page.nextCursor } : undefined;
+      }
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { seen, pageSizes };
+}
+
+function rootOf(comments: Comment[], comment: Comment): string | undefined {
+  if (comment.parentId === null) return comment.id;
+  const parent = comments.find((c) => c.id === comment.parentId);
+  return parent && rootOf(comments, parent);
+}
+
+eachBackend('reply paging (H1)', (db) => {
+  it('keeps a page within its budget however heavy the replies, and pages the rest of them', async () => {
+    const i = await db.open();
+    const heavy = await post(i, { body: 'Heavy discussion.' });
+    const heavyReplies: string[] = [];
+    for (let n = 0; n < 40; n++) {
+      const parentId = n % 2 === 0 ? heavy.id : heavyReplies[n - 1];
+      heavyReplies.push((await post(i, { parentId, body: `${n} ${HEAVY}` })).id);
+    }
+    const chatty = await post(i, { body: 'Chatty.' });
+    const chattyReplies: string[] = [];
+    for (let n = 0; n < 30; n++) chattyReplies.push((await post(i, { parentId: chatty.id, body: `small ${n}` })).id);
+    const quiet = await post(i, { body: 'Quiet.' });
+
+    const { page, bytes } = await get(i, '&limit=100');
+    // 800 KB of replies before: now one budget plus at most the comment that crossed it.
+    assert.ok(bytes < PAGE_BUDGET.bytes + 30_000, `first page is ${bytes} bytes`);
+    assert.equal(page.comments[0]!.id, heavy.id);
+    const shown = page.comments.filter((c) => c.parentId !== null).length;
+    assert.ok(shown > 0 && shown < 40);
+    assert.equal(page.moreReplies?.[heavy.id]?.count, 40 - shown);
+    // The budget ran out: the other top-level comments are on the next page, not lost.
+    assert.ok(page.nextCursor);
+
+    const { seen, pageSizes } = await readAll(i, 100);
+    assert.deepEqual(
+      seen.map((c) => c.id),
+      [heavy.id, ...heavyReplies, chatty.id, ...chattyReplies, quiet.id],
+    );
+    for (const size of pageSizes) assert.ok(size < PAGE_BUDGET.bytes + 30_000, `a page of ${size} bytes`);
+
+    // At most PAGE_BUDGET.replies replies of one comment come with the thread's page.
+    const second = await get(i, `&limit=100&cursor=${page.nextCursor}`);
+    assert.equal(second.page.comments.filter((c) => c.parentId === chatty.id).length, PAGE_BUDGET.replies);
+    assert.equal(second.page.moreReplies?.[chatty.id]?.count, 30 - PAGE_BUDGET.replies);
+    assert.equal(second.page.moreReplies?.[quiet.id], undefined);
+  });
+
+  it('lists replies only under a published top-level comment of the thread', async () => {
+    const i = await db.open();
+    const root = await post(i);
+    const reply = await post(i, { parentId: root.id });
+    const elsewhere = await post(i, { threadId: '/elsewhere' });
+    const t = encodeURIComponent(THREAD);
+    for (const id of [reply.id, elsewhere.id, 'missing']) {
+      assert.equal((await i.send('GET', `/api/comments?thread=${t}&root=${id}`)).status, 404, id);
+    }
+    const { page } = await get(i, `&root=${root.id}&limit=1`);
+    assert.deepEqual([page.comments.map((c) => c.id), page.nextCursor], [[reply.id], null]);
+    const sortCursor = Buffer.from(JSON.stringify(['oldest', 0, 0, 1])).toString('base64url');
+    assert.equal((await i.send('GET', `/api/comments?thread=${t}&root=${root.id}&cursor=${sortCursor}`)).status, 422);
+  });
+
+  it('holds no more pages than its byte budget', async () => {
+    const i = await db.open();
+    const root = await post(i, { body: HEAVY });
+    for (let n = 0; n < 20; n++) await post(i, { parentId: root.id, body: HEAVY });
+    const maxBytes = 1024 * 1024;
+    const cache = new PageCache(i.storage, maxBytes);
+    // The audit's attack: the same thread at every page size, each a distinct cache entry.
+    for (let limit = 1; limit <= 100; limit++) {
+      const page = await cache.get({ threadId: THREAD, sort: 'oldest', limit });
+      assert.ok(page.body.byteLength < PAGE_BUDGET.bytes + 30_000);
+      assert.ok(cache.bytes <= maxBytes, `${cache.bytes} bytes cached after limit=${limit}`);
+    }
+    assert.ok(cache.bytes > maxBytes / 2);
+  });
+});
