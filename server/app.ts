@@ -1,19 +1,25 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { HTTPException } from 'hono/http-exception';
 import type { Config } from './config.ts';
-import { ApiError } from './errors.ts';
+import { ChimeError } from './errors.ts';
+import { sendError } from './http/errors.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { eventRoutes } from './routes/events.ts';
 import { reactionRoutes } from './routes/reactions.ts';
 import { staticRoutes } from './routes/static.ts';
 import { threadRoutes } from './routes/threads.ts';
-import { SiteKey } from './site-key.ts';
+import { Service } from './service/index.ts';
 import type { Storage } from './storage/types.ts';
 
-export function createApp(storage: Storage, config: Config) {
-  const deps = { storage, config, siteKey: new SiteKey(storage) };
+export interface AppDeps {
+  storage: Storage;
+  config: Config;
+}
+
+/** The HTTP face of the service: routes under /api, the widget and the demo beside them. */
+export function createApp({ storage, config }: AppDeps) {
+  const deps = { service: new Service(storage, config), config };
   const app = new Hono();
   const anyOrigin = config.origins.includes('*');
 
@@ -43,17 +49,7 @@ export function createApp(storage: Storage, config: Config) {
   app.route('/api/admin', adminRoutes(deps));
   app.route('/', staticRoutes());
 
-  app.notFound((c) => c.json(new ApiError('not-found', 'No such route.').toJSON(), 404));
-  app.onError((err, c) => {
-    if (err instanceof ApiError) {
-      if (err.retryAfter) c.header('Retry-After', String(err.retryAfter));
-      return c.json(err.toJSON(), err.status);
-    }
-    if (err instanceof HTTPException && err.status < 500) {
-      return c.json({ error: { code: 'bad-request', message: err.message || 'Bad request.' } }, err.status);
-    }
-    console.error('chime:', err);
-    return c.json(new ApiError('server', 'Something went wrong on the server.').toJSON(), 500);
-  });
+  app.notFound((c) => sendError(new ChimeError('not-found', 'No such route.'), c));
+  app.onError(sendError);
   return app;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError } from './errors.ts';
+import { ChimeError } from './errors.ts';
 import { SORT_ORDERS } from '../src/core/protocol.ts';
 import type { SortOrder } from '../src/core/types.ts';
 import type { Cursor } from './storage/types.ts';
@@ -29,7 +29,7 @@ export const encodeCursor = (c: Cursor) => encode([c.sort, c.pinned, c.reactions
 export function decodeCursor(text: string, sort: SortOrder): Cursor {
   const parsed = decode(text, shape);
   if (parsed?.[0] === sort) return { sort, pinned: parsed[1], reactions: parsed[2], number: parsed[3] };
-  throw new ApiError('validation', 'Invalid cursor for this sort order; start again without one.', 'cursor');
+  throw new ChimeError('validation', 'Invalid cursor for this sort order; start again without one.', 'cursor');
 }
 
 /** Where a top-level comment's replies continue: after the reply (or the root) with this number. */
@@ -38,5 +38,5 @@ export const encodeReplyCursor = (after: number) => encode(['replies', after]);
 export function decodeReplyCursor(text: string): number {
   const parsed = decode(text, replyShape);
   if (parsed) return parsed[1];
-  throw new ApiError('validation', 'Invalid cursor for these replies; start again without one.', 'cursor');
+  throw new ChimeError('validation', 'Invalid cursor for these replies; start again without one.', 'cursor');
 }

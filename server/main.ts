@@ -7,7 +7,7 @@ import { openStorage } from './storage/index.ts';
 const config = loadConfig();
 const storage = await openStorage(config.databaseUrl);
 if (config.seedFile) console.log(`chime: seeded ${await seed(storage, config.seedFile)} new comments from ${config.seedFile}`);
-const app = createApp(storage, config);
+const app = createApp({ storage, config });
 
 // Handlers still running when their client has gone must finish before the database closes.
 let inFlight = 0;

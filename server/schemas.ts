@@ -1,5 +1,19 @@
 import { z } from 'zod';
 import { LIMITS, SORT_ORDERS } from '../src/core/protocol.ts';
+import { ChimeError } from './errors.ts';
+
+/** Parses value with schema or throws a validation error naming the first field at fault. */
+export function check<T extends z.ZodType>(schema: T, value: unknown, field?: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = [...(field ? [field] : []), ...issue.path.map(String)];
+  if (issue.code === 'unrecognized_keys') {
+    path.push(issue.keys[0]!);
+    throw new ChimeError('validation', `Unknown field "${issue.keys[0]}".`, path.join('.'));
+  }
+  throw new ChimeError('validation', issue.message, path.join('.') || undefined);
+}
 
 // Control characters are exactly what this refuses.
 // eslint-disable-next-line no-control-regex

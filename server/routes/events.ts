@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { ThreadEvent } from '../../src/core/types.ts';
-import { readQuery } from '../http/validate.ts';
-import { threadQuery } from '../schemas.ts';
+import { check, threadQuery } from '../schemas.ts';
 import type { Signal, Storage, StoredComment } from '../storage/types.ts';
 import type { Deps } from './deps.ts';
 
@@ -34,11 +33,12 @@ function replayed(comment: StoredComment, since: number): ThreadEvent {
   return { type, comment: { ...comment, status: 'published' } };
 }
 
-export function eventRoutes({ storage, config }: Deps) {
+export function eventRoutes({ service, config }: Deps) {
+  const { storage } = service;
   const app = new Hono();
 
   app.get('/events', async (c) => {
-    const { thread } = readQuery(c, threadQuery);
+    const { thread } = check(threadQuery, c.req.query());
     // EventSource sends the id of the last event it got when it reconnects; ids are server times.
     const lastEventId = Number(c.req.header('last-event-id'));
     return streamSSE(c, async (stream) => {

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import type { ThreadMeta } from '../../src/core/types.ts';
-import { ApiError } from '../errors.ts';
+import { ChimeError } from '../errors.ts';
 import { readReplies, readTopPage } from './sql-pages.ts';
 import type {
   CommentRow,
@@ -125,7 +125,7 @@ export class SqlStorage implements Storage {
       // whose response got lost, or one that raced its original. Checked here, after the
       // attempt, so the common case costs no extra query; a retry to a thread closed since, or
       // under a parent since hidden, is still answered as a retry.
-      const existing = err === TAKEN || err instanceof ApiError || this.db.isUniqueViolation(err) ? await this.find(row.id) : null;
+      const existing = err === TAKEN || err instanceof ChimeError || this.db.isUniqueViolation(err) ? await this.find(row.id) : null;
       if (!existing) throw err;
       return { row: existing, created: false };
     }
@@ -237,7 +237,7 @@ export class SqlStorage implements Storage {
 }
 
 function notFound(): never {
-  throw new ApiError('not-found', 'No such comment.');
+  throw new ChimeError('not-found', 'No such comment.');
 }
 
 /**
@@ -278,7 +278,7 @@ async function insertRow(tx: Queryable, row: NewRow): Promise<CommentRow> {
     [row.threadId, counted, row.role ? 1 : 0],
   );
   const number = thread.rows[0]?.last_number;
-  if (number === undefined) throw new ApiError('closed', 'This thread is closed for new comments.');
+  if (number === undefined) throw new ChimeError('closed', 'This thread is closed for new comments.');
 
   let rootId = row.id;
   if (row.parentId) {
@@ -287,7 +287,7 @@ async function insertRow(tx: Queryable, row: NewRow): Promise<CommentRow> {
       row.threadId,
     ]);
     rootId = parent.rows[0]?.root_id ?? '';
-    if (!rootId) throw new ApiError('validation', 'The comment you reply to does not exist in this thread.', 'parentId');
+    if (!rootId) throw new ChimeError('validation', 'The comment you reply to does not exist in this thread.', 'parentId');
   }
   const { rows } = await tx.query<CommentRow>(
     `INSERT INTO comments (id, thread_id, parent_id, root_id, number, author_name, author_website, author_email, avatar_hash,

@@ -37,7 +37,7 @@ async function conforms(res: Response, method: string, path: string) {
 const t = encodeURIComponent(THREAD);
 
 it('documents every route of the app, and the app has every documented route', async () => {
-  const app = createApp({} as never, loadConfig({}));
+  const app = createApp({ storage: {} as never, config: loadConfig({}) });
   const served = new Set(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`));
   const documented = new Set(
     Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`)),

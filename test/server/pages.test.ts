@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { PAGE_BUDGET, PageCache } from '../../server/page-cache.ts';
+import { PAGE_BUDGET, PageCache } from '../../server/service/page-cache.ts';
 import type { Comment, CommentPage, PostResult } from '../../src/core/types.ts';
 import { eachBackend, newComment, THREAD, type Instance } from './helpers/backends.ts';
 

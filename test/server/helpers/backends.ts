@@ -50,7 +50,7 @@ export interface Instance {
 async function open(url: string, env: Record<string, string>): Promise<Instance> {
   const config = loadConfig({ DATABASE_URL: url, CHIME_ADMIN_TOKEN: ADMIN_TOKEN, CHIME_RATE_LIMIT: '10000', ...env });
   const storage = await openStorage(url);
-  const app = createApp(storage, config);
+  const app = createApp({ storage, config });
   let server: Server | null = null;
   let closed = false;
   return {

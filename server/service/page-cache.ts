@@ -1,6 +1,6 @@
-import type { CommentPage, SortOrder } from '../src/core/types.ts';
-import { decodeCursor, decodeReplyCursor, encodeCursor, encodeReplyCursor } from './cursor.ts';
-import type { PageBudget, Storage } from './storage/types.ts';
+import type { CommentPage, SortOrder } from '../../src/core/types.ts';
+import { decodeCursor, decodeReplyCursor, encodeCursor, encodeReplyCursor } from '../cursor.ts';
+import type { PageBudget, Storage } from '../storage/types.ts';
 
 /**
  * What one page may carry. A top-level comment brings at most `replies` of its replies, and a
