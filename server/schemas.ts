@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, SORT_ORDERS } from '../src/core/protocol.ts';
+import { LIMITS, SORT_ORDERS } from 'chime-comments/protocol';
 import { ChimeError } from './errors.ts';
 
 /** Parses value with schema or throws a validation error naming the first field at fault. */

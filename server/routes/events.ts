@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { ThreadEvent } from '../../src/core/types.ts';
+import type { ThreadEvent } from 'chime-comments/protocol';
 import { check, threadQuery } from '../schemas.ts';
 import type { Signal, Storage, StoredComment } from '../storage/types.ts';
 import type { Deps } from './deps.ts';

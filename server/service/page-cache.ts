@@ -1,4 +1,4 @@
-import type { CommentPage, SortOrder } from '../../src/core/types.ts';
+import type { CommentPage, SortOrder } from 'chime-comments/protocol';
 import { decodeCursor, decodeReplyCursor, encodeCursor, encodeReplyCursor } from '../cursor.ts';
 import type { PageBudget, Storage } from '../storage/types.ts';
 

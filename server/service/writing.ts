@@ -1,4 +1,4 @@
-import type { PostResult } from '../../src/core/types.ts';
+import type { PostResult } from 'chime-comments/protocol';
 import { matchesHash, randomToken, sha256 } from '../crypto.ts';
 import { ChimeError } from '../errors.ts';
 import { check, commentId, editComment, newComment } from '../schemas.ts';

@@ -1,4 +1,4 @@
-import type { SortOrder } from '../../src/core/types.ts';
+import type { SortOrder } from 'chime-comments/protocol';
 import type { CommentRow, Cursor, PageBudget, Queryable, ReplyQuery, ListQuery } from './types.ts';
 
 /** Top-level order per sort; pinned comments always come first and `number` breaks ties. */

@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import type { ThreadMeta } from '../../src/core/types.ts';
+import type { ThreadMeta } from 'chime-comments/protocol';
 import { ChimeError } from '../errors.ts';
 import { readReplies, readTopPage } from './sql-pages.ts';
 import type {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { PAGE_BUDGET, PageCache } from '../../server/service/page-cache.ts';
-import type { Comment, CommentPage, PostResult } from '../../src/core/types.ts';
+import type { Comment, CommentPage, PostResult } from 'chime-comments/protocol';
 import { eachBackend, newComment, THREAD, type Instance } from './helpers/backends.ts';
 
 /** 10,000 UTF-16 code units, 20,000 bytes of UTF-8: the heaviest body a comment may have. */
