@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { ThreadEvent } from 'chime-comments/protocol';
 import { check, threadQuery } from '../schemas.ts';
-import type { Signal, Storage, StoredComment } from '../storage/types.ts';
+import type { CommentRow, Signal, Storage } from '../storage/types.ts';
+import { toComment } from '../storage/view.ts';
 import type { Deps } from './deps.ts';
 
 /**
@@ -24,13 +25,14 @@ async function toEvent(storage: Storage, signal: Signal): Promise<ThreadEvent | 
 }
 
 /**
- * What a comment changed since `since` means to a reader: new, changed (placeholders included),
- * or gone (hidden by a moderator). Comments deleted outright leave nothing to replay.
+ * What a comment changed since `since` means to a reader: new (posted or approved), changed
+ * (placeholders included), or gone (hidden, back in the queue, deleted). Comments readers never
+ * saw (pending, or rejected from the queue) are nobody's business: nothing is sent for them.
  */
-function replayed(comment: StoredComment, since: number): ThreadEvent {
-  if (comment.status !== 'published') return { type: 'deleted', id: comment.id, threadId: comment.threadId };
-  const type = Date.parse(comment.createdAt) > since ? 'created' : 'edited';
-  return { type, comment: { ...comment, status: 'published' } };
+function replayed(row: CommentRow, since: number): ThreadEvent | null {
+  if (row.status !== 'published') return row.public_at === null ? null : { type: 'deleted', id: row.id, threadId: row.thread_id };
+  const type = (row.public_at ?? row.created_at) > since ? 'created' : 'edited';
+  return { type, comment: { ...toComment(row), status: 'published' } };
 }
 
 export function eventRoutes({ service, config }: Deps) {
@@ -46,7 +48,10 @@ export function eventRoutes({ service, config }: Deps) {
       const replay = async () => {
         if (!(lastEventId > 0)) return;
         const since = lastEventId - REPLAY_MARGIN_MS;
-        for (const comment of await storage.changedSince(thread, since, REPLAY_LIMIT)) await send(replayed(comment, since));
+        for (const row of await storage.changedSince(thread, since, REPLAY_LIMIT)) {
+          const event = replayed(row, since);
+          if (event) await send(event);
+        }
         await send({ type: 'thread', thread: await storage.thread(thread) });
       };
       // One event at a time, in the order the signals came, after what is replayed.

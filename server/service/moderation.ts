@@ -34,7 +34,7 @@ export class Moderation {
 
   async remove(id: unknown) {
     const row = await this.ctx.storage.find(check(commentId, id, 'id'));
-    if (!row) throw new ChimeError('not-found', 'No such comment.');
+    if (!row || row.status === 'removed') throw new ChimeError('not-found', 'No such comment.');
     await announce(this.ctx, removalSignals(row.thread_id, row.id, await this.ctx.storage.remove(row.id)));
   }
 }

@@ -14,7 +14,7 @@ export class Reading {
   async list(query: unknown) {
     const q = check(listQuery, query);
     const page = await this.pages.get({ threadId: q.thread, sort: q.sort, cursor: q.cursor, limit: q.limit, root: q.root });
-    const mine = q.reader ? await this.ctx.storage.myReactions(page.ids, q.reader) : null;
+    const mine = q.reader ? await this.ctx.storage.myReactions(q.thread, q.reader) : null;
     return { page, mine };
   }
 

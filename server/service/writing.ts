@@ -60,6 +60,7 @@ export class Writing {
     });
     if (!created) {
       if (row.content_hash !== contentHash) throw new ChimeError('conflict', 'Another comment already has this id.', 'id');
+      if (row.status === 'removed') throw new ChimeError('conflict', 'This comment was deleted; it cannot be posted again.', 'id');
       // A retry after a lost response: same comment, but the token was only ever sent once.
       return { created: false, result: { comment: toComment(row) as PostResult['comment'] } };
     }
@@ -72,8 +73,11 @@ export class Writing {
     const row = await this.own(id, token);
     const input = check(editComment, body);
     checkLinks(input.body, this.ctx.config.maxLinks);
-    const comment = await this.ctx.storage.editBody(row.id, input.body, Date.now());
-    if (comment.status === 'published') await announce(this.ctx, [{ threadId: row.thread_id, type: 'edited', id: row.id }]);
+    // Under moderation an edit is checked like a new comment: the text goes back to the queue.
+    const requeue = this.ctx.config.moderation === 'all';
+    const comment = await this.ctx.storage.editBody(row.id, input.body, Date.now(), requeue);
+    const type = comment.status === 'published' ? 'edited' : row.status === 'published' ? 'deleted' : null;
+    if (type) await announce(this.ctx, [{ threadId: row.thread_id, type, id: row.id }]);
     return comment;
   }
 

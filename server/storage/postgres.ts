@@ -44,6 +44,7 @@ export function openPostgres(connectionString: string): Storage {
 }
 
 class PostgresDriver implements Driver {
+  readonly dialect = 'postgres';
   private readonly listeners = new Set<(signal: Signal) => void>();
   /** One dedicated LISTEN connection per instance, opened by the first subscriber. */
   private listening: Promise<pg.Client> | null = null;

@@ -32,6 +32,7 @@ export function openSqlite(file: string): Storage {
 }
 
 class SqliteDriver implements Driver {
+  readonly dialect = 'sqlite';
   /** Apps sharing this connection; the last close() closes it. */
   users = 0;
   private readonly statements = new Map<string, Database.Statement>();

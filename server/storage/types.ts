@@ -1,7 +1,10 @@
 import type { Comment, SortOrder, ThreadMeta } from 'chime-comments/protocol';
 
-/** 'hidden' is set by a moderator: kept in the database, never shown. */
-export type Status = 'published' | 'pending' | 'hidden';
+/**
+ * 'hidden' is set by a moderator: kept in the database, never shown. 'removed' is a tombstone:
+ * deleted without replies, text and author wiped, its id kept taken.
+ */
+export type Status = 'published' | 'pending' | 'hidden' | 'removed';
 
 /** A comment as the server sees it: like Comment, but any status. */
 export type StoredComment = Omit<Comment, 'status'> & { status: Status };
@@ -29,6 +32,10 @@ export interface CommentRow {
   edited_at: number | null;
   /** Last change readers see; what a reconnecting event stream is sent from. */
   changed_at: number;
+  /** When it was first published (null if it never was). */
+  public_at: number | null;
+  /** Reaction counts by kind, as JSON. */
+  reactions: string;
 }
 
 export interface NewRow {
@@ -101,20 +108,22 @@ export interface Storage {
   thread(threadId: string): Promise<ThreadMeta>;
   /** Changes whenever anything a page of the thread shows changes (0 for unknown threads). */
   version(threadId: string): Promise<number>;
-  /** The reactions reader gave, by comment id. */
-  myReactions(commentIds: string[], reader: string): Promise<Map<string, string[]>>;
+  /** The reactions reader gave in the thread, by comment id. */
+  myReactions(threadId: string, reader: string): Promise<Map<string, string[]>>;
   counts(threadIds: string[]): Promise<Record<string, number>>;
   find(id: string): Promise<CommentRow | null>;
   /** The public view of one comment (any status), with its reaction counts. */
   comment(id: string): Promise<StoredComment | null>;
-  /** The thread's comments (any status) changed after `since` (epoch ms), oldest change first, at most `limit`. */
-  changedSince(threadId: string, since: number, limit: number): Promise<StoredComment[]>;
+  /** The thread's comments (any status, tombstones included) changed after `since` (epoch ms), oldest change first, at most `limit`. */
+  changedSince(threadId: string, since: number, limit: number): Promise<CommentRow[]>;
   /** Inserts, or returns the row already stored under row.id (created: false). */
   insert(row: NewRow): Promise<{ row: CommentRow; created: boolean }>;
-  editBody(id: string, body: string, editedAt: number): Promise<StoredComment>;
+  /** Changes a comment's text; with `requeue`, a published comment goes back to the moderation queue. */
+  editBody(id: string, body: string, editedAt: number, requeue: boolean): Promise<StoredComment>;
   /**
-   * Deletes a comment: it stays as a placeholder while it has replies, otherwise it goes, and so
-   * do placeholders above it left without replies. Returns the ids that went.
+   * Deletes a comment: it stays as a placeholder while it has replies, otherwise it becomes a
+   * tombstone (never shown, its id kept), and so do placeholders above it left without replies.
+   * Returns the ids that went.
    */
   remove(id: string): Promise<{ placeholder: boolean; removed: string[] }>;
   /** Toggles one reader's reaction; returns the comment's counts by kind. */
@@ -146,6 +155,8 @@ export interface Queryable {
 }
 
 export interface Driver extends Queryable {
+  /** Picks the dialect's variant of a migration (migrate.ts). */
+  readonly dialect: 'sqlite' | 'postgres';
   /** Runs fn in one transaction: commit when it resolves, roll back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Keeps concurrently starting instances from migrating at the same time (inside a transaction). */

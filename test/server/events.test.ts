@@ -158,3 +158,34 @@ eachBackend('live events', (db) => {
     }
   });
 });
+
+eachBackend('replay privacy (L3)', (db) => {
+  it('tells a reconnecting reader nothing of comments nobody could see', async () => {
+    const i = await db.open({ CHIME_MODERATION: 'all' });
+    const base = await i.listen();
+    const first = await openEvents(base, THREAD);
+    const lastId = first.lastId();
+    first.close();
+
+    const pending = newComment({ threadId: THREAD });
+    const rejected = newComment({ threadId: THREAD });
+    const removed = newComment({ threadId: THREAD });
+    for (const input of [pending, rejected, removed]) assert.equal((await i.send('POST', '/api/comments', input)).status, 201);
+    assert.equal((await i.send('PATCH', `/api/admin/comments/${rejected.id}`, { status: 'hidden' }, ADMIN)).status, 200);
+    assert.equal((await i.send('DELETE', `/api/admin/comments/${removed.id}`, undefined, ADMIN)).status, 204);
+    const seen = newComment({ threadId: THREAD });
+    assert.equal((await i.send('POST', '/api/comments', seen, ADMIN)).status, 201);
+    assert.equal((await i.send('PATCH', `/api/admin/comments/${seen.id}`, { status: 'hidden' }, ADMIN)).status, 200);
+
+    const again = await openEvents(base, THREAD, lastId);
+    try {
+      const events = [await again.next(), await again.next()];
+      assert.deepEqual(events, [
+        { type: 'deleted', id: seen.id, threadId: THREAD },
+        { type: 'thread', thread: { id: THREAD, closed: false, count: 0 } },
+      ]);
+    } finally {
+      again.close();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { CommentPage, PostResult } from 'chime-comments/protocol';
+import type { Comment, CommentPage, PostResult } from 'chime-comments/protocol';
+import { openEvents } from './helpers/sse.ts';
 import { ADMIN, eachBackend, newComment, THREAD } from './helpers/backends.ts';
 
 eachBackend('moderation', (db) => {
@@ -92,5 +93,35 @@ eachBackend('reactions', (db) => {
     assert.equal((await i.storage.find(comment.id))!.reaction_count, 2);
     const missing = await i.send('PUT', `/api/comments/nope/reactions/like?reader=reader-one`);
     assert.equal(missing.status, 404);
+  });
+});
+
+eachBackend('edits under moderation (M3)', (db) => {
+  it('sends an edited comment back to the queue when CHIME_MODERATION=all', async () => {
+    const i = await db.open({ CHIME_MODERATION: 'all' });
+    const { comment, editToken } = (await (await i.send('POST', '/api/comments', newComment())).json()) as PostResult;
+    assert.equal((await i.send('PATCH', `/api/admin/comments/${comment.id}`, { status: 'published' }, ADMIN)).status, 200);
+    const stream = await openEvents(await i.listen(), THREAD);
+    try {
+      const edit = await i.send('PATCH', `/api/comments/${comment.id}`, { body: 'Buy cheap watches.' }, { 'x-chime-edit-token': editToken! });
+      assert.equal(edit.status, 200);
+      assert.equal(((await edit.json()) as Comment).status, 'pending');
+      assert.deepEqual(await stream.next(), { type: 'deleted', id: comment.id, threadId: THREAD });
+
+      const list = async () => (await (await i.send('GET', `/api/comments?thread=${encodeURIComponent(THREAD)}`)).json()) as CommentPage;
+      assert.deepEqual([(await list()).comments, (await list()).thread.count], [[], 0]);
+      const queue = (await (await i.send('GET', '/api/admin/queue', undefined, ADMIN)).json()) as { comments: Comment[] };
+      assert.deepEqual(
+        queue.comments.map((c) => [c.id, c.body]),
+        [[comment.id, 'Buy cheap watches.']],
+      );
+      assert.equal((await i.send('PATCH', `/api/admin/comments/${comment.id}`, { status: 'published' }, ADMIN)).status, 200);
+      assert.deepEqual(
+        (await list()).comments.map((c) => c.body),
+        ['Buy cheap watches.'],
+      );
+    } finally {
+      stream.close();
+    }
   });
 });

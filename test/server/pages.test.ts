@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { PAGE_BUDGET, PageCache } from '../../server/service/page-cache.ts';
 import type { Comment, CommentPage, PostResult } from 'chime-comments/protocol';
-import { eachBackend, newComment, THREAD, type Instance } from './helpers/backends.ts';
+import { eachBackend, newComment, rawSql, THREAD, type Instance } from './helpers/backends.ts';
 
 /** 10,000 UTF-16 code units, 20,000 bytes of UTF-8: the heaviest body a comment may have. */
 const HEAVY = '😀'.repeat(5000);
@@ -116,5 +116,29 @@ eachBackend('reply paging (H1)', (db) => {
       assert.ok(cache.bytes <= maxBytes, `${cache.bytes} bytes cached after limit=${limit}`);
     }
     assert.ok(cache.bytes > maxBytes / 2);
+  });
+});
+
+eachBackend('a thread of 70,000 replies (M2)', (db) => {
+  it('stays readable past both databases’ bind-parameter limits', async () => {
+    const i = await db.open();
+    const root = await post(i, { body: 'The start of a long discussion.' });
+    // 70,000 replies under one comment, more than SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+    await rawSql(
+      db,
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 70000)
+       INSERT INTO comments (id, thread_id, parent_id, root_id, number, author_name, body, content_hash, status, created_at, changed_at, public_at)
+       SELECT 'bulk' || i, ?, ?, ?, i + 1, 'Bulk', 'reply ' || i, 'h', 'published', 0, 0, 0 FROM n`,
+      [THREAD, root.id, root.id],
+    );
+    await rawSql(db, 'UPDATE threads SET last_number = 70001, comment_count = 70001, version = version + 1 WHERE id = ?', [THREAD]);
+
+    const { page } = await get(i, '&limit=100&reader=reader-000000');
+    assert.equal(page.thread.count, 70_001);
+    assert.equal(page.comments.length, 1 + PAGE_BUDGET.replies);
+    assert.equal(page.moreReplies?.[root.id]?.count, 70_000 - PAGE_BUDGET.replies);
+    const replies = await get(i, `&root=${root.id}&limit=100&cursor=${page.moreReplies![root.id]!.cursor}`);
+    assert.deepEqual(replies.page.comments[0]!.body, `reply ${PAGE_BUDGET.replies + 1}`);
+    assert.equal(replies.page.comments.length, 100);
   });
 });

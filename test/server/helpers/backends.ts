@@ -121,3 +121,29 @@ export function newComment(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** Runs SQL on the test's database from outside the server (another connection, as an operator or another process would). */
+export async function rawSql(ctx: BackendContext, sql: string, params: unknown[] = []): Promise<void> {
+  if (ctx.name === 'sqlite') {
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(ctx.url);
+    try {
+      db.prepare(sql).run(...params);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: ctx.url });
+  await client.connect();
+  try {
+    let n = 0;
+    await client.query(
+      sql.replace(/\?/g, () => `$${++n}`),
+      params,
+    );
+  } finally {
+    await client.end();
+  }
+}
