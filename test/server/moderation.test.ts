@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { Comment, CommentPage, PostResult } from 'chime-comments/protocol';
 import { openEvents } from './helpers/sse.ts';
-import { ADMIN, eachBackend, newComment, THREAD } from './helpers/backends.ts';
+import { ADMIN, eachBackend, newComment, rawSql, THREAD } from './helpers/backends.ts';
 
 eachBackend('moderation', (db) => {
   it('holds new comments for approval when CHIME_MODERATION=all', async () => {
@@ -123,5 +123,27 @@ eachBackend('edits under moderation (M3)', (db) => {
     } finally {
       stream.close();
     }
+  });
+});
+
+eachBackend('upgrading a database with reactions', (db) => {
+  it('counts the reactions already given into each comment (migration 007)', async () => {
+    const i = await db.open();
+    const { comment } = (await (await i.send('POST', '/api/comments', newComment())).json()) as PostResult;
+    for (const [kind, reader] of [
+      ['like', 'reader-one'],
+      ['like', 'reader-two'],
+      ['love', 'reader-one'],
+    ]) {
+      assert.equal((await i.send('PUT', `/api/comments/${comment.id}/reactions/${kind}?reader=${reader}`)).status, 200);
+    }
+    await i.close();
+    // The database as it was before migration 007.
+    await rawSql(db, 'ALTER TABLE comments DROP COLUMN reactions');
+    await rawSql(db, "DELETE FROM chime_migrations WHERE name = '007_reaction_counts.sql'");
+    const upgraded = await db.open();
+    assert.deepEqual(await upgraded.storage.migrate(), []);
+    const page = (await (await upgraded.send('GET', `/api/comments?thread=${encodeURIComponent(THREAD)}`)).json()) as CommentPage;
+    assert.deepEqual(page.comments[0]!.reactions, { like: 2, love: 1 });
   });
 });
