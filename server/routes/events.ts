@@ -35,6 +35,16 @@ function replayed(row: CommentRow, since: number): ThreadEvent | null {
   return { type, comment: { ...toComment(row), status: 'published' } };
 }
 
+/**
+ * The time a reconnecting stream last heard from us. Our ids are epoch milliseconds; anything
+ * else (a forged id, one from the future) counts as now rather than reaching the database.
+ */
+function lastEventTime(header: string | undefined): number | null {
+  if (header === undefined) return null;
+  const time = /^\d{1,15}$/.test(header) ? Number(header) : Infinity;
+  return Math.min(time, Date.now());
+}
+
 export function eventRoutes({ service, config }: Deps) {
   const { storage } = service;
   const app = new Hono();
@@ -42,11 +52,11 @@ export function eventRoutes({ service, config }: Deps) {
   app.get('/events', async (c) => {
     const { thread } = check(threadQuery, c.req.query());
     // EventSource sends the id of the last event it got when it reconnects; ids are server times.
-    const lastEventId = Number(c.req.header('last-event-id'));
+    const lastEventId = lastEventTime(c.req.header('last-event-id'));
     return streamSSE(c, async (stream) => {
       const send = (event: ThreadEvent) => stream.writeSSE({ data: JSON.stringify(event), id: String(Date.now()) });
       const replay = async () => {
-        if (!(lastEventId > 0)) return;
+        if (lastEventId === null) return;
         const since = lastEventId - REPLAY_MARGIN_MS;
         for (const row of await storage.changedSince(thread, since, REPLAY_LIMIT)) {
           const event = replayed(row, since);

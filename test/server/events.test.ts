@@ -106,6 +106,19 @@ eachBackend('live events', (db) => {
     }
   });
 
+  it('takes a Last-Event-ID from far in the future, or no number at all, as now (L10)', async () => {
+    const i = await db.open();
+    const base = await i.listen();
+    for (const lastId of ['1e20', 'Infinity', '99999999999999999999', String(Date.now() + 86_400_000)]) {
+      const again = await openEvents(base, THREAD, lastId);
+      try {
+        assert.deepEqual(await again.next(), { type: 'thread', thread: { id: THREAD, closed: false, count: 0 } }, lastId);
+      } finally {
+        again.close();
+      }
+    }
+  });
+
   it('sends heartbeats and nothing for comments awaiting moderation', async () => {
     const i = await db.open({ CHIME_MODERATION: 'all', CHIME_HEARTBEAT: '0.1' });
     const base = await i.listen();
