@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './http/client-address.ts';
 import { EDIT_WINDOW_MS, REACTIONS } from 'chime-comments/protocol';
 
 /** Server settings, all from the environment (documented in docs/server.md). */
@@ -19,8 +20,8 @@ export interface Config {
   maxLinks: number;
   /** Publish avatar hashes Gravatar understands (plain SHA-256 of the email) instead of keyed ones. */
   gravatar: boolean;
-  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
-  trustProxy: boolean;
+  /** Which proxies' X-Forwarded-For says who the client is (none by default). */
+  trustProxy: TrustProxy;
   heartbeatMs: number;
   /** Most bytes the page cache may hold. */
   pageCacheBytes: number;
@@ -58,7 +59,17 @@ const schema = z.object({
   CHIME_REACTIONS: list.pipe(z.array(z.string().regex(/^[a-z0-9_-]{1,32}$/)).min(1)).default(Object.keys(REACTIONS)),
   CHIME_MAX_LINKS: z.coerce.number().int().min(0).default(3),
   CHIME_GRAVATAR: flag,
-  CHIME_TRUST_PROXY: flag,
+  CHIME_TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value.trim());
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   CHIME_HEARTBEAT: seconds(20),
   CHIME_PAGE_CACHE_MB: z.coerce.number().positive().default(64),
   CHIME_SEED: z.string().min(1).optional(),

@@ -4,24 +4,30 @@ import type { Config } from '../config.ts';
 import { matchesHash, sha256 } from '../crypto.ts';
 import { ChimeError } from '../errors.ts';
 import type { Actor } from '../service/index.ts';
+import { clientAddress } from './client-address.ts';
+
+const disabled = () => new ChimeError('forbidden', 'The admin API is disabled (CHIME_ADMIN_TOKEN is not set).');
 
 /**
- * True for a request carrying the admin token, false for one with no Authorization header;
- * a wrong token is refused rather than quietly treated as a reader.
+ * True for a request carrying the admin token as a Bearer token, false for one without; a wrong
+ * token is refused rather than quietly treated as a reader. Other schemes are not ours (a blog
+ * behind HTTP Basic authentication sends its readers' credentials along): readers, then.
  */
 export function isAdmin(c: Context, config: Config): boolean {
-  const header = c.req.header('authorization');
-  if (header === undefined) return false;
-  if (!config.adminToken) throw new ChimeError('forbidden', 'The admin API is disabled (CHIME_ADMIN_TOKEN is not set).');
-  const token = /^Bearer (.+)$/.exec(header)?.[1] ?? '';
-  if (!matchesHash(token, sha256(config.adminToken))) throw new ChimeError('unauthorized', 'Wrong admin token.');
+  const token = /^Bearer\s+(.*)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  if (token === undefined) return false;
+  if (!config.adminToken) throw disabled();
+  if (!matchesHash(token.trim(), sha256(config.adminToken))) throw new ChimeError('unauthorized', 'Wrong admin token.');
   return true;
 }
 
-/** The client's address: the socket's, or the first X-Forwarded-For entry behind a trusted proxy. */
-function clientAddress(c: Context, config: Config): string | null {
-  const forwarded = config.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  if (forwarded) return forwarded;
+/** For admin routes: the admin token, or 403 when the admin API is off and 401 when it is missing. */
+export function requireAdmin(c: Context, config: Config) {
+  if (!config.adminToken) throw disabled();
+  if (!isAdmin(c, config)) throw new ChimeError('unauthorized', 'Send Authorization: Bearer <CHIME_ADMIN_TOKEN>.');
+}
+
+function socketAddress(c: Context): string | null {
   try {
     return getConnInfo(c).remote.address ?? null;
   } catch {
@@ -30,4 +36,7 @@ function clientAddress(c: Context, config: Config): string | null {
   }
 }
 
-export const actorOf = (c: Context, config: Config): Actor => ({ admin: isAdmin(c, config), address: clientAddress(c, config) });
+export const actorOf = (c: Context, config: Config): Actor => ({
+  admin: isAdmin(c, config),
+  address: clientAddress(socketAddress(c), c.req.header('x-forwarded-for'), config.trustProxy),
+});

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
-import { ChimeError } from '../errors.ts';
-import { isAdmin } from '../http/guards.ts';
+import { requireAdmin } from '../http/guards.ts';
 import { jsonLimit, readJson } from '../http/validate.ts';
 import type { Deps } from './deps.ts';
 
@@ -9,7 +8,7 @@ export function adminRoutes({ service, config }: Deps) {
   const moderation = service.moderation;
 
   app.use('*', async (c, next) => {
-    if (!isAdmin(c, config)) throw new ChimeError('unauthorized', 'Send Authorization: Bearer <CHIME_ADMIN_TOKEN>.');
+    requireAdmin(c, config);
     await next();
   });
 

@@ -59,12 +59,25 @@ eachBackend('moderation', (db) => {
     assert.equal(page.thread.count, 1);
   });
 
-  it('turns the admin API off when no token is configured', async () => {
+  it('turns the admin API off when no token is configured: 403, with or without a token', async () => {
     const i = await db.open({ CHIME_ADMIN_TOKEN: '' });
-    const res = await i.send('GET', '/api/admin/queue', undefined, ADMIN);
-    assert.equal(res.status, 403);
+    for (const headers of [ADMIN, {}]) {
+      const res = await i.send('GET', '/api/admin/queue', undefined, headers);
+      assert.equal(res.status, 403, JSON.stringify(headers));
+      assert.match(((await res.json()) as { error: { message: string } }).error.message, /CHIME_ADMIN_TOKEN/);
+    }
     const post = await i.send('POST', '/api/comments', newComment(), ADMIN);
     assert.equal(post.status, 403);
+  });
+
+  it('lets readers of a blog behind HTTP Basic authentication post (L5)', async () => {
+    const basic = { authorization: `Basic ${Buffer.from('reader:secret').toString('base64')}` };
+    for (const env of [{}, { CHIME_ADMIN_TOKEN: '' }]) {
+      const i = await db.open(env);
+      const res = await i.send('POST', '/api/comments', newComment(), basic);
+      assert.equal(res.status, 201, await res.clone().text());
+      assert.equal(((await res.json()) as PostResult).comment.author.role, null);
+    }
   });
 });
 
