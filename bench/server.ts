@@ -22,8 +22,9 @@ const env = { CHIME_RATE_LIMIT: '1000000000', CHIME_ADMIN_TOKEN: '' };
 
 /** 1,000 comments in THREAD (every fourth a reply) and three in each of 50 other threads. */
 async function seed(databaseUrl: string) {
-  const storage = await openStorage(databaseUrl);
-  const app = createApp({ storage, config: loadConfig({ ...env, DATABASE_URL: databaseUrl }) });
+  const config = loadConfig({ ...env, DATABASE_URL: databaseUrl });
+  const storage = await openStorage(config);
+  const app = createApp({ storage, config });
   const post = (threadId: string, n: number, parentId: string | null) =>
     app.request('/api/comments', {
       method: 'POST',

@@ -23,6 +23,10 @@ export interface Config {
   /** Which proxies' X-Forwarded-For says who the client is (none by default). */
   trustProxy: TrustProxy;
   heartbeatMs: number;
+  /** How long a request may wait for the database (a lock, a connection, a statement) before it is answered 503. */
+  dbTimeoutMs: number;
+  /** SQLite only: the most the database file may grow to (null: as the disk allows). */
+  sqliteMaxBytes: number | null;
   /** Most bytes the page cache may hold. */
   pageCacheBytes: number;
   /** A JSON file of comments to load at start (the demo's); null for none. */
@@ -71,6 +75,8 @@ const schema = z.object({
       }
     }),
   CHIME_HEARTBEAT: seconds(20),
+  CHIME_DB_TIMEOUT: seconds(5),
+  CHIME_SQLITE_MAX_MB: z.coerce.number().positive().optional(),
   CHIME_PAGE_CACHE_MB: z.coerce.number().positive().default(64),
   CHIME_SEED: z.string().min(1).optional(),
 });
@@ -97,6 +103,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     gravatar: e.CHIME_GRAVATAR,
     trustProxy: e.CHIME_TRUST_PROXY,
     heartbeatMs: e.CHIME_HEARTBEAT,
+    dbTimeoutMs: e.CHIME_DB_TIMEOUT,
+    sqliteMaxBytes: e.CHIME_SQLITE_MAX_MB === undefined ? null : Math.round(e.CHIME_SQLITE_MAX_MB * 2 ** 20),
     pageCacheBytes: Math.round(e.CHIME_PAGE_CACHE_MB * 2 ** 20),
     seedFile: e.CHIME_SEED ?? null,
   };

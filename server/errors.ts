@@ -24,8 +24,10 @@ export class ChimeError extends Error {
     readonly field?: string,
     /** Seconds after which trying again may succeed. */
     readonly retryAfter?: number,
+    /** What the operator should see in the log (a database failure behind 'unavailable'). */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, { cause });
   }
 }
 

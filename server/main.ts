@@ -5,7 +5,8 @@ import { seed } from './seed.ts';
 import { openStorage } from './storage/index.ts';
 
 const config = loadConfig();
-const storage = await openStorage(config.databaseUrl);
+const storage = await openStorage(config);
+console.log(`chime: ${storage.describe()}`);
 if (config.seedFile) console.log(`chime: seeded ${await seed(storage, config.seedFile)} new comments from ${config.seedFile}`);
 const app = createApp({ storage, config });
 
@@ -25,16 +26,20 @@ const server = serve({ fetch, port: config.port, hostname: config.host }, (info)
   console.log(`chime: listening on http://${info.address}:${info.port}`);
 });
 
-function shutdown() {
+function shutdown(code = 0) {
   const http = server as import('node:http').Server;
   // Stop accepting, let requests in flight finish, then cut what is left (SSE streams never end).
   http.close(async () => {
     if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
     await storage.close();
-    process.exit(0);
+    process.exit(code);
   });
   http.closeIdleConnections();
   setTimeout(() => http.closeAllConnections(), 2000).unref();
 }
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
+process.once('SIGINT', () => shutdown());
+process.once('SIGTERM', () => shutdown());
+storage.onFatal((err) => {
+  console.error(`chime: ${err.message}`);
+  shutdown(1);
+});

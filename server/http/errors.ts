@@ -30,6 +30,7 @@ export function sendError(err: Error, c: Context) {
     err = new ChimeError('server', 'Something went wrong on the server.');
   }
   const known = err as ChimeError;
+  if (known.cause) console.error('chime:', known.message, known.cause);
   if (known.retryAfter) c.header('Retry-After', String(known.retryAfter));
   return c.json(errorBody(known), STATUS[known.code]);
 }

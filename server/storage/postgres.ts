@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { SqlStorage } from './sql.ts';
-import type { Driver, Queryable, QueryResult, Signal, Storage } from './types.ts';
+import { postgresFailure } from './failures.ts';
+import type { Driver, Queryable, QueryResult, Signal, Storage, StorageOptions } from './types.ts';
 
 const CHANNEL = 'chime_events';
 /** Arbitrary constant naming the advisory lock held while migrating. */
@@ -27,8 +28,12 @@ function numbered(sql: string) {
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<R>(sql: string, params: unknown[] = []): Promise<QueryResult<R>> {
-      const result = await client.query(numbered(sql), params);
-      return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+      try {
+        const result = await client.query(numbered(sql), params);
+        return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+      } catch (err) {
+        throw postgresFailure(err);
+      }
     },
     async exec(sql: string) {
       await client.query(sql);
@@ -36,8 +41,18 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
-export function openPostgres(connectionString: string): Storage {
-  const pool = new pg.Pool({ connectionString, types, max: 10 });
+export function openPostgres(connectionString: string, { timeoutMs }: StorageOptions): Storage {
+  // No request waits on a lock, or for a connection, longer than the timeout: it is answered 503
+  // (Retry-After) instead, and a transaction left idle by a stuck client cannot hold locks.
+  const pool = new pg.Pool({
+    connectionString,
+    types,
+    max: 10,
+    statement_timeout: timeoutMs,
+    lock_timeout: timeoutMs,
+    idle_in_transaction_session_timeout: Math.max(timeoutMs * 2, 10_000),
+    connectionTimeoutMillis: timeoutMs,
+  });
   // An idle client losing its connection must not crash the server; the pool replaces it.
   pool.on('error', (err) => console.error('chime: idle PostgreSQL connection failed:', err.message));
   return new SqlStorage(new PostgresDriver(pool, connectionString));
@@ -66,7 +81,9 @@ class PostgresDriver implements Driver {
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch((err: unknown) => {
+      throw postgresFailure(err);
+    });
     try {
       await client.query('BEGIN');
       const result = await fn(queryable(client));
@@ -74,7 +91,7 @@ class PostgresDriver implements Driver {
       return result;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
+      throw postgresFailure(err);
     } finally {
       client.release();
     }
@@ -101,6 +118,15 @@ class PostgresDriver implements Driver {
       throw err;
     }
     return () => void this.listeners.delete(listener);
+  }
+
+  describe() {
+    const url = new URL(this.connectionString);
+    return `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`;
+  }
+
+  onFatal() {
+    // Nothing PostgreSQL does makes the server useless for good: connections are made again.
   }
 
   async close() {

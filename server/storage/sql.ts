@@ -182,6 +182,14 @@ export class SqlStorage implements Storage {
     return this.db.subscribe(listener);
   }
 
+  onFatal(listener: (err: Error) => void) {
+    this.db.onFatal(listener);
+  }
+
+  describe() {
+    return this.db.describe();
+  }
+
   close() {
     return this.db.close();
   }

@@ -1,30 +1,37 @@
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
+import { sqliteFailure } from './failures.ts';
 import { SqlStorage } from './sql.ts';
-import type { Driver, Queryable, QueryResult, Signal, Storage } from './types.ts';
+import { FileWatch } from './sqlite-file.ts';
+import type { Driver, Queryable, QueryResult, Signal, Storage, StorageOptions } from './types.ts';
 
 /**
- * One driver per file in this process, shared by every app opened on it: better-sqlite3 blocks
- * the event loop while it waits for a lock, so a second connection here would wait on a
- * transaction that cannot finish. Sharing it also makes the bus reach all of them.
+ * One driver per file in this process, shared by every app opened on it: a second connection
+ * here would only compete for the same write lock. Sharing it also makes the bus reach all of them.
  */
 const open = new Map<string, SqliteDriver>();
 
 /** Opens (creating it and its directory if needed) a SQLite database file. */
-export function openSqlite(file: string): Storage {
+export function openSqlite(file: string, options: StorageOptions): Storage {
   const path = resolve(file);
   let driver = open.get(path);
   if (!driver) {
     mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    // An acknowledged comment survives a power cut: each commit waits for the disk (FULL);
+    // NORMAL could lose the last commits. bench/server.ts measures what it costs posts.
+    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    // Other processes on the same file (several servers, a backup tool) take turns.
-    db.pragma('busy_timeout = 5000');
-    driver = new SqliteDriver(db, () => open.delete(path));
+    // better-sqlite3 waits for a lock on the event loop, stalling every request: never wait
+    // there (SQLITE_BUSY at once), retry asynchronously instead (SqliteDriver.retrying).
+    db.pragma('busy_timeout = 0');
+    if (options.sqliteMaxBytes)
+      db.pragma(`max_page_count = ${Math.floor(options.sqliteMaxBytes / (db.pragma('page_size', { simple: true }) as number))}`);
+    driver = new SqliteDriver(db, path, options.timeoutMs, () => open.delete(path));
     open.set(path, driver);
   }
   driver.users++;
@@ -43,17 +50,23 @@ class SqliteDriver implements Driver {
     query: async (sql, params) => this.run(sql, params) as never,
     exec: async (sql) => void this.db.exec(sql),
   };
-
   private readonly bus = new EventEmitter().setMaxListeners(0);
+  private readonly file: FileWatch;
 
   constructor(
     private readonly db: Database.Database,
+    path: string,
+    private readonly timeoutMs: number,
     private readonly onClose: () => void,
-  ) {}
+  ) {
+    this.file = new FileWatch(db, path);
+  }
 
   async query<R>(sql: string, params: unknown[] = []): Promise<QueryResult<R>> {
-    while (this.busy) await this.tail;
-    return this.run(sql, params) as QueryResult<R>;
+    return this.retrying(async () => {
+      while (this.busy) await this.tail;
+      return this.run(sql, params) as QueryResult<R>;
+    });
   }
 
   async exec(sql: string) {
@@ -63,15 +76,19 @@ class SqliteDriver implements Driver {
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const run = this.tail.then(async () => {
+      this.file.check();
+      // Queries go on while we wait for the write lock; only once it is ours do they wait for us.
+      await this.retrying(async () => this.db.exec('BEGIN IMMEDIATE'));
       this.busy = true;
-      this.db.exec('BEGIN IMMEDIATE');
       try {
         const result = await fn(this.inside);
-        this.db.exec('COMMIT');
+        await this.retrying(async () => this.db.exec('COMMIT'));
         return result;
       } catch (err) {
-        this.db.exec('ROLLBACK');
-        throw err;
+        // SQLite has already rolled back after some errors (a full disk): rolling back again
+        // would hide the cause behind "cannot rollback - no transaction is active".
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw sqliteFailure(err);
       } finally {
         this.busy = false;
       }
@@ -98,10 +115,36 @@ class SqliteDriver implements Driver {
     return () => void this.bus.off('signal', listener);
   }
 
+  describe() {
+    const mode = this.db.pragma('journal_mode', { simple: true }) as string;
+    const sync = ['off', 'normal', 'full', 'extra'][this.db.pragma('synchronous', { simple: true }) as number];
+    return `SQLite ${this.db.name} (journal_mode=${mode}, synchronous=${sync})`;
+  }
+
+  onFatal(listener: (err: Error) => void) {
+    this.file.onLost(listener);
+  }
+
   async close() {
     if (--this.users > 0) return;
     this.onClose();
+    this.file.stop();
     this.db.close();
+  }
+
+  /** Runs fn until it gets past a lock another process holds, for at most the timeout, waiting between tries. */
+  private async retrying<T>(fn: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + this.timeoutMs;
+    for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
+      try {
+        return await fn();
+      } catch (err) {
+        const failure = sqliteFailure(err);
+        const locked = /^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown }).code));
+        if (!locked || Date.now() + wait > deadline) throw failure;
+        await sleep(wait);
+      }
+    }
   }
 
   private run(sql: string, params: unknown[] = []): QueryResult<unknown> {
@@ -112,6 +155,7 @@ class SqliteDriver implements Driver {
       statement = this.db.prepare(sql);
       this.statements.set(sql, statement);
     }
+    if (!statement.readonly) this.file.check();
     if (statement.reader) {
       const rows = statement.all(...params);
       return { rows, rowCount: rows.length };

@@ -139,7 +139,18 @@ export interface Storage {
   publish(signal: Signal): Promise<void>;
   /** Calls listener for every signal from any instance; resolves (to unsubscribe) once listening. */
   subscribe(listener: (signal: Signal) => void): Promise<() => void>;
+  /** Calls listener when the database cannot be used any more and the server should stop (a SQLite file deleted under it). */
+  onFatal(listener: (err: Error) => void): void;
+  /** What the server runs on, for the start-up log: the database and how it is set up (read from the live connection). */
+  describe(): string;
   close(): Promise<void>;
+}
+
+export interface StorageOptions {
+  /** How long a query may wait for a lock (or run, on PostgreSQL) before the request is answered 503. */
+  timeoutMs: number;
+  /** SQLite only: the most the database file may grow to. */
+  sqliteMaxBytes?: number | null;
 }
 
 export interface QueryResult<R> {
@@ -165,5 +176,7 @@ export interface Driver extends Queryable {
   isUniqueViolation(err: unknown): boolean;
   publish(signal: Signal): Promise<void>;
   subscribe(listener: (signal: Signal) => void): Promise<() => void>;
+  onFatal(listener: (err: Error) => void): void;
+  describe(): string;
   close(): Promise<void>;
 }

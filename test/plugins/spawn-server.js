@@ -3,11 +3,11 @@
 // (tsx), with chime-comments/protocol resolved to src/ too (the chime-source export condition).
 import { spawn } from 'node:child_process';
 
-/** The child process, and its URL once it listens (rejected if it exits first). */
-export function spawnServer(env = {}) {
+/** The child process, and its URL once it listens (rejected if it exits first); stderr is the caller's with `stderr: 'pipe'`. */
+export function spawnServer(env = {}, { stderr = 'inherit' } = {}) {
   const child = spawn(process.execPath, ['--conditions=chime-source', '--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', stderr],
   });
   const listening = new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => {

@@ -72,7 +72,7 @@ eachBackend('moderation', (db) => {
 
   it('lets readers of a blog behind HTTP Basic authentication post (L5)', async () => {
     const basic = { authorization: `Basic ${Buffer.from('reader:secret').toString('base64')}` };
-    for (const env of [{}, { CHIME_ADMIN_TOKEN: '' }]) {
+    for (const env of [{}, { CHIME_ADMIN_TOKEN: '' }] as Record<string, string>[]) {
       const i = await db.open(env);
       const res = await i.send('POST', '/api/comments', newComment(), basic);
       assert.equal(res.status, 201, await res.clone().text());
