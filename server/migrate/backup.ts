@@ -40,7 +40,10 @@ const record = z.discriminatedUnion('type', [
       // A deleted comment kept for its replies has an empty name.
       name: z.string().max(LIMITS.name),
       // The widget links it: http(s) only, as for a posted comment.
-      website: z.url({ protocol: /^https?$/ }).max(LIMITS.url).nullable(),
+      website: z
+        .url({ protocol: /^https?$/ })
+        .max(LIMITS.url)
+        .nullable(),
       email: z.string().max(LIMITS.email).nullable(),
       avatarHash: hash.nullable(),
       role: z.enum(['author', 'moderator']).nullable(),
@@ -67,7 +70,7 @@ export async function readBackup(input: AsyncIterable<string>, sink: Sink): Prom
     try {
       value = JSON.parse(text);
     } catch {
-      throw new MalformedFile(`line ${line} is not JSON${started ? '' : ' (is this a Chime backup?)'}`, line);
+      throw new MalformedFile(`not JSON${started ? '' : ' (is this a Chime backup?)'}`, line);
     }
     if (!started) {
       const head = header.safeParse(value);

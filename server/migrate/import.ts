@@ -62,7 +62,12 @@ export async function importComments(input: AsyncIterable<Buffer | string>, deps
       summary.fatal = { line: err.line, message: err.message };
     }
     staging.finish();
-    if (options.dryRun || ((summary.fatal || summary.errorCount > 0) && !options.partial)) return summary;
+    if (options.dryRun || ((summary.fatal || summary.errorCount > 0) && !options.partial)) {
+      // What a run would write (duplicates are only found by writing).
+      summary.imported = staging.importable();
+      summary.threads = staging.threadCount();
+      return summary;
+    }
 
     summary.written = true;
     for (const { name, value } of staging.settings()) {

@@ -132,6 +132,14 @@ export class Staging implements Sink {
     }
   }
 
+  /** Comments that have a thread to go to. */
+  importable(): number {
+    return this.db
+      .prepare('SELECT COUNT(*) FROM comments c JOIN threads t ON t.key = c.thread_key WHERE t.thread_id IS NOT NULL')
+      .pluck()
+      .get() as number;
+  }
+
   threadCount(): number {
     return this.db.prepare('SELECT COUNT(*) FROM writable').pluck().get() as number;
   }

@@ -1,8 +1,11 @@
 import { threadId as threadIdSchema } from '../schemas.ts';
 
+/** Query parameters that only say where a visitor came from (Disqus often kept them in links). */
+const TRACKING = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid)$/;
+
 /**
  * How a post's URL becomes a thread id. By default its path (and query, as in WordPress's
- * `/?p=12` links), which is what the widget's `thread` attribute usually holds; `url` keeps the
+ * `/?p=12` links, less tracking parameters such as utm_source), which is what the widget's `thread` attribute usually holds; `url` keeps the
  * whole URL. Rewrites replace a leading part of the URL first, for a blog that moved:
  * `https://old.example/blog/=/` makes `https://old.example/blog/2006/03/x/` into `/2006/03/x/`.
  */
@@ -32,6 +35,8 @@ export function threadIdFor(url: string, ids: ThreadIds): string | Error {
   if (rewrite) id = rewrite.to + id.slice(rewrite.from.length);
   if (ids.mode === 'path' && URL.canParse(id)) {
     const parsed = new URL(id);
+    const tracking = [...parsed.searchParams.keys()].filter((name) => TRACKING.test(name));
+    for (const name of tracking) parsed.searchParams.delete(name);
     id = parsed.pathname + parsed.search;
   } else {
     id = id.replace(/#.*$/, '');

@@ -60,7 +60,9 @@ export async function readWxr(input: AsyncIterable<string>, sink: Sink, ids: Thr
     if (!body) return sink.skip('no text left', line);
     const parent = field('parent').trim();
     idPrefix ||= `wp-${sha256((site.get('wp:base_blog_url') || site.get('wp:base_site_url') || site.get('link') || '').replace(/^https?:\/\/(www\.)?|\/+$/gi, '').toLowerCase()).slice(0, 8)}`;
-    item!.comments++;
+    // The thread goes first: WordPress writes a post's fields before its comments, and a file cut
+    // short inside a post still places the comments read so far.
+    if (item!.comments++ === 0) emitThread(item!);
     sink.comment({
       id: stableId(idPrefix, sourceId),
       threadKey: item!.key,
@@ -74,7 +76,7 @@ export async function readWxr(input: AsyncIterable<string>, sink: Sink, ids: Thr
     });
   };
 
-  const finishItem = (current: NonNullable<typeof item>) => {
+  const emitThread = (current: NonNullable<typeof item>) => {
     const f = (name: string) => current.fields.get(name)?.trim() ?? '';
     const closed = f('wp:comment_status') === 'closed';
     // A post with no comments matters only if it is published and closed ("Comments are closed.").
@@ -123,7 +125,7 @@ export async function readWxr(input: AsyncIterable<string>, sink: Sink, ids: Thr
           finishComment(comment.fields, comment.line);
           comment = null;
         } else if (path.length === 3 && item && path[2] === 'item') {
-          finishItem(item);
+          if (item.comments === 0) emitThread(item);
           item = null;
         }
       },

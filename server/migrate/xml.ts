@@ -69,6 +69,6 @@ export async function readXml(input: AsyncIterable<string>, handler: XmlHandler,
     const message = err instanceof Error ? err.message : String(err);
     const at = /^:?(\d+):(\d+): (.*)$/s.exec(message);
     if (!at) throw err;
-    throw new MalformedFile(`not well-formed XML at line ${at[1]}, column ${Number(at[2]) + 1}: ${at[3]}`, Number(at[1]));
+    throw new MalformedFile(`not well-formed XML (column ${Number(at[2]) + 1}): ${at[3]}`, Number(at[1]));
   }
 }

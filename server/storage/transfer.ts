@@ -75,6 +75,7 @@ const COLUMNS = [
   'edited_at',
   'changed_at',
 ];
+const HELD = new Set<Status>(['spam', 'trash']);
 /** Rows per INSERT: few round trips, far below either database's limit on parameters. */
 const CHUNK = 100;
 
@@ -99,11 +100,17 @@ export function importThread(db: Driver, thread: ImportThread): Promise<ImportOu
     const numbered = thread.comments.some((c) => c.number !== null);
     const keep = numbered && last === 0 && fresh.length === thread.comments.length && fresh.every((c) => c.number !== null);
 
+    // Spam and deleted comments are numbered after the rest: readers count 1, 2, 3 with no gaps
+    // for what they never saw. Insertion keeps the given order (parents first).
     let next = last;
+    const numbers = new Map<string, number>();
+    for (const c of [...fresh.filter((c) => !HELD.has(c.status)), ...fresh.filter((c) => HELD.has(c.status))]) {
+      numbers.set(c.id, keep ? c.number! : ++next);
+    }
     const params = fresh.map((c) => {
       const root = (c.parentId && roots.get(c.parentId)) || c.id;
       roots.set(c.id, root);
-      const number = keep ? c.number! : ++next;
+      const number = numbers.get(c.id)!;
       // prettier-ignore
       return [c.id, thread.id, root === c.id ? null : c.parentId, root, number, c.name, c.website, c.email, c.avatarHash, c.role, c.body,
         c.contentHash, c.editTokenHash, c.status, Number(c.deleted), Number(c.pinned), c.reactions.length, c.createdAt, c.editedAt, c.changedAt];
@@ -118,7 +125,7 @@ export function importThread(db: Driver, thread: ImportThread): Promise<ImportOu
     for (const chunk of chunks(reactions, CHUNK * 3)) {
       await tx.query(`INSERT INTO reactions (comment_id, kind, reader) VALUES ${values(chunk.length, 3)} ON CONFLICT DO NOTHING`, chunk.flat());
     }
-    const lastNumber = keep ? Math.max(thread.lastNumber, ...fresh.map((c) => c.number!)) : next;
+    const lastNumber = keep ? [...numbers.values()].reduce((a, b) => Math.max(a, b), thread.lastNumber) : next;
     await tx.query(
       `UPDATE threads SET last_number = ?, closed = CASE WHEN ? = 1 THEN 1 ELSE closed END,
          comment_count = (SELECT COUNT(*) FROM comments WHERE thread_id = ? AND status = 'published' AND deleted = 0) WHERE id = ?`,
