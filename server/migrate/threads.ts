@@ -33,8 +33,9 @@ export function threadIdFor(url: string, ids: ThreadIds): string | Error {
   let id = url.trim();
   const rewrite = ids.rewrites.find((r) => id.startsWith(r.from));
   if (rewrite) id = rewrite.to + id.slice(rewrite.from.length);
-  if (ids.mode === 'path' && URL.canParse(id)) {
-    const parsed = new URL(id);
+  // A rewrite may have left a path already: it is read as one, like the browser's location.
+  if (ids.mode === 'path' && (URL.canParse(id) || id.startsWith('/'))) {
+    const parsed = new URL(id, 'http://path.invalid');
     const tracking = [...parsed.searchParams.keys()].filter((name) => TRACKING.test(name));
     for (const name of tracking) parsed.searchParams.delete(name);
     id = parsed.pathname + parsed.search;
