@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { createReadStream, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createReadStream, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { it } from 'node:test';
 import type { CommentPage, PostResult } from '../../src/core/types.ts';
@@ -15,9 +13,8 @@ import { avatarHasher, SiteKey } from '../../server/site-key.ts';
 import { openStorage } from '../../server/storage/index.ts';
 import type { Storage } from '../../server/storage/types.ts';
 import { ADMIN, type BackendContext, eachBackend, newComment } from './helpers/backends.ts';
-import { postgres } from './helpers/postgres.ts';
+import { anotherDatabase, fixture } from './helpers/migrate.ts';
 
-const fixture = (name: string) => new URL(`../fixtures/import/${name}`, import.meta.url);
 /** Comment ids of the WordPress sample: its site, then WordPress's own comment id. */
 const wp = (id: number) => `wp-${sha256('old.example/blog').slice(0, 8)}-${id}`;
 const REWRITE = { mode: 'path' as const, rewrites: [parseRewrite('https://old.example/blog/=/')] };
@@ -40,8 +37,7 @@ const body = (text: string) => text.slice(text.indexOf('\n') + 1);
 
 /** A second, empty database of the same kind, with a server on it. */
 async function emptyDatabase(db: BackendContext) {
-  const url =
-    db.name === 'postgres' ? await (await postgres()).createDatabase() : join(mkdtempSync(join(tmpdir(), 'chime-restore-')), 'chime.sqlite');
+  const url = await anotherDatabase(db);
   const storage = await openStorage(url);
   return { storage, app: createApp(storage, loadConfig({ DATABASE_URL: url })) };
 }
@@ -143,7 +139,6 @@ eachBackend('import', (db) => {
 
   it('a record in error stops the import (nothing written) until --partial says to go on', async () => {
     const i = await db.open();
-    const { readFileSync } = await import('node:fs');
     const text = readFileSync(fixture('wordpress.xml'), 'utf8').replace('<wp:comment_id>24</wp:comment_id>', '<wp:comment_id></wp:comment_id>');
     const refused = await run(i.storage, 'wxr', text, { ids: REWRITE });
     assert.deepEqual([refused.written, refused.errors], [false, [{ line: 109, message: 'comment without a wp:comment_id' }]]);
