@@ -10,7 +10,7 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { LIMITS } from '../../src/core/protocol.ts';
+import { LIMITS } from 'chime-comments/protocol';
 import { commentId, readerId, threadId } from '../schemas.ts';
 import type { Storage } from '../storage/types.ts';
 import { MalformedFile, MAX_BODY, type Sink } from './records.ts';

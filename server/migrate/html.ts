@@ -9,7 +9,7 @@
  */
 import { type ChildNode as Node, type Element, isTag, isText } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
-import { safeUrl } from '../../src/core/url.ts';
+import { safeUrl } from 'chime-comments/protocol';
 
 export interface HtmlOptions {
   /** WordPress keeps comments as typed: a newline is a line break, a blank line a new paragraph. */

@@ -3,8 +3,8 @@
  * in Chime's terms, plus what it skipped, could not import or had to change, by line.
  */
 import { z } from 'zod';
-import { LIMITS } from '../../src/core/protocol.ts';
-import type { AuthorRole } from '../../src/core/types.ts';
+import { LIMITS } from 'chime-comments/protocol';
+import type { AuthorRole } from 'chime-comments/protocol';
 import { sha256 } from '../crypto.ts';
 import type { Status } from '../storage/types.ts';
 

@@ -2,7 +2,7 @@
  * Bulk writes and reads for imports and backups (server/migrate), in the same portable SQL as
  * sql.ts: a whole thread's comments in one transaction, and every row page by page.
  */
-import type { AuthorRole } from '../../src/core/types.ts';
+import type { AuthorRole } from 'chime-comments/protocol';
 import type { CommentRow, Driver, Queryable, Status } from './types.ts';
 
 /** A comment to import; `number` null means "next in the thread". */

@@ -1,4 +1,4 @@
-import type { Comment, SortOrder, ThreadMeta } from '../../src/core/types.ts';
+import type { Comment, SortOrder, ThreadMeta } from 'chime-comments/protocol';
 import type { ExportedRow, ImportOutcome, ImportThread, ThreadRecord } from './transfer.ts';
 
 /**

@@ -10,7 +10,8 @@ import { openStorage } from '../../server/storage/index.ts';
 import { eachBackend } from './helpers/backends.ts';
 import { anotherDatabase, fixture } from './helpers/migrate.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/chime-server.js', import.meta.url));
+/** The `chime-server` command from its sources, as the compiled bin runs it (server/bin imports dist/cli.js). */
+const CLI = [process.execPath, '--conditions=chime-source', '--import', 'tsx', fileURLToPath(new URL('../../server/cli.ts', import.meta.url))];
 const WXR = fileURLToPath(fixture('wordpress.xml'));
 
 interface Run {
@@ -21,7 +22,7 @@ interface Run {
 
 function cli(args: string[], databaseUrl: string, stdin?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'pipe' });
+    const child = spawn(CLI[0]!, [...CLI.slice(1), ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
@@ -116,7 +117,7 @@ const hasScript = spawnSync('script', ['--version']).status === 0;
 describe('chime-server import on a terminal', { skip: hasScript ? false : 'util-linux script(1) is not installed' }, () => {
   it('draws a progress bar on a terminal, then the summary', () => {
     const dir = mkdtempSync(join(tmpdir(), 'chime-tty-'));
-    const command = [process.execPath, BIN, 'import', 'wxr', WXR].map((a) => `'${a}'`).join(' ');
+    const command = [...CLI, 'import', 'wxr', WXR].map((a) => `'${a}'`).join(' ');
     const run = spawnSync('script', ['-qec', command, '/dev/null'], {
       env: { ...process.env, DATABASE_URL: join(dir, 'chime.sqlite') },
       encoding: 'utf8',
