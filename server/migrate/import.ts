@@ -86,6 +86,9 @@ export async function importComments(input: AsyncIterable<Buffer | string>, deps
       if (outcome.renumbered)
         staging.warn(`thread "${thread.threadId}" already had comments: the imported ones are numbered after them`, rows[0]?.line ?? 0);
       progress({ phase: 'write', done: ++done, total });
+      // SQLite answers synchronously: without this, an import inside the server (the console's
+      // upload) would hold every request until its last thread.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return summary;
   } finally {

@@ -36,7 +36,8 @@ export function progressBar(stream: NodeJS.WriteStream): { update(p: Progress): 
 
 function notes(title: string, list: Note[], count: number): string[] {
   const lines = [`  ${title.padEnd(11)}${n(count)}`];
-  for (const note of list.slice(0, SHOWN)) lines.push(`    ${note.line ? `line ${note.line}: ` : ''}${note.message}`);
+  const sorted = [...list].sort((a, b) => a.line - b.line);
+  for (const note of sorted.slice(0, SHOWN)) lines.push(`    ${note.line ? `line ${note.line}: ` : ''}${note.message}`);
   if (count > SHOWN) lines.push(`    … and ${n(count - SHOWN)} more`);
   return lines;
 }
