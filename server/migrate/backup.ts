@@ -7,8 +7,6 @@
  *   {"type":"thread","id":"/2006/03/x/","closed":false,"lastNumber":2}
  *   {"type":"comment","id":"...","threadId":"/2006/03/x/","parentId":null,"number":1,...}
  */
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { LIMITS } from 'chime-comments/protocol';
 import { commentId, readerId, threadId } from '../schemas.ts';
@@ -17,6 +15,8 @@ import { MalformedFile, MAX_BODY, type Sink } from './records.ts';
 
 export const BACKUP_FORMAT = 'chime-backup';
 export const BACKUP_VERSION = 1;
+/** Longest line read: a comment's body is at most MAX_BODY characters. */
+const MAX_LINE = 4_000_000;
 /** Rows read from the database per query while exporting. */
 const PAGE = 500;
 
@@ -60,10 +60,9 @@ const record = z.discriminatedUnion('type', [
 
 /** Reads a backup written by exportBackup. A line that is not JSON ends the file as malformed. */
 export async function readBackup(input: AsyncIterable<string>, sink: Sink): Promise<void> {
-  const lines = createInterface({ input: Readable.from(input), crlfDelay: Infinity });
   let line = 0;
   let started = false;
-  for await (const text of lines) {
+  for await (const text of lines(input)) {
     line++;
     if (!text.trim()) continue;
     let value: unknown;
@@ -110,6 +109,21 @@ export async function readBackup(input: AsyncIterable<string>, sink: Sink): Prom
     }
   }
   if (!started) throw new MalformedFile('the file is empty', 1);
+}
+
+/** The input's lines, pulled one chunk at a time (readline's iterator would read ahead of us). */
+async function* lines(input: AsyncIterable<string>): AsyncGenerator<string> {
+  let rest = '';
+  let count = 0;
+  for await (const chunk of input) {
+    const parts = (rest + chunk).split('\n');
+    rest = parts.pop()!;
+    count += parts.length;
+    for (const part of parts) yield part.replace(/\r$/, '');
+    // No record comes near this: a file with no line breaks is not a backup.
+    if (rest.length > MAX_LINE) throw new MalformedFile(`line ${count + 1} is longer than ${MAX_LINE / 1e6} MB`, count + 1);
+  }
+  if (rest) yield rest.replace(/\r$/, '');
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -48,7 +48,7 @@ export interface ImportDeps {
   avatarHash(email: string): Promise<string>;
 }
 
-export async function importComments(input: AsyncIterable<Buffer | string>, deps: ImportDeps, options: ImportOptions): Promise<Summary> {
+export async function importComments(input: AsyncIterable<Uint8Array | string>, deps: ImportDeps, options: ImportOptions): Promise<Summary> {
   const staging = new Staging();
   const { summary } = staging;
   const progress = options.onProgress ?? (() => {});
@@ -97,7 +97,7 @@ export async function importComments(input: AsyncIterable<Buffer | string>, deps
 }
 
 /** UTF-8 text of the input, counting its bytes; bytes that are not UTF-8 make the file malformed. */
-async function* decode(input: AsyncIterable<Buffer | string>, onBytes: (n: number) => void): AsyncGenerator<string> {
+async function* decode(input: AsyncIterable<Uint8Array | string>, onBytes: (n: number) => void): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     for await (const chunk of input) {

@@ -169,6 +169,20 @@ eachBackend('import', (db) => {
     assert.equal((await page(i.app, '/2013/03/late-thread/')).comments[0]!.author.name, 'Иван');
   });
 
+  it('names comments that have no thread to go to, and writes nothing', async () => {
+    const i = await db.open();
+    const disqus = readFileSync(fixture('disqus.xml'), 'utf8').replace('<thread dsq:id="5002" />', '<thread dsq:id="5999" />');
+    const lost = await run(i.storage, 'disqus', disqus);
+    assert.deepEqual([lost.written, lost.errors], [false, [{ line: 116, message: '1 comment of thread "5999", which the file does not have' }]]);
+    const wordpress = readFileSync(fixture('wordpress.xml'), 'utf8')
+      .replace('<link>https://old.example/blog/2007/05/caf%C3%A9-notes/</link>', '<link></link>')
+      .replace('<wp:base_blog_url>https://old.example/blog</wp:base_blog_url>', '<wp:base_blog_url></wp:base_blog_url>')
+      .replace('<link>https://old.example/blog</link>', '<link></link>');
+    const unlinked = await run(i.storage, 'wxr', wordpress);
+    assert.deepEqual(unlinked.errors, [{ line: 184, message: 'the post has no link: its 1 comment cannot be imported' }]);
+    assert.equal(body(await backup(i.storage)), '');
+  });
+
   it('export, then import into an empty database, round-trips exactly', async () => {
     const i = await db.open();
     await run(i.storage, 'wxr', fixture('wordpress.xml'), { ids: REWRITE });
