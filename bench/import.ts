@@ -2,7 +2,8 @@
  * Import benchmark: writes a WordPress export of 100,000 comments (BENCH_COMMENTS), then times
  * `chime-server import wxr` on it as the owner would run it (its own process, from the sources
  * through tsx) and records the process's peak memory: on SQLite, and on PostgreSQL (a throwaway
- * cluster, unless BENCH_SKIP_PG=1) within BENCH_PG_TIMEOUT seconds. Also times a second run
+ * cluster, unless BENCH_SKIP_PG=1) within BENCH_PG_TIMEOUT seconds. Every command runs with its
+ * heap capped (BENCH_HEAP_MB, 64 MiB): the import must fit, whatever the file's size. Also times a second run
  * (everything is a duplicate), the export, and restoring the export into an empty database.
  */
 import { spawn } from 'node:child_process';
@@ -15,6 +16,8 @@ import { postgres } from '../test/server/helpers/postgres.ts';
 
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 100_000);
 const PER_POST = 50;
+/** V8's heap is capped at this for every command: one that needed more would fail, not just measure high. */
+const HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 64);
 const PG_TIMEOUT = Number(process.env.BENCH_PG_TIMEOUT ?? 900) * 1000;
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'chime-bench-import-'));
@@ -115,7 +118,16 @@ async function chimeServer(
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    ['--conditions=chime-source', '--import', 'tsx', '--import', root('bench/peak-memory.js'), root('server/cli.ts'), ...args],
+    [
+      `--max-old-space-size=${HEAP_MB}`,
+      '--conditions=chime-source',
+      '--import',
+      'tsx',
+      '--import',
+      root('bench/peak-memory.js'),
+      root('server/cli.ts'),
+      ...args,
+    ],
     { env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_MEMORY_FILE: memory }, stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const timer = setTimeout(() => child.kill('SIGTERM'), options.timeoutMs ?? 3_600_000);
@@ -160,7 +172,7 @@ console.log(
   `generated ${file}: ${COMMENTS.toLocaleString('en-US')} comments, ${mb(statSync(file).size)} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 console.log(
-  '(each command is its own Node process, run from the TypeScript sources through tsx; heap sampled every 10 ms, RSS is the kernel peak)\n',
+  `(each command is its own Node process, run from the TypeScript sources through tsx, its heap capped at ${HEAP_MB} MiB; heap sampled every 10 ms, RSS is the kernel peak)\n`,
 );
 
 let n = 0;
