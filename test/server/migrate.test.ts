@@ -91,6 +91,11 @@ eachBackend('import', (db) => {
       [wp(28)],
     );
 
+    // Spam the old system caught by mistake is restored like any moderated comment.
+    const restored = await i.send('PATCH', `/api/admin/comments/${wp(25)}`, { status: 'published' }, ADMIN);
+    assert.deepEqual(((await restored.json()) as { status: string }).status, 'published');
+    assert.equal((await page(i.app, TOPIC)).thread.count, 5);
+
     // The email is kept as written and hashed exactly as a posted comment's is.
     const row = await i.storage.find(wp(21));
     assert.equal(row!.author_email, 'Rodrigo@Example.ORG');
