@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './http/client-address.ts';
 import { EDIT_WINDOW_MS, REACTIONS } from 'chime-comments/protocol';
+import { ownerSchema, toOwnerConfig, type OwnerConfig } from './owner-config.ts';
 
 /** Server settings, all from the environment (documented in docs/server.md). */
 export interface Config {
@@ -11,7 +12,8 @@ export interface Config {
   adminToken: string | null;
   /** Allowed browser origins; ['*'] allows any. */
   origins: string[];
-  moderation: 'off' | 'all';
+  /** The default of the owner's moderation setting (service/settings.ts). */
+  moderation: 'off' | 'first-time' | 'all';
   /** Posts per client per window. */
   rateLimit: number;
   rateWindowMs: number;
@@ -31,6 +33,8 @@ export interface Config {
   pageCacheBytes: number;
   /** A JSON file of comments to load at start (the demo's); null for none. */
   seedFile: string | null;
+  /** The owner's side: spam defence, retention, the console (owner-config.ts). */
+  owner: OwnerConfig;
 }
 
 const list = z.string().transform((s) =>
@@ -56,7 +60,7 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1).default('./data/chime.sqlite'),
   CHIME_ADMIN_TOKEN: z.string().min(1).optional(),
   CHIME_ORIGINS: list.default(['*']),
-  CHIME_MODERATION: z.enum(['off', 'all']).default('off'),
+  CHIME_MODERATION: z.enum(['off', 'first-time', 'all']).default('off'),
   CHIME_RATE_LIMIT: z.coerce.number().int().positive().default(5),
   CHIME_RATE_WINDOW: seconds(60),
   CHIME_EDIT_WINDOW: seconds(EDIT_WINDOW_MS / 1000),
@@ -79,6 +83,7 @@ const schema = z.object({
   CHIME_SQLITE_MAX_MB: z.coerce.number().positive().optional(),
   CHIME_PAGE_CACHE_MB: z.coerce.number().positive().default(64),
   CHIME_SEED: z.string().min(1).optional(),
+  ...ownerSchema.shape,
 });
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -107,5 +112,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sqliteMaxBytes: e.CHIME_SQLITE_MAX_MB === undefined ? null : Math.round(e.CHIME_SQLITE_MAX_MB * 2 ** 20),
     pageCacheBytes: Math.round(e.CHIME_PAGE_CACHE_MB * 2 ** 20),
     seedFile: e.CHIME_SEED ?? null,
+    owner: toOwnerConfig(e),
   };
 }

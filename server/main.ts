@@ -2,13 +2,19 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { seed } from './seed.ts';
+import { Service } from './service/index.ts';
 import { openStorage } from './storage/index.ts';
 
 const config = loadConfig();
 const storage = await openStorage(config);
 console.log(`chime: ${storage.describe()}`);
 if (config.seedFile) console.log(`chime: seeded ${await seed(storage, config.seedFile)} new comments from ${config.seedFile}`);
-const app = createApp({ storage, config });
+const service = new Service(storage, config);
+// The owner's side: their spam check module loads now (a wrong path stops the server here), and
+// the purge runs every CHIME_PURGE_INTERVAL.
+await service.ctx.spam.ready();
+const stopPurge = service.retention.schedule();
+const app = createApp({ storage, config, service });
 
 // Handlers still running when their client has gone must finish before the database closes.
 let inFlight = 0;
@@ -29,6 +35,7 @@ const server = serve({ fetch, port: config.port, hostname: config.host }, (info)
 function shutdown(code = 0) {
   const http = server as import('node:http').Server;
   // Stop accepting, let requests in flight finish, then cut what is left (SSE streams never end).
+  stopPurge();
   http.close(async () => {
     if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
     await storage.close();

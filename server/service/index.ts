@@ -4,7 +4,13 @@ import type { Storage } from '../storage/types.ts';
 import type { ServiceContext } from './context.ts';
 import { Moderation } from './moderation.ts';
 import { Reactions } from './reactions.ts';
+import { OwnerConsole } from './owner.ts';
 import { Reading } from './reading.ts';
+import { Retention } from './retention.ts';
+import { Sessions } from './sessions.ts';
+import { Transfer } from './transfer.ts';
+import { SettingsStore } from './settings.ts';
+import { SpamGuard } from './spam.ts';
 import { Writing } from './writing.ts';
 
 export type { Actor } from './context.ts';
@@ -19,15 +25,27 @@ export class Service {
   readonly writing: Writing;
   readonly moderation: Moderation;
   readonly reactions: Reactions;
+  /** The owner's side: console sign-in, the console's lists and actions, the scheduled purge. */
+  readonly sessions: Sessions;
+  readonly owner: OwnerConsole;
+  readonly retention: Retention;
+  readonly transfer: Transfer;
+  readonly ctx: ServiceContext;
 
   constructor(
     readonly storage: Storage,
     readonly config: Config,
   ) {
-    const ctx: ServiceContext = { storage, config, siteKey: new SiteKey(storage) };
+    const ctx = { storage, config, siteKey: new SiteKey(storage), settings: new SettingsStore(storage, config) } as ServiceContext;
+    ctx.spam = new SpamGuard(ctx);
+    this.ctx = ctx;
     this.reading = new Reading(ctx);
     this.writing = new Writing(ctx);
     this.moderation = new Moderation(ctx);
     this.reactions = new Reactions(ctx);
+    this.sessions = new Sessions(ctx);
+    this.owner = new OwnerConsole(ctx, this.moderation, this.writing);
+    this.retention = new Retention(ctx);
+    this.transfer = new Transfer(ctx);
   }
 }

@@ -1,9 +1,11 @@
 import type { ThreadMeta } from 'chime-comments/protocol';
 import { ChimeError, notFound } from '../errors.ts';
 import { migrate } from './migrate.ts';
+import type { OwnerStore } from './owner-types.ts';
+import { SqlOwner } from './sql-owner.ts';
 import { exportComments, exportSettings, exportThreads, importThread, type ImportThread } from './transfer.ts';
 import { readReplies, readTopPage } from './sql-pages.ts';
-import { insertRow, prune, recount, TAKEN, toggleReaction, touchThread, VISIBLE } from './sql-writes.ts';
+import { insertRow, prune, publishHeld, recount, TAKEN, toggleReaction, touchThread, VISIBLE } from './sql-writes.ts';
 import type { CommentRow, Driver, ListQuery, NewRow, PageBudget, ReplyQuery, Signal, Status, Storage, StoredComment, StoredPage } from './types.ts';
 import { toComment } from './view.ts';
 
@@ -14,7 +16,11 @@ const marks = (n: number) => markLists[n] ?? markList(n);
 
 /** The Storage contract in portable SQL; sqlite.ts and postgres.ts only supply a Driver. */
 export class SqlStorage implements Storage {
-  constructor(private readonly db: Driver) {}
+  readonly owner: OwnerStore;
+
+  constructor(private readonly db: Driver) {
+    this.owner = new SqlOwner(db);
+  }
 
   migrate(): Promise<string[]> {
     return migrate(this.db);
@@ -140,6 +146,7 @@ export class SqlStorage implements Storage {
     const status = change.status ?? null;
     const now = Date.now();
     const row = await this.db.transaction(async (tx) => {
+      if (status === 'published') await publishHeld(tx, id);
       const { rows } = await tx.query<CommentRow>(
         `UPDATE comments SET status = COALESCE(?, status), pinned = COALESCE(?, pinned), changed_at = ?,
            public_at = COALESCE(public_at, CASE WHEN COALESCE(?, status) = 'published' THEN CAST(? AS BIGINT) END)

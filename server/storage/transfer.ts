@@ -191,5 +191,7 @@ export async function exportComments(db: Queryable, threadId: string, afterNumbe
 }
 
 export async function exportSettings(db: Queryable): Promise<Array<{ name: string; value: string }>> {
-  return (await db.query<{ name: string; value: string }>('SELECT name, value FROM chime_settings ORDER BY name')).rows;
+  // The console's password hash stays behind: a backup is a file that travels.
+  return (await db.query<{ name: string; value: string }>("SELECT name, value FROM chime_settings WHERE name <> 'owner-password' ORDER BY name"))
+    .rows;
 }
