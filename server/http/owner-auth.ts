@@ -50,6 +50,9 @@ export function ownerGuard(service: Service, config: Config): MiddlewareHandler<
       return next();
     }
     if (/^Bearer\s/i.test(c.req.header('authorization') ?? '')) {
+      // No token is set, but a password is: the console is on, this credential is wrong.
+      if (!config.adminToken && (await service.sessions.enabled()))
+        throw new ChimeError('unauthorized', 'No admin token is set: sign in with the password.');
       if (!isAdmin(c, config)) throw new ChimeError('unauthorized', 'Wrong admin token.');
       c.set('session', null);
       c.header('Cache-Control', 'no-store');
@@ -92,7 +95,7 @@ export function setSessionCookie(c: Context, config: Config, session: OwnerSessi
     httpOnly: true,
     sameSite: 'Strict',
     secure: publicUrl(c, config).https,
-    maxAge: Math.floor((session.expiresAt - Date.now()) / 1000),
+    maxAge: Math.round((session.expiresAt - Date.now()) / 1000),
   });
 }
 
