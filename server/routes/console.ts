@@ -12,6 +12,7 @@ const PAGE = `<!doctype html>
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="color-scheme" content="light dark" />
     <meta name="robots" content="noindex" />
+    <link rel="icon" href="data:," />
     <title>Comments · Chime</title>
     <script type="module" src="/chime-admin.js"></script>
   </head>

@@ -1,0 +1,338 @@
+/**
+ * The moderation console as the owner meets it: Chromium (puppeteer-core) on the /admin page of
+ * a real server process, under the page's own Content-Security-Policy; signed in by keyboard,
+ * moderating, replying, blocking, closing, changing settings, at 390 px and on a desktop; an
+ * axe audit of every view in the light and the dark scheme.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import type { CommentPage, ThreadMeta } from 'chime-comments/protocol';
+import { spawnServer } from '../plugins/spawn-server.js';
+
+const TOKEN = 'console-test-token';
+const PASSWORD = 'correct horse battery';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const CLI = [process.execPath, '--conditions=chime-source', '--import', 'tsx', fileURLToPath(new URL('../../server/cli.ts', import.meta.url))];
+
+interface Server {
+  url: string;
+  stop(): void;
+}
+
+async function startServer(env: Record<string, string> = {}): Promise<Server> {
+  const dir = mkdtempSync(join(tmpdir(), 'chime-console-'));
+  const database = join(dir, 'chime.sqlite');
+  const { child, listening } = spawnServer({ DATABASE_URL: database, CHIME_ADMIN_TOKEN: TOKEN, CHIME_TRUST_PROXY: '1', ...env });
+  const url = (await listening) as string;
+  // The password is set as an owner would: with the command, beside the running server.
+  await new Promise<void>((resolve, reject) => {
+    const cli = spawn(CLI[0]!, [...CLI.slice(1), 'set-password'], {
+      env: { ...process.env, DATABASE_URL: database },
+      stdio: ['pipe', 'ignore', 'inherit'],
+    });
+    cli.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`set-password exited with ${code}`))));
+    cli.stdin.end(`${PASSWORD}\n`);
+  });
+  return {
+    url,
+    stop: () => {
+      child.kill();
+      child.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    },
+  };
+}
+
+/** Posts as a reader from an address. */
+async function post(server: Server, body: Record<string, unknown>, address = '192.0.2.1') {
+  const res = await fetch(`${server.url}/api/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+    body: JSON.stringify({ id: `c${Math.random().toString(36).slice(2)}`, threadId: '/2024/05/bread/', ...body }),
+  });
+  return ((await res.json()) as { comment: { id: string } }).comment;
+}
+
+const api = async <T>(server: Server, path: string) =>
+  (await (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as T;
+
+/**
+ * Waits for `expression` (JavaScript run in the page) to give something. A loop of evaluations
+ * rather than page.waitForFunction, which builds its function with eval: the console's CSP
+ * forbids that. Page-side code is written as text: tsx would wrap named functions in a helper
+ * the page does not have.
+ */
+async function until(page: Page, expression: string): Promise<ElementHandle<HTMLElement>> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const handle = await page.evaluateHandle(expression);
+    if (await handle.evaluate((value) => Boolean(value))) return handle as ElementHandle<HTMLElement>;
+    await handle.dispose();
+    if (Date.now() > deadline) throw new Error(`waited 5 s for ${expression.slice(-120)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Finds the first element matching a selector, through shadow roots, whose text (spaces collapsed) is the given one. */
+const FIND = `(selector, text) => {
+  const walk = (root) => {
+    for (const el of root.querySelectorAll(selector)) if (text === null || el.textContent.trim().replace(/\\s+/g, ' ') === text) return el;
+    for (const el of root.querySelectorAll('*')) {
+      const found = el.shadowRoot && walk(el.shadowRoot);
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(document);
+}`;
+
+/** The first element matching `selector` (through shadow roots) whose text is `text`, once there is one. */
+const find = (page: Page, selector: string, text?: string) => until(page, `(${FIND})(${JSON.stringify(selector)}, ${JSON.stringify(text ?? null)})`);
+
+/** The element with focus, through shadow roots, as "tag text". */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    const type = el instanceof HTMLInputElement ? `[${el.type}]` : '';
+    return `${el?.tagName.toLowerCase()}${type} ${(el?.textContent ?? '').trim().replace(/\s+/g, ' ')}`.trim();
+  });
+
+/** The console's navigation button whose label starts with `label` (counts follow some). */
+async function nav(page: Page, label: string) {
+  await find(page, 'nav button');
+  return (await page.evaluateHandle((label) => {
+    const buttons = document.querySelector('chime-admin')!.shadowRoot!.querySelectorAll('nav button');
+    return [...buttons].find((b) => b.textContent!.trim().startsWith(label))!;
+  }, label)) as ElementHandle<HTMLElement>;
+}
+
+/** A button of the comment's card in the console's list, once the list shows it. */
+const cardButton = (page: Page, id: string, label: string) => find(page, `article[aria-labelledby="by-${id}"] .actions button`, label);
+
+/** Presses a key on a control, as a keyboard user would after tabbing to it. */
+async function press(page: Page, element: ElementHandle<HTMLElement>, key: 'Enter' | 'Space' = 'Enter') {
+  await element.focus();
+  await page.keyboard.press(key === 'Space' ? ' ' : key);
+}
+
+/** The axe violations of the page as it is (open shadow roots included). */
+async function audit(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const { violations } = await (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }
+    ).axe.run();
+    return violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+  return result;
+}
+
+describe('the moderation console in Chromium, against a real server', () => {
+  let browser: Browser;
+  let server: Server;
+
+  before(async () => {
+    server = await startServer({ CHIME_MODERATION: 'first-time' });
+    browser = await puppeteer.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+
+  /** A page of the console at `width`, collecting CSP violations and script errors. */
+  async function open(width: number, { bypassCsp = false } = {}) {
+    // A browser context of its own: no cookie of another test's session.
+    const page = await (await browser.createBrowserContext()).newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (err) => problems.push(`error: ${(err as Error).message}`));
+    page.on('console', (message) => {
+      if (/Content.Security.Policy|Trusted Type/i.test(message.text())) problems.push(message.text());
+    });
+    await page.setBypassCSP(bypassCsp);
+    await page.setViewport({ width, height: 900 });
+    await page.goto(`${server.url}/admin`);
+    return { page, problems };
+  }
+
+  async function signIn(page: Page) {
+    await find(page, 'input[name="secret"]');
+    // By keyboard: tab from the top of the page to the password field, type, Enter.
+    for (let n = 0; n < 10 && (await focused(page)) !== 'input[password]'; n++) await page.keyboard.press('Tab');
+    assert.equal(await focused(page), 'input[password]', 'the password field is reached by Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await find(page, 'h2', 'Awaiting approval');
+  }
+
+  it('signs in by keyboard with the password; the session is a cookie no script can read', async () => {
+    const { page, problems } = await open(1280);
+    const headers = (await page.reload())!.headers();
+    assert.match(headers['content-security-policy']!, /frame-ancestors 'none'/);
+    await signIn(page);
+    assert.equal(await focused(page), 'h2 Awaiting approval', 'focus lands on the view');
+    assert.deepEqual(await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length]), ['', 0, 0]);
+    const [cookie] = await page.browserContext().cookies();
+    assert.deepEqual([cookie?.name, cookie?.httpOnly, cookie?.sameSite, cookie?.path], ['chime_console', true, 'Strict', '/api/admin']);
+    // A page of another origin cannot use it: a cross-site form post carries no cookie and no CSRF token.
+    await page.browserContext().close();
+    assert.deepEqual(problems, []);
+  });
+
+  it('moderates the queue: approve, spam, bulk, reply as the author, block, close, settings', async () => {
+    const ann = await post(server, { author: { name: 'Ann', email: 'ann@example.org' }, body: 'Is rye **harder**?' }, '192.0.2.10');
+    const bot = await post(server, { author: { name: 'Bot' }, body: 'cheap pills https://spam.example' }, '192.0.2.66');
+    const cy = await post(server, { author: { name: 'Cy' }, body: 'First!' }, '192.0.2.12');
+    await post(server, { author: { name: 'Dee' }, body: 'Hidden trap', homepage: 'x' }, '192.0.2.13');
+    const { page, problems } = await open(1280);
+    await signIn(page);
+    await find(page, 'span.name', 'Ann');
+    assert.ok(await find(page, 'nav button', 'Awaiting approval (3)'));
+    assert.ok(await find(page, 'nav button', 'Spam (1)'), 'the honeypot caught one');
+
+    // One comment, by keyboard.
+    await press(page, await cardButton(page, ann.id, 'Approve'));
+    await find(page, '[role="status"]', '1 comment published.');
+    const readers = await api<CommentPage>(server, `/api/comments?thread=${encodeURIComponent('/2024/05/bread/')}`);
+    assert.deepEqual(
+      readers.comments.map((c) => [c.author.name, c.number]),
+      [['Ann', 1]],
+    );
+
+    // A selection: both left, as spam.
+    await press(page, await find(page, '.bulk input[type="checkbox"]'), 'Space');
+    await find(page, 'span.muted', '2 selected');
+    await press(page, await find(page, '.bulk button', 'Spam'));
+    await find(page, '[role="status"]', '2 comments marked as spam.');
+    await find(page, 'p', 'No comments here.');
+    assert.ok(await find(page, 'nav button', 'Spam (3)'));
+
+    // Not spam after all: Cy is restored from the spam view and numbered after Ann.
+    await press(page, await nav(page, 'Spam'));
+    await find(page, 'h2', 'Spam');
+    await press(page, await cardButton(page, cy.id, 'Not spam'));
+    await find(page, '[role="status"]', '1 comment published.');
+
+    // Block the bot's address; its next comment goes straight to spam.
+    await press(page, await cardButton(page, bot.id, 'Block address'));
+    await find(page, '[role="status"]', "Bot's address is blocked: new comments from it go to spam.");
+    const again = await post(server, { author: { name: 'Bot again' }, body: 'Nice article!' }, '192.0.2.66');
+    assert.equal((await api<{ comments: { id: string }[] }>(server, '/api/admin/comments?status=spam')).comments[0]!.id, again.id);
+
+    // Reply as the author from "All comments".
+    await press(page, await nav(page, 'All comments'));
+    await find(page, 'h2', 'All comments');
+    await press(page, await cardButton(page, ann.id, 'Reply'));
+    const textarea = await find(page, 'textarea[name="body"]');
+    await textarea.focus();
+    await page.keyboard.type('Not harder, just *slower*.');
+    await press(page, await find(page, 'button', 'Post reply'));
+    await find(page, '[role="status"]', 'Your reply to Ann is published.');
+    const thread = await api<CommentPage>(server, `/api/comments?thread=${encodeURIComponent('/2024/05/bread/')}`);
+    const answer = thread.comments.find((c) => c.parentId === ann.id)!;
+    assert.deepEqual([answer.author.name, answer.author.role, answer.body], ['Author', 'author', 'Not harder, just *slower*.']);
+
+    // Close the thread from a comment of it.
+    await press(page, await find(page, 'button', 'Close thread'));
+    await find(page, '[role="status"]', '/2024/05/bread/ is closed to new comments.');
+    assert.equal((await api<ThreadMeta>(server, `/api/thread?thread=${encodeURIComponent('/2024/05/bread/')}`)).closed, true);
+
+    // Settings: moderate everything from now on, and a blocked word.
+    await press(page, await nav(page, 'Settings'));
+    await press(page, await find(page, 'input[name="moderation"][value="all"]'), 'Space');
+    const words = await find(page, 'textarea[name="blockedWords"]');
+    await words.focus();
+    await page.keyboard.type('casino');
+    await press(page, await find(page, 'button', 'Save settings'));
+    await find(page, '[role="status"]', 'Settings saved. They apply to new comments at once.');
+    const settings = await api<{ moderation: string; blockedWords: string[] }>(server, '/api/admin/settings');
+    assert.deepEqual([settings.moderation, settings.blockedWords], ['all', ['casino']]);
+    // A refused value is shown at its field, which gets the focus.
+    const days = await find(page, 'input[name="retentionDays"]');
+    await days.click({ count: 3 });
+    await page.keyboard.type('0');
+    await press(page, await find(page, 'button', 'Save settings'));
+    await find(page, '.error', 'Too small: expected number to be >=1');
+    assert.equal(await focused(page), 'input[number]');
+
+    await page.browserContext().close();
+    assert.deepEqual(problems, []);
+  });
+
+  it('fits 390 px: nothing wider than the screen, every view', async () => {
+    const { page, problems } = await open(390);
+    await signIn(page);
+    for (const view of [
+      'Awaiting approval',
+      'All comments',
+      'Spam',
+      'Deleted',
+      'Hidden',
+      'Threads',
+      'Blocked authors',
+      'Settings',
+      'Import and export',
+    ]) {
+      await press(page, await nav(page, view));
+      await find(page, 'h2', view);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 390, `${view}: ${width} px wide`);
+    }
+    await page.browserContext().close();
+    assert.deepEqual(problems, []);
+  });
+
+  it('has no axe violations in any view, light or dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      // axe is injected as a script: this page alone goes without the CSP (the others keep it).
+      const { page } = await open(1024, { bypassCsp: true });
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await find(page, 'input[name="secret"]');
+      assert.deepEqual(await audit(page), [], `sign-in (${scheme})`);
+      await signIn(page);
+      for (const view of ['Awaiting approval', 'All comments', 'Spam', 'Threads', 'Blocked authors', 'Settings', 'Import and export']) {
+        await press(page, await nav(page, view));
+        await find(page, 'h2', view);
+        await page.waitForFunction(
+          () => !document.querySelector('chime-admin')!.shadowRoot!.querySelector('main > *')!.shadowRoot!.textContent!.includes('Loading…'),
+        );
+        assert.deepEqual(await audit(page), [], `${view} (${scheme})`);
+      }
+      await page.browserContext().close();
+    }
+  });
+
+  it('signs out, and sends the owner back to sign in when the session has expired', async () => {
+    const { page } = await open(1024);
+    await signIn(page);
+    await press(page, await find(page, 'button', 'Sign out'));
+    await find(page, 'h2', 'Sign in to moderate comments');
+    assert.equal(await page.evaluate(async (url) => (await fetch(`${url}/api/admin/counts`, { credentials: 'include' })).status, server.url), 401);
+    await page.browserContext().close();
+
+    const short = await startServer({ CHIME_SESSION_TTL: '2' });
+    try {
+      const expiring = await (await browser.createBrowserContext()).newPage();
+      await expiring.goto(`${short.url}/admin`);
+      await signIn(expiring);
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await press(expiring, await nav(expiring, 'Threads'));
+      await find(expiring, 'p', 'Your session has ended. Sign in again.');
+      await expiring.browserContext().close();
+    } finally {
+      short.stop();
+    }
+  });
+});
