@@ -32,7 +32,10 @@ export default tseslint.config(
   {
     files: ['src/components/**/*.ts', 'src/adapters/**/*.ts', 'src/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/admin/*', './admin'], message: 'The console is its own bundle (dist/chime-admin.js).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/admin/*', './admin'], message: 'The console is its own bundle (dist/chime-admin.js).' }] },
+      ],
     },
   },
   {
