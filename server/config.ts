@@ -15,6 +15,10 @@ export interface Config {
   /** Posts per client per window. */
   rateLimit: number;
   rateWindowMs: number;
+  /** Reactions (given or taken back) per client per window. */
+  reactionLimit: number;
+  /** Reader ids the server issues per client address per day. */
+  readerLimit: number;
   editWindowMs: number;
   reactions: string[];
   maxLinks: number;
@@ -27,6 +31,8 @@ export interface Config {
   dbTimeoutMs: number;
   /** SQLite only: the most the database file may grow to (null: as the disk allows). */
   sqliteMaxBytes: number | null;
+  /** Seconds a CDN may serve a thread's shared answers without asking (0: it revalidates each time). */
+  cacheMaxAge: number;
   /** Most bytes the page cache may hold. */
   pageCacheBytes: number;
   /** A JSON file of comments to load at start (the demo's); null for none. */
@@ -59,6 +65,8 @@ const schema = z.object({
   CHIME_MODERATION: z.enum(['off', 'all']).default('off'),
   CHIME_RATE_LIMIT: z.coerce.number().int().positive().default(5),
   CHIME_RATE_WINDOW: seconds(60),
+  CHIME_REACTION_LIMIT: z.coerce.number().int().positive().default(30),
+  CHIME_READER_LIMIT: z.coerce.number().int().positive().default(100),
   CHIME_EDIT_WINDOW: seconds(EDIT_WINDOW_MS / 1000),
   CHIME_REACTIONS: list.pipe(z.array(z.string().regex(/^[a-z0-9_-]{1,32}$/)).min(1)).default(Object.keys(REACTIONS)),
   CHIME_MAX_LINKS: z.coerce.number().int().min(0).default(3),
@@ -77,6 +85,7 @@ const schema = z.object({
   CHIME_HEARTBEAT: seconds(20),
   CHIME_DB_TIMEOUT: seconds(5),
   CHIME_SQLITE_MAX_MB: z.coerce.number().positive().optional(),
+  CHIME_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(0),
   CHIME_PAGE_CACHE_MB: z.coerce.number().positive().default(64),
   CHIME_SEED: z.string().min(1).optional(),
 });
@@ -97,6 +106,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     moderation: e.CHIME_MODERATION,
     rateLimit: e.CHIME_RATE_LIMIT,
     rateWindowMs: e.CHIME_RATE_WINDOW,
+    reactionLimit: e.CHIME_REACTION_LIMIT,
+    readerLimit: e.CHIME_READER_LIMIT,
     editWindowMs: e.CHIME_EDIT_WINDOW,
     reactions: e.CHIME_REACTIONS,
     maxLinks: e.CHIME_MAX_LINKS,
@@ -105,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     heartbeatMs: e.CHIME_HEARTBEAT,
     dbTimeoutMs: e.CHIME_DB_TIMEOUT,
     sqliteMaxBytes: e.CHIME_SQLITE_MAX_MB === undefined ? null : Math.round(e.CHIME_SQLITE_MAX_MB * 2 ** 20),
+    cacheMaxAge: e.CHIME_CACHE_MAX_AGE,
     pageCacheBytes: Math.round(e.CHIME_PAGE_CACHE_MB * 2 ** 20),
     seedFile: e.CHIME_SEED ?? null,
   };

@@ -5,7 +5,7 @@ import { check, commentId, editComment, newComment } from '../schemas.ts';
 import type { CommentRow } from '../storage/types.ts';
 import { toComment } from '../storage/view.ts';
 import { announce, removalSignals, type Actor, type ServiceContext } from './context.ts';
-import { limitPosts } from './limits.ts';
+import { limit, limits } from './limits.ts';
 
 const LINK = /\bhttps?:\/\//gi;
 
@@ -28,7 +28,7 @@ export class Writing {
   async post(body: unknown, actor: Actor): Promise<{ created: boolean; result: PostResult }> {
     const { storage, config, siteKey } = this.ctx;
     // Counted before validation: junk costs a spammer as much as a real post.
-    if (!actor.admin) await limitPosts(this.ctx, actor);
+    if (!actor.admin) await limit(this.ctx, actor, limits(this.ctx).posts);
     const input = check(newComment, body);
     if (input.author.role && !actor.admin) throw new ChimeError('forbidden', 'Only the site admin can post with a role.', 'author.role');
     if (input.homepage) throw new ChimeError('validation', 'This field must stay empty.', 'homepage');

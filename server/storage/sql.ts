@@ -161,16 +161,17 @@ export class SqlStorage implements Storage {
     return rows[0]!.value;
   }
 
-  async hit(key: string, windowStart: number): Promise<number> {
+  async hit(kind: string, client: string, windowStart: number): Promise<number> {
     const { rows } = await this.db.query<{ hits: number }>(
       'INSERT INTO rate_limits (key, window_start, hits) VALUES (?, ?, 1) ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING hits',
-      [key, windowStart],
+      [`${kind}:${client}`, windowStart],
     );
     const hits = Number(rows[0]?.hits ?? 1);
-    // Every limit shares one window length, so older windows are of no use to anyone. Swept
+    // Windows of one kind have one length, so its older windows are of no use to anyone. Swept
     // when a client's first hit opens a new row, not on every hit: the table stays as small
     // (one sweep per row added), and a busy client's posts cost one statement, not two.
-    if (hits === 1) await this.db.query('DELETE FROM rate_limits WHERE window_start < ?', [windowStart]);
+    if (hits === 1)
+      await this.db.query('DELETE FROM rate_limits WHERE key >= ? AND key < ? AND window_start < ?', [`${kind}:`, `${kind};`, windowStart]);
     return hits;
   }
 

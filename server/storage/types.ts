@@ -132,8 +132,8 @@ export interface Storage {
   moderate(id: string, change: { status?: Status; pinned?: boolean }): Promise<StoredComment>;
   /** Comments waiting for approval, oldest first. */
   pending(limit: number): Promise<StoredComment[]>;
-  /** Counts one hit for key in the window starting at windowStart; returns the hits so far. */
-  hit(key: string, windowStart: number): Promise<number>;
+  /** Counts one hit of this kind for client in the window starting at windowStart; returns the hits so far. */
+  hit(kind: string, client: string, windowStart: number): Promise<number>;
   /** A server-wide value by name, storing `initial` if there is none yet (the first instance to ask wins). */
   setting(name: string, initial: string): Promise<string>;
   publish(signal: Signal): Promise<void>;

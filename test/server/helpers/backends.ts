@@ -147,3 +147,10 @@ export async function rawSql(ctx: BackendContext, sql: string, params: unknown[]
     await client.end();
   }
 }
+
+/** A reader id the server issued (POST /api/readers), as the REST adapter gets one before reacting. */
+export async function issueReader(i: Instance, headers: Record<string, string> = {}): Promise<string> {
+  const res = await i.send('POST', '/api/readers', undefined, headers);
+  if (res.status !== 201) throw new Error(`POST /api/readers: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { reader: string }).reader;
+}
