@@ -60,6 +60,8 @@ export function openPostgres(connectionString: string, { timeoutMs }: StorageOpt
 
 class PostgresDriver implements Driver {
   readonly dialect = 'postgres';
+  // Shared by every instance.
+  readonly rateLimits = 'rate_limits';
   private readonly listeners = new Set<(signal: Signal) => void>();
   /** One dedicated LISTEN connection per instance, opened by the first subscriber. */
   private listening: Promise<pg.Client> | null = null;

@@ -162,8 +162,9 @@ export class SqlStorage implements Storage {
   }
 
   async hit(kind: string, client: string, windowStart: number): Promise<number> {
+    const table = this.db.rateLimits;
     const { rows } = await this.db.query<{ hits: number }>(
-      'INSERT INTO rate_limits (key, window_start, hits) VALUES (?, ?, 1) ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING hits',
+      `INSERT INTO ${table} AS counter (key, window_start, hits) VALUES (?, ?, 1) ON CONFLICT (key, window_start) DO UPDATE SET hits = counter.hits + 1 RETURNING hits`,
       [`${kind}:${client}`, windowStart],
     );
     const hits = Number(rows[0]?.hits ?? 1);

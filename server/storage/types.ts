@@ -168,6 +168,8 @@ export interface Queryable {
 export interface Driver extends Queryable {
   /** Picks the dialect's variant of a migration (migrate.ts). */
   readonly dialect: 'sqlite' | 'postgres';
+  /** The table of rate-limit counters. */
+  readonly rateLimits: string;
   /** Runs fn in one transaction: commit when it resolves, roll back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Keeps concurrently starting instances from migrating at the same time (inside a transaction). */
