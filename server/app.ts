@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { Config } from './config.ts';
 import { ChimeError } from './errors.ts';
+import { cors } from './http/cors.ts';
 import { sendError } from './http/errors.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { commentRoutes } from './routes/comments.ts';
@@ -21,27 +21,7 @@ export interface AppDeps {
 export function createApp({ storage, config }: AppDeps) {
   const deps = { service: new Service(storage, config), config };
   const app = new Hono();
-  const anyOrigin = config.origins.includes('*');
-
-  const preflight = cors({
-    origin: (origin) => (anyOrigin ? '*' : config.origins.includes(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowHeaders: ['Content-Type', 'Authorization', 'X-Chime-Edit-Token'],
-    exposeHeaders: ['Retry-After'],
-    maxAge: 600,
-  });
-  // The same headers as hono's cors() for the other requests, but set before the handler answers:
-  // cors() writes them into c.res, and merging those into the handler's response makes every
-  // response a full web Response (@hono/node-server otherwise writes it out directly).
-  app.use('/api/*', async (c, next) => {
-    if (c.req.method === 'OPTIONS') return preflight(c, next);
-    const origin = c.req.header('origin') ?? '';
-    const allowed = anyOrigin ? '*' : config.origins.includes(origin) ? origin : null;
-    if (allowed) c.header('Access-Control-Allow-Origin', allowed);
-    c.header('Access-Control-Expose-Headers', 'Retry-After');
-    if (!anyOrigin) c.header('Vary', 'Origin', { append: true });
-    await next();
-  });
+  app.use('/api/*', cors(config));
   app.route('/api', commentRoutes(deps));
   app.route('/api', threadRoutes(deps));
   app.route('/api', reactionRoutes(deps));

@@ -27,6 +27,10 @@ export interface Config {
   /** Which proxies' X-Forwarded-For says who the client is (none by default). */
   trustProxy: TrustProxy;
   heartbeatMs: number;
+  /** Event streams one client address may hold open on an instance. */
+  streamsPerAddress: number;
+  /** Event streams an instance holds open in all. */
+  streamsMax: number;
   /** How long a request may wait for the database (a lock, a connection, a statement) before it is answered 503. */
   dbTimeoutMs: number;
   /** SQLite only: the most the database file may grow to (null: as the disk allows). */
@@ -83,6 +87,8 @@ const schema = z.object({
       }
     }),
   CHIME_HEARTBEAT: seconds(20),
+  CHIME_STREAMS_PER_ADDRESS: z.coerce.number().int().positive().default(16),
+  CHIME_STREAMS_MAX: z.coerce.number().int().positive().default(20_000),
   CHIME_DB_TIMEOUT: seconds(5),
   CHIME_SQLITE_MAX_MB: z.coerce.number().positive().optional(),
   CHIME_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(0),
@@ -114,6 +120,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     gravatar: e.CHIME_GRAVATAR,
     trustProxy: e.CHIME_TRUST_PROXY,
     heartbeatMs: e.CHIME_HEARTBEAT,
+    streamsPerAddress: e.CHIME_STREAMS_PER_ADDRESS,
+    streamsMax: e.CHIME_STREAMS_MAX,
     dbTimeoutMs: e.CHIME_DB_TIMEOUT,
     sqliteMaxBytes: e.CHIME_SQLITE_MAX_MB === undefined ? null : Math.round(e.CHIME_SQLITE_MAX_MB * 2 ** 20),
     cacheMaxAge: e.CHIME_CACHE_MAX_AGE,

@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { LiveHub } from '../live/hub.ts';
 import { SiteKey } from '../site-key.ts';
 import type { Storage } from '../storage/types.ts';
 import type { ServiceContext } from './context.ts';
@@ -19,6 +20,8 @@ export class Service {
   readonly writing: Writing;
   readonly moderation: Moderation;
   readonly reactions: Reactions;
+  /** Live updates: the event streams of this instance. */
+  readonly live: LiveHub;
 
   constructor(
     readonly storage: Storage,
@@ -29,5 +32,6 @@ export class Service {
     this.writing = new Writing(ctx);
     this.moderation = new Moderation(ctx);
     this.reactions = new Reactions(ctx);
+    this.live = new LiveHub(storage, config);
   }
 }

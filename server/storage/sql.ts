@@ -180,8 +180,8 @@ export class SqlStorage implements Storage {
     return this.db.publish(signal);
   }
 
-  subscribe(listener: (signal: Signal) => void) {
-    return this.db.subscribe(listener);
+  subscribe(listener: (signal: Signal) => void, missed?: (since: number) => void) {
+    return this.db.subscribe(listener, missed);
   }
 
   onFatal(listener: (err: Error) => void) {

@@ -137,8 +137,12 @@ export interface Storage {
   /** A server-wide value by name, storing `initial` if there is none yet (the first instance to ask wins). */
   setting(name: string, initial: string): Promise<string>;
   publish(signal: Signal): Promise<void>;
-  /** Calls listener for every signal from any instance; resolves (to unsubscribe) once listening. */
-  subscribe(listener: (signal: Signal) => void): Promise<() => void>;
+  /**
+   * Calls listener for every signal from any instance; resolves (to unsubscribe) once listening.
+   * If signals may have been lost (PostgreSQL's LISTEN connection went down), calls missed with
+   * the time since when, once listening again.
+   */
+  subscribe(listener: (signal: Signal) => void, missed?: (since: number) => void): Promise<() => void>;
   /** Calls listener when the database cannot be used any more and the server should stop (a SQLite file deleted under it). */
   onFatal(listener: (err: Error) => void): void;
   /** What the server runs on, for the start-up log: the database and how it is set up (read from the live connection). */
@@ -177,7 +181,7 @@ export interface Driver extends Queryable {
   /** True when err is a unique-key violation. */
   isUniqueViolation(err: unknown): boolean;
   publish(signal: Signal): Promise<void>;
-  subscribe(listener: (signal: Signal) => void): Promise<() => void>;
+  subscribe(listener: (signal: Signal) => void, missed?: (since: number) => void): Promise<() => void>;
   onFatal(listener: (err: Error) => void): void;
   describe(): string;
   close(): Promise<void>;
