@@ -22,9 +22,11 @@ export type TemplateTag<N> = (strings: TemplateStringsArray, ...values: unknown[
 type Match<N> = [N | '', number] | undefined;
 
 const LINK_PROTOCOLS = ['http:', 'https:', 'mailto:'];
-const AUTOLINK = /^https?:\/\/[^\s<>]+/;
-/** Punctuation that ends a sentence rather than a bare URL. */
-const URL_TRAILER = `.,:;!?'"*_)]`;
+/**
+ * A bare URL runs to a space or `<>`, but trailing `.,:;!?'"*_)]` belong to the sentence; a `)`
+ * stays if the URL holds a `(`, as in wiki/Foo_(bar).
+ */
+const AUTOLINK = /^https?:\/\/(?:(?=[^\s<>]*\()[^\s<>]*[^\s<>.,:;!?'"*_\]]|[^\s<>]*[^\s<>.,:;!?'"*_)\]])/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 const isSpace = (ch: string | undefined) => !ch || /\s/.test(ch);
@@ -32,13 +34,13 @@ const isWordChar = (ch: string | undefined) => !!ch && WORD_CHAR.test(ch);
 
 /** A paragraph's inline content. */
 export function inline<N>(s: string, tag: TemplateTag<N>): Array<N | string> {
-  // Every search is keyed by what it looks for, and each key is always asked from a fixed
-  // distance after the position being scanned, so its `from` only grows.
+  // Every search is keyed by what it looks for, and each key is asked from a start that never
+  // goes back (a fixed distance after the scan position, or after the `](` it is asked for).
   const hits: Record<string, number> = {};
-  const search = (key: string, from: number, find = (at: number) => s.indexOf(key, at)) => {
+  const search = (key: string, from: number, find = (at: number, needle: string) => s.indexOf(needle, at)) => {
     const hit = hits[key];
     // A hit at or after `from` is still the first hit, and a miss stays a miss.
-    return hit < 0 || hit >= from ? hit : (hits[key] = find(from));
+    return hit < 0 || hit >= from ? hit : (hits[key] = find(from, key));
   };
 
   const link = (href: string, content: unknown) => tag`<a rel="nofollow ugc noopener" target="_blank" href=${href}>${content}</a>`;
@@ -62,9 +64,10 @@ export function inline<N>(s: string, tag: TemplateTag<N>): Array<N | string> {
     return close + run > end ? ['', i + run] : [tag`<code>${s.slice(i + run, close)}</code>`, close + run];
   };
 
-  /** The next `ch` or `chch` at or after `from` that can close emphasis, or -1. */
-  const findCloser = (ch: string, size: number, from: number) => {
-    const delimiter = ch.repeat(size);
+  /** The next `delimiter` (`*`, `**`, `_` or `__`) at or after `from` that can close emphasis, or -1. */
+  const findCloser = (from: number, delimiter: string) => {
+    const [ch] = delimiter;
+    const size = delimiter.length;
     for (let j = s.indexOf(delimiter, from); j >= 0; j = s.indexOf(delimiter, j + 1)) {
       const before = s[j - 1];
       const after = s[j + size];
@@ -80,7 +83,8 @@ export function inline<N>(s: string, tag: TemplateTag<N>): Array<N | string> {
     const size = s[i + 1] === ch ? 2 : 1;
     // `*` may open inside a word (un*believ*able); `_` may not (snake_case_name).
     if (isSpace(s[i + size]) || (ch === '_' && isWordChar(s[i - 1]))) return;
-    const close = search(ch.repeat(size), i + size + 1, (from) => findCloser(ch, size, from));
+    const delimiter = ch.repeat(size);
+    const close = search(delimiter, i + size + 1, findCloser);
     if (close < 0 || close + size > end) return;
     const content = scan(i + size, close, inLink);
     return [size === 2 ? tag`<strong>${content}</strong>` : tag`<em>${content}</em>`, close + size];
@@ -100,7 +104,7 @@ export function inline<N>(s: string, tag: TemplateTag<N>): Array<N | string> {
       if (close >= 0 && (nextMiddle < 0 || nextMiddle > close)) {
         // One level of parentheses inside the URL, as in wiki/Foo_(bar).
         if (s[close + 1] === ')' && s.slice(middle + 2, close).includes('(')) close++;
-        linkHref = safeUrl(s.slice(middle + 2, close).trim(), LINK_PROTOCOLS);
+        linkHref = safeUrl(s.slice(middle + 2, close), LINK_PROTOCOLS);
       }
       linkEnd = close + 1;
     }
@@ -112,12 +116,9 @@ export function inline<N>(s: string, tag: TemplateTag<N>): Array<N | string> {
 
   /** A bare http(s) URL. */
   const autolink = (i: number, end: number): Match<N> => {
-    let url = i < noAutolinkBefore ? '' : s.slice(i, end).match(AUTOLINK)?.[0];
+    const url = i < noAutolinkBefore ? '' : s.slice(i, end).match(AUTOLINK)?.[0];
     if (!url) return;
-    // Trailing punctuation belongs to the sentence; a `)` too, unless the URL opened one.
-    const paren = url.includes('(');
-    while (URL_TRAILER.includes(url.at(-1)!) && !(paren && url.endsWith(')'))) url = url.slice(0, -1);
-    const href = safeUrl(url, LINK_PROTOCOLS);
+    const href = safeUrl(url);
     noAutolinkBefore = i + url.length;
     if (href) return [link(href, url), noAutolinkBefore];
   };

@@ -36,8 +36,8 @@ export function markdown<N>(text: string, tag: TemplateTag<N>): N[] {
 /** The href of every link the body renders, in order. */
 export function links(text: string): string[] {
   const hrefs: string[] = [];
-  // A link's template is the only one that starts with an attribute binding: its href.
-  markdown(text, (strings, href) => void (strings[0].endsWith('href=') && hrefs.push(href as string)));
+  // A link's template is the only `<a …>` one, and its first value is the href.
+  markdown(text, (strings, href) => void (strings[0].startsWith('<a ') && hrefs.push(href as string)));
   return hrefs;
 }
 
