@@ -5,3 +5,6 @@
 export * from './core/protocol.js';
 export { links } from './core/markdown.js';
 export type * from './core/types.js';
+// The one test of a link's address that the renderer applies: imports (server/migrate) keep
+// exactly the links the widget will show.
+export { safeUrl } from './core/url.js';
