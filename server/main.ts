@@ -5,7 +5,7 @@ import { seed } from './seed.ts';
 import { openStorage } from './storage/index.ts';
 
 const config = loadConfig();
-const storage = await openStorage(config);
+const storage = await openStorage(config.databaseUrl, config);
 console.log(`chime: ${storage.describe()}`);
 if (config.seedFile) console.log(`chime: seeded ${await seed(storage, config.seedFile)} new comments from ${config.seedFile}`);
 const app = createApp({ storage, config });

@@ -1,16 +1,16 @@
-import type { PostResult } from 'chime-comments/protocol';
+import { links, type PostResult } from 'chime-comments/protocol';
 import { matchesHash, randomToken, sha256 } from '../crypto.ts';
 import { ChimeError } from '../errors.ts';
 import { check, commentId, editComment, newComment } from '../schemas.ts';
+import { avatarHasher } from '../site-key.ts';
 import type { CommentRow } from '../storage/types.ts';
 import { toComment } from '../storage/view.ts';
 import { announce, removalSignals, type Actor, type ServiceContext } from './context.ts';
 import { limit, limits } from './limits.ts';
 
-const LINK = /\bhttps?:\/\//gi;
-
+/** Counts the links readers will be able to click: the widget's own Markdown parser finds them. */
 function checkLinks(body: string, max: number) {
-  if ((body.match(LINK)?.length ?? 0) > max) {
+  if (links(body).length > max) {
     throw new ChimeError('validation', `A comment may contain at most ${max} links.`, 'body');
   }
 }
@@ -39,10 +39,7 @@ export class Writing {
     const parentId = input.parentId ?? null;
     const token = randomToken();
     const contentHash = sha256(JSON.stringify([input.threadId, parentId, name, website, email, role, input.body]));
-    const normalized = email?.trim().toLowerCase();
-    // Gravatar looks images up by the email's plain SHA-256, which anyone can check guesses
-    // against; only a site that shows Gravatars publishes it.
-    const avatarHash = normalized ? (config.gravatar ? sha256(normalized) : await siteKey.hash(normalized)) : null;
+    const avatarHash = email ? await avatarHasher(config, siteKey)(email) : null;
     const { row, created } = await storage.insert({
       id: input.id,
       threadId: input.threadId,
