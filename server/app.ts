@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { Config } from './config.ts';
 import { ChimeError } from './errors.ts';
+import { cors } from './http/cors.ts';
 import { sendError } from './http/errors.ts';
 import { ownerCors, ownerGuard } from './http/owner-auth.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -28,29 +28,9 @@ export interface AppDeps {
 export function createApp({ storage, config, service = new Service(storage, config) }: AppDeps) {
   const deps = { service, config };
   const app = new Hono();
-  const anyOrigin = config.origins.includes('*');
-
-  const preflight = cors({
-    origin: (origin) => (anyOrigin ? '*' : config.origins.includes(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowHeaders: ['Content-Type', 'Authorization', 'X-Chime-Edit-Token'],
-    exposeHeaders: ['Retry-After'],
-    maxAge: 600,
-  });
-  // The same headers as hono's cors() for the other requests, but set before the handler answers:
-  // cors() writes them into c.res, and merging those into the handler's response makes every
-  // response a full web Response (@hono/node-server otherwise writes it out directly).
-  app.use('/api/*', async (c, next) => {
-    // The owner's API has its own CORS: credentialed, CHIME_ADMIN_ORIGINS only.
-    if (c.req.path.startsWith('/api/admin/')) return next();
-    if (c.req.method === 'OPTIONS') return preflight(c, next);
-    const origin = c.req.header('origin') ?? '';
-    const allowed = anyOrigin ? '*' : config.origins.includes(origin) ? origin : null;
-    if (allowed) c.header('Access-Control-Allow-Origin', allowed);
-    c.header('Access-Control-Expose-Headers', 'Retry-After');
-    if (!anyOrigin) c.header('Vary', 'Origin', { append: true });
-    await next();
-  });
+  const readerCors = cors(config);
+  // The owner's API has its own CORS: credentialed, CHIME_ADMIN_ORIGINS only (http/owner-auth.ts).
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/admin/') ? next() : readerCors(c, next)));
   app.route('/api', commentRoutes(deps));
   app.route('/api', threadRoutes(deps));
   app.route('/api', reactionRoutes(deps));

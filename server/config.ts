@@ -17,6 +17,10 @@ export interface Config {
   /** Posts per client per window. */
   rateLimit: number;
   rateWindowMs: number;
+  /** Reactions (given or taken back) per client per window. */
+  reactionLimit: number;
+  /** Reader ids the server issues per client address per day. */
+  readerLimit: number;
   editWindowMs: number;
   reactions: string[];
   maxLinks: number;
@@ -25,10 +29,16 @@ export interface Config {
   /** Which proxies' X-Forwarded-For says who the client is (none by default). */
   trustProxy: TrustProxy;
   heartbeatMs: number;
+  /** Event streams one client address may hold open on an instance. */
+  streamsPerAddress: number;
+  /** Event streams an instance holds open in all. */
+  streamsMax: number;
   /** How long a request may wait for the database (a lock, a connection, a statement) before it is answered 503. */
   dbTimeoutMs: number;
   /** SQLite only: the most the database file may grow to (null: as the disk allows). */
   sqliteMaxBytes: number | null;
+  /** Seconds a CDN may serve a thread's shared answers without asking (0: it revalidates each time). */
+  cacheMaxAge: number;
   /** Most bytes the page cache may hold. */
   pageCacheBytes: number;
   /** A JSON file of comments to load at start (the demo's); null for none. */
@@ -63,6 +73,8 @@ const schema = z.object({
   CHIME_MODERATION: z.enum(['off', 'first-time', 'all']).default('off'),
   CHIME_RATE_LIMIT: z.coerce.number().int().positive().default(5),
   CHIME_RATE_WINDOW: seconds(60),
+  CHIME_REACTION_LIMIT: z.coerce.number().int().positive().default(30),
+  CHIME_READER_LIMIT: z.coerce.number().int().positive().default(100),
   CHIME_EDIT_WINDOW: seconds(EDIT_WINDOW_MS / 1000),
   CHIME_REACTIONS: list.pipe(z.array(z.string().regex(/^[a-z0-9_-]{1,32}$/)).min(1)).default(Object.keys(REACTIONS)),
   CHIME_MAX_LINKS: z.coerce.number().int().min(0).default(3),
@@ -79,8 +91,11 @@ const schema = z.object({
       }
     }),
   CHIME_HEARTBEAT: seconds(20),
+  CHIME_STREAMS_PER_ADDRESS: z.coerce.number().int().positive().default(16),
+  CHIME_STREAMS_MAX: z.coerce.number().int().positive().default(20_000),
   CHIME_DB_TIMEOUT: seconds(5),
   CHIME_SQLITE_MAX_MB: z.coerce.number().positive().optional(),
+  CHIME_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(0),
   CHIME_PAGE_CACHE_MB: z.coerce.number().positive().default(64),
   CHIME_SEED: z.string().min(1).optional(),
   ...ownerSchema.shape,
@@ -102,14 +117,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     moderation: e.CHIME_MODERATION,
     rateLimit: e.CHIME_RATE_LIMIT,
     rateWindowMs: e.CHIME_RATE_WINDOW,
+    reactionLimit: e.CHIME_REACTION_LIMIT,
+    readerLimit: e.CHIME_READER_LIMIT,
     editWindowMs: e.CHIME_EDIT_WINDOW,
     reactions: e.CHIME_REACTIONS,
     maxLinks: e.CHIME_MAX_LINKS,
     gravatar: e.CHIME_GRAVATAR,
     trustProxy: e.CHIME_TRUST_PROXY,
     heartbeatMs: e.CHIME_HEARTBEAT,
+    streamsPerAddress: e.CHIME_STREAMS_PER_ADDRESS,
+    streamsMax: e.CHIME_STREAMS_MAX,
     dbTimeoutMs: e.CHIME_DB_TIMEOUT,
     sqliteMaxBytes: e.CHIME_SQLITE_MAX_MB === undefined ? null : Math.round(e.CHIME_SQLITE_MAX_MB * 2 ** 20),
+    cacheMaxAge: e.CHIME_CACHE_MAX_AGE,
     pageCacheBytes: Math.round(e.CHIME_PAGE_CACHE_MB * 2 ** 20),
     seedFile: e.CHIME_SEED ?? null,
     owner: toOwnerConfig(e),

@@ -6,7 +6,7 @@ import { Service } from './service/index.ts';
 import { openStorage } from './storage/index.ts';
 
 const config = loadConfig();
-const storage = await openStorage(config);
+const storage = await openStorage(config.databaseUrl, config);
 console.log(`chime: ${storage.describe()}`);
 if (config.seedFile) console.log(`chime: seeded ${await seed(storage, config.seedFile)} new comments from ${config.seedFile}`);
 const service = new Service(storage, config);

@@ -71,7 +71,7 @@ export async function runOwner(command: 'set-password' | 'purge', args: string[]
       return 1;
     }
   }
-  const storage = await openStorage(config);
+  const storage = await openStorage(config.databaseUrl, config);
   try {
     if (command === 'purge') {
       console.log(`chime: purge: ${describePurge(await new Service(storage, config).retention.run())}`);

@@ -1,16 +1,29 @@
 import { Hono } from 'hono';
+import { conditional } from '../http/caching.ts';
 import { actorOf } from '../http/guards.ts';
 import { jsonLimit, readJson } from '../http/validate.ts';
 import type { Deps } from './deps.ts';
+
+const utf8 = new TextEncoder();
+
+/** The shared page's JSON with the reader's own reactions added as `myReactions`, without parsing it again. */
+function withOverlay(page: Uint8Array<ArrayBuffer>, mine: Record<string, string[]>) {
+  const tail = utf8.encode(`,"myReactions":${JSON.stringify(mine)}}`);
+  const body = new Uint8Array(page.length - 1 + tail.length);
+  body.set(page.subarray(0, page.length - 1));
+  body.set(tail, page.length - 1);
+  return body;
+}
 
 export function commentRoutes({ service, config }: Deps) {
   const app = new Hono();
 
   app.get('/comments', async (c) => {
     const { page, mine } = await service.reading.list(c.req.query());
-    if (!mine) return c.body(page.body, 200, { 'content-type': 'application/json' });
-    const parsed = JSON.parse(new TextDecoder().decode(page.body)) as { comments: { id: string }[] };
-    return c.json({ ...parsed, comments: parsed.comments.map((comment) => ({ ...comment, myReactions: mine.get(comment.id) ?? [] })) });
+    const notModified = conditional(c, config, page.version, !mine);
+    if (notModified) return notModified;
+    c.header('Content-Type', 'application/json');
+    return c.body(mine ? withOverlay(page.body, mine) : page.body);
   });
 
   app.post('/comments', jsonLimit, async (c) => {

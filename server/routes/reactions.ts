@@ -1,11 +1,16 @@
 import { Hono, type Context } from 'hono';
+import { actorOf } from '../http/guards.ts';
 import type { Deps } from './deps.ts';
 
-export function reactionRoutes({ service }: Deps) {
+export function reactionRoutes({ service, config }: Deps) {
   const app = new Hono();
+  const reactions = service.reactions;
+
+  // A reader id for this device, needed to react (docs/protocol.md).
+  app.post('/readers', async (c) => c.json(await reactions.issueReader(actorOf(c, config)), 201));
 
   const toggle = (on: boolean) => async (c: Context) =>
-    c.json(await service.reactions.react(c.req.param('id'), c.req.param('reaction'), c.req.query(), on));
+    c.json(await reactions.react(c.req.param('id'), c.req.param('reaction'), c.req.query(), on, actorOf(c, config)));
 
   app.put('/comments/:id/reactions/:reaction', toggle(true));
   app.delete('/comments/:id/reactions/:reaction', toggle(false));

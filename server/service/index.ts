@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { LiveHub } from '../live/hub.ts';
 import { SiteKey } from '../site-key.ts';
 import type { Storage } from '../storage/types.ts';
 import type { ServiceContext } from './context.ts';
@@ -25,6 +26,8 @@ export class Service {
   readonly writing: Writing;
   readonly moderation: Moderation;
   readonly reactions: Reactions;
+  /** Live updates: the event streams of this instance. */
+  readonly live: LiveHub;
   /** The owner's side: console sign-in, the console's lists and actions, the scheduled purge. */
   readonly sessions: Sessions;
   readonly owner: OwnerConsole;
@@ -43,6 +46,7 @@ export class Service {
     this.writing = new Writing(ctx);
     this.moderation = new Moderation(ctx);
     this.reactions = new Reactions(ctx);
+    this.live = new LiveHub(storage, config);
     this.sessions = new Sessions(ctx);
     this.owner = new OwnerConsole(ctx, this.moderation, this.writing);
     this.retention = new Retention(ctx);

@@ -24,6 +24,8 @@ export interface Page {
   body: Uint8Array<ArrayBuffer>;
   /** The ids of the comments on it, in order. */
   ids: string[];
+  /** Whether the comment is on it. */
+  has(id: string): boolean;
 }
 
 const utf8 = new TextEncoder();
@@ -108,6 +110,8 @@ export class PageCache {
         );
       }
     }
-    return { version, body: utf8.encode(JSON.stringify(page)), ids: page.comments.map((c) => c.id) };
+    const ids = page.comments.map((c) => c.id);
+    let set: Set<string> | undefined;
+    return { version, body: utf8.encode(JSON.stringify(page)), ids, has: (id) => (set ??= new Set(ids)).has(id) };
   }
 }

@@ -78,7 +78,8 @@ export class Retention {
     const now = Date.now();
     const { signals, ...held } = await storage.owner.purgeHeld(now - settings.retentionDays * DAY);
     await announce(this.ctx, signals);
-    const expired = await storage.owner.purgeExpired(now - config.rateWindowMs, now);
+    // No rate-limit window lasts longer than a day (new readers are counted per day).
+    const expired = await storage.owner.purgeExpired(now - Math.max(config.rateWindowMs, DAY), now);
     const closed = await closeIfStale(this.ctx, settings);
     return { ...held, ...expired, closed, retentionDays: settings.retentionDays };
   }

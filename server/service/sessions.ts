@@ -6,6 +6,7 @@ import { verifyPassword } from '../password.ts';
 import { check } from '../schemas.ts';
 import type { SessionRow } from '../storage/owner-types.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { limit } from './limits.ts';
 
 /** Where `chime-server set-password` keeps the password's hash (chime_settings). */
 export const PASSWORD_SETTING = 'owner-password';
@@ -43,14 +44,10 @@ export class Sessions {
   }
 
   async signIn(body: unknown, actor: Actor): Promise<OwnerSession> {
-    const { config, storage, siteKey } = this.ctx;
+    const { config, storage } = this.ctx;
     if (!(await this.enabled())) throw disabled();
+    await limit(this.ctx, actor, { kind: 'signin', max: SIGN_IN_LIMIT, windowMs: config.rateWindowMs, message: 'Too many attempts' });
     const now = Date.now();
-    const windowStart = now - (now % config.rateWindowMs);
-    if ((await storage.hit(`signin:${await siteKey.hash(actor.address ?? 'unknown')}`, windowStart)) > SIGN_IN_LIMIT) {
-      const retryAfter = Math.max(1, Math.ceil((windowStart + config.rateWindowMs - now) / 1000));
-      throw new ChimeError('rate-limited', `Too many attempts; try again in ${retryAfter} s.`, undefined, retryAfter);
-    }
     const { token, password } = check(signInBody, body);
     const via = token !== undefined ? this.tokenMatches(token) : await this.passwordMatches(password!);
     if (!via) throw new ChimeError('unauthorized', token !== undefined ? 'Wrong admin token.' : 'Wrong password.');

@@ -1,3 +1,4 @@
+import { links as linksIn } from 'chime-comments/protocol';
 import { sha256 } from '../crypto.ts';
 import { ChimeError } from '../errors.ts';
 import type { Status } from '../storage/types.ts';
@@ -30,8 +31,9 @@ export interface Judgement {
 
 /** Shorter texts ("Thanks!", "+1") are often the same by chance. */
 const DUPLICATE_MIN_LENGTH = 20;
-/** Links as the server has always counted them (CHIME_MAX_LINKS): http(s) addresses. */
-const LINK = /\bhttps?:\/\//gi;
+
+/** Links as readers will be able to click them: the widget's own Markdown parser finds them. */
+const countLinks = (body: string) => linksIn(body).length;
 
 const SEVERITY: Record<Verdict, number> = { ok: 0, moderate: 1, spam: 2 };
 const STATUS = { ok: 'published', moderate: 'pending', spam: 'spam' } as const;
@@ -81,7 +83,7 @@ export class SpamGuard {
     const raise = (verdict: Verdict, reason: string) => {
       if (SEVERITY[verdict] > SEVERITY[found.verdict]) Object.assign(found, { verdict, reason });
     };
-    const links = input.body.match(LINK)?.length ?? 0;
+    const links = countLinks(input.body);
     const blocked = await storage.owner.blockedAs(ipHash, emailHash);
     if (blocked) raise('spam', `blocked author (${blocked === 'ip' ? 'address' : 'email'})`);
     if (input.homepage) raise('spam', 'honeypot filled in');
@@ -117,7 +119,7 @@ export class SpamGuard {
     const text = normalise(body);
     const found = words?.exec(text)?.[1] ?? domains?.exec(text)?.[1];
     if (found) return `edited to contain "${found}"`;
-    const links = body.match(LINK)?.length ?? 0;
+    const links = countLinks(body);
     return links > settings.maxLinks ? `edited to ${links} links` : null;
   }
 
@@ -126,7 +128,7 @@ export class SpamGuard {
     const { storage, config } = this.ctx;
     const now = Date.now();
     const windowStart = now - (now % config.rateWindowMs);
-    if ((await storage.hit(`thread:${sha256(threadId)}`, windowStart)) <= config.owner.threadRateLimit) return;
+    if ((await storage.hit('thread', sha256(threadId), windowStart)) <= config.owner.threadRateLimit) return;
     const retryAfter = Math.max(1, Math.ceil((windowStart + config.rateWindowMs - now) / 1000));
     throw new ChimeError('rate-limited', `This thread gets too many comments just now; try again in ${retryAfter} s.`, undefined, retryAfter);
   }

@@ -2,11 +2,11 @@ import type { PostResult } from 'chime-comments/protocol';
 import { matchesHash, randomToken, sha256 } from '../crypto.ts';
 import { ChimeError } from '../errors.ts';
 import { check, commentId, editComment, newComment } from '../schemas.ts';
-import type { CommentRow } from '../storage/types.ts';
 import { avatarHasher } from '../site-key.ts';
+import type { CommentRow } from '../storage/types.ts';
 import { toComment } from '../storage/view.ts';
 import { announce, removalSignals, type Actor, type ServiceContext } from './context.ts';
-import { limitPosts } from './limits.ts';
+import { limit, limits } from './limits.ts';
 import { closeIfStale } from './retention.ts';
 import type { Settings } from './settings.ts';
 
@@ -29,7 +29,7 @@ export class Writing {
   async post(body: unknown, actor: Actor): Promise<{ created: boolean; result: PostResult }> {
     const { storage, config, siteKey } = this.ctx;
     // Counted before validation: junk costs a spammer as much as a real post.
-    if (!actor.admin) await limitPosts(this.ctx, actor);
+    if (!actor.admin) await limit(this.ctx, actor, limits(this.ctx).posts);
     const input = check(newComment, body);
     if (input.author.role && !actor.admin) throw new ChimeError('forbidden', 'Only the site admin can post with a role.', 'author.role');
     const settings = await this.ctx.settings.current();

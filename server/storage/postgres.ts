@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { SqlStorage } from './sql.ts';
 import { postgresFailure } from './failures.ts';
+import { PgListener } from './pg-listen.ts';
 import type { Driver, Queryable, QueryResult, Signal, Storage, StorageOptions } from './types.ts';
 
-const CHANNEL = 'chime_events';
 /** Arbitrary constant naming the advisory lock held while migrating. */
 const MIGRATION_LOCK = 0x6368696d65;
 
@@ -60,9 +60,9 @@ export function openPostgres(connectionString: string, { timeoutMs }: StorageOpt
 
 class PostgresDriver implements Driver {
   readonly dialect = 'postgres';
-  private readonly listeners = new Set<(signal: Signal) => void>();
-  /** One dedicated LISTEN connection per instance, opened by the first subscriber. */
-  private listening: Promise<pg.Client> | null = null;
+  // Shared by every instance.
+  readonly rateLimits = 'rate_limits';
+  private readonly listener: PgListener;
   private readonly direct: Queryable;
 
   constructor(
@@ -70,6 +70,7 @@ class PostgresDriver implements Driver {
     private readonly connectionString: string,
   ) {
     this.direct = queryable(pool);
+    this.listener = new PgListener(connectionString, types);
   }
 
   query<R>(sql: string, params?: unknown[]) {
@@ -106,18 +107,13 @@ class PostgresDriver implements Driver {
   }
 
   async publish(signal: Signal) {
-    await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(signal)]);
+    await this.listener.publish(this.pool, signal).catch((err: unknown) => {
+      throw postgresFailure(err);
+    });
   }
 
-  async subscribe(listener: (signal: Signal) => void) {
-    this.listeners.add(listener);
-    try {
-      await (this.listening ??= this.listen());
-    } catch (err) {
-      this.listeners.delete(listener);
-      throw err;
-    }
-    return () => void this.listeners.delete(listener);
+  subscribe(listener: (signal: Signal) => void, missed?: (since: number) => void) {
+    return this.listener.subscribe(listener, missed);
   }
 
   describe() {
@@ -130,41 +126,7 @@ class PostgresDriver implements Driver {
   }
 
   async close() {
-    this.listeners.clear();
-    const client = await this.listening?.catch(() => null);
-    this.listening = null;
-    await client?.end();
+    await this.listener.close();
     await this.pool.end();
-  }
-
-  private relisten() {
-    setTimeout(() => {
-      if (this.listeners.size === 0 || this.listening) return;
-      this.listening = this.listen();
-      this.listening.catch(() => this.relisten());
-    }, 1000).unref();
-  }
-
-  private async listen(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.connectionString, types });
-    client.on('notification', (message) => {
-      const signal = JSON.parse(message.payload ?? '{}') as Signal;
-      for (const listener of this.listeners) listener(signal);
-    });
-    // A lost LISTEN connection is reopened (a second later) for the readers still connected.
-    client.on('error', (err) => {
-      console.error('chime: LISTEN connection failed:', err.message);
-      this.listening = null;
-      this.relisten();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-      return client;
-    } catch (err) {
-      this.listening = null;
-      await client.end().catch(() => undefined);
-      throw err;
-    }
   }
 }

@@ -55,8 +55,9 @@ export async function purgeHeld(db: Driver, before: number): Promise<{ spam: num
   }
 }
 
-export async function purgeExpired(db: Queryable, before: number, now: number) {
-  const rateLimits = (await db.query('DELETE FROM rate_limits WHERE window_start < ?', [before])).rowCount;
+export async function purgeExpired(db: Driver, before: number, now: number) {
+  // Of this instance only on SQLite, where the counters live in memory (db.rateLimits).
+  const rateLimits = (await db.query(`DELETE FROM ${db.rateLimits} WHERE window_start < ?`, [before])).rowCount;
   const sessions = (await db.query('DELETE FROM owner_sessions WHERE expires_at <= ?', [now])).rowCount;
   let emptyThreads = 0;
   try {

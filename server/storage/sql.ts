@@ -3,10 +3,10 @@ import { ChimeError, notFound } from '../errors.ts';
 import { migrate } from './migrate.ts';
 import type { OwnerStore } from './owner-types.ts';
 import { SqlOwner } from './sql-owner.ts';
-import { exportComments, exportSettings, exportThreads, importThread, type ImportThread } from './transfer.ts';
 import { readReplies, readTopPage } from './sql-pages.ts';
 import { insertRow, prune, publishHeld, recount, TAKEN, toggleReaction, touchThread, VISIBLE } from './sql-writes.ts';
 import type { CommentRow, Driver, ListQuery, NewRow, PageBudget, ReplyQuery, Signal, Status, Storage, StoredComment, StoredPage } from './types.ts';
+import { exportComments, exportSettings, exportThreads, importThread, type ImportThread } from './transfer.ts';
 import { toComment } from './view.ts';
 
 const markList = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -169,16 +169,18 @@ export class SqlStorage implements Storage {
     return rows[0]!.value;
   }
 
-  async hit(key: string, windowStart: number): Promise<number> {
+  async hit(kind: string, client: string, windowStart: number): Promise<number> {
+    const table = this.db.rateLimits;
     const { rows } = await this.db.query<{ hits: number }>(
-      'INSERT INTO rate_limits (key, window_start, hits) VALUES (?, ?, 1) ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING hits',
-      [key, windowStart],
+      `INSERT INTO ${table} AS counter (key, window_start, hits) VALUES (?, ?, 1) ON CONFLICT (key, window_start) DO UPDATE SET hits = counter.hits + 1 RETURNING hits`,
+      [`${kind}:${client}`, windowStart],
     );
     const hits = Number(rows[0]?.hits ?? 1);
-    // Every limit shares one window length, so older windows are of no use to anyone. Swept
+    // Windows of one kind have one length, so its older windows are of no use to anyone. Swept
     // when a client's first hit opens a new row, not on every hit: the table stays as small
     // (one sweep per row added), and a busy client's posts cost one statement, not two.
-    if (hits === 1) await this.db.query('DELETE FROM rate_limits WHERE window_start < ?', [windowStart]);
+    if (hits === 1)
+      await this.db.query(`DELETE FROM ${table} WHERE key >= ? AND key < ? AND window_start < ?`, [`${kind}:`, `${kind};`, windowStart]);
     return hits;
   }
 
@@ -202,8 +204,8 @@ export class SqlStorage implements Storage {
     return this.db.publish(signal);
   }
 
-  subscribe(listener: (signal: Signal) => void) {
-    return this.db.subscribe(listener);
+  subscribe(listener: (signal: Signal) => void, missed?: (since: number) => void) {
+    return this.db.subscribe(listener, missed);
   }
 
   onFatal(listener: (err: Error) => void) {

@@ -40,6 +40,11 @@ export function openSqlite(file: string, options: StorageOptions): Storage {
 
 class SqliteDriver implements Driver {
   readonly dialect = 'sqlite';
+  /**
+   * In memory: one process serves a SQLite file, and counters need no durability, so counting a
+   * post costs no sync to disk (a restart forgets the current windows).
+   */
+  readonly rateLimits = 'temp.chime_rate_limits';
   /** Apps sharing this connection; the last close() closes it. */
   users = 0;
   private readonly statements = new Map<string, Database.Statement>();
@@ -60,6 +65,9 @@ class SqliteDriver implements Driver {
     private readonly onClose: () => void,
   ) {
     this.file = new FileWatch(db, path);
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${this.rateLimits} (key TEXT NOT NULL, window_start BIGINT NOT NULL, hits INTEGER NOT NULL, PRIMARY KEY (key, window_start))`,
+    );
   }
 
   async query<R>(sql: string, params: unknown[] = []): Promise<QueryResult<R>> {

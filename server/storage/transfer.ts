@@ -76,7 +76,7 @@ const COLUMNS = [
   'edited_at',
   'changed_at',
   'public_at',
-  'reactions',
+  'reaction_counts',
 ];
 const HELD = new Set<Status>(['spam', 'trash', 'removed']);
 /** Rows per INSERT: few round trips, far below either database's limit on parameters. */
@@ -114,12 +114,10 @@ export function importThread(db: Driver, thread: ImportThread): Promise<ImportOu
       const root = (c.parentId && roots.get(c.parentId)) || c.id;
       roots.set(c.id, root);
       const number = numbers.get(c.id)!;
-      // Imported comments that are published count as public since they were written.
-      const publicAt = c.status === 'published' ? c.createdAt : null;
       // prettier-ignore
       return [c.id, thread.id, root === c.id ? null : c.parentId, root, number, c.name, c.website, c.email, c.avatarHash, c.role, c.body,
         c.contentHash, c.editTokenHash, c.status, Number(c.deleted), Number(c.pinned), c.reactions.length, c.createdAt, c.editedAt, c.changedAt,
-        publicAt, JSON.stringify(countKinds(c.reactions))];
+        c.status === 'published' ? c.createdAt : null, JSON.stringify(countReactions(c.reactions))];
     });
     for (const chunk of chunks(params, CHUNK)) {
       const sql = `INSERT INTO comments (${COLUMNS.join(', ')}) VALUES ${values(chunk.length, COLUMNS.length)} ON CONFLICT (id) DO NOTHING`;
@@ -141,10 +139,10 @@ export function importThread(db: Driver, thread: ImportThread): Promise<ImportOu
   });
 }
 
-/** Reaction counts by kind, as comments.reactions keeps them. */
-function countKinds(reactions: Array<{ kind: string }>) {
+/** Reaction counts by kind, as comments keep them beside their reactions. */
+function countReactions(given: Array<{ kind: string }>) {
   const counts: Record<string, number> = {};
-  for (const { kind } of reactions) counts[kind] = (counts[kind] ?? 0) + 1;
+  for (const { kind } of given) counts[kind] = (counts[kind] ?? 0) + 1;
   return counts;
 }
 

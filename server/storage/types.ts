@@ -39,7 +39,7 @@ export interface CommentRow {
   /** When it was first published (null if it never was). */
   public_at: number | null;
   /** Reaction counts by kind, as JSON. */
-  reactions: string;
+  reaction_counts: string;
   /** Keyed hashes of the address it came from, of its email, and of its normalised text (migration 009; null when unknown or wiped). */
   ip_hash: string | null;
   email_hash: string | null;
@@ -149,8 +149,8 @@ export interface Storage {
   moderate(id: string, change: { status?: Status; pinned?: boolean }): Promise<StoredComment>;
   /** Comments waiting for approval, oldest first. */
   pending(limit: number): Promise<StoredComment[]>;
-  /** Counts one hit for key in the window starting at windowStart; returns the hits so far. */
-  hit(key: string, windowStart: number): Promise<number>;
+  /** Counts one hit of this kind for client in the window starting at windowStart; returns the hits so far. */
+  hit(kind: string, client: string, windowStart: number): Promise<number>;
   /** A server-wide value by name, storing `initial` if there is none yet (the first instance to ask wins). */
   setting(name: string, initial: string): Promise<string>;
   /** Writes one thread's imported comments in one transaction; ids already stored are left as they are. */
@@ -162,16 +162,12 @@ export interface Storage {
   /** For backups: every server-wide value (the site key among them). */
   exportSettings(): Promise<Array<{ name: string; value: string }>>;
   publish(signal: Signal): Promise<void>;
-  /** Writes one thread's imported comments in one transaction; ids already stored are left as they are. */
-  importThread(thread: ImportThread): Promise<ImportOutcome>;
-  /** For backups: threads in id order after `after` (or only the thread `only`). */
-  exportThreads(after: string | null, limit: number, only: string | null): Promise<ThreadRecord[]>;
-  /** For backups: a thread's comments of any status, in number order after `afterNumber`, with their reactions. */
-  exportComments(threadId: string, afterNumber: number, limit: number): Promise<ExportedRow[]>;
-  /** For backups: every server-wide value (the site key among them). */
-  exportSettings(): Promise<Array<{ name: string; value: string }>>;
-  /** Calls listener for every signal from any instance; resolves (to unsubscribe) once listening. */
-  subscribe(listener: (signal: Signal) => void): Promise<() => void>;
+  /**
+   * Calls listener for every signal from any instance; resolves (to unsubscribe) once listening.
+   * If signals may have been lost (PostgreSQL's LISTEN connection went down), calls missed with
+   * the time since when, once listening again.
+   */
+  subscribe(listener: (signal: Signal) => void, missed?: (since: number) => void): Promise<() => void>;
   /** Calls listener when the database cannot be used any more and the server should stop (a SQLite file deleted under it). */
   onFatal(listener: (err: Error) => void): void;
   /** What the server runs on, for the start-up log: the database and how it is set up (read from the live connection). */
@@ -201,6 +197,8 @@ export interface Queryable {
 export interface Driver extends Queryable {
   /** Picks the dialect's variant of a migration (migrate.ts). */
   readonly dialect: 'sqlite' | 'postgres';
+  /** The table of rate-limit counters. */
+  readonly rateLimits: string;
   /** Runs fn in one transaction: commit when it resolves, roll back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Keeps concurrently starting instances from migrating at the same time (inside a transaction). */
@@ -208,7 +206,7 @@ export interface Driver extends Queryable {
   /** True when err is a unique-key violation. */
   isUniqueViolation(err: unknown): boolean;
   publish(signal: Signal): Promise<void>;
-  subscribe(listener: (signal: Signal) => void): Promise<() => void>;
+  subscribe(listener: (signal: Signal) => void, missed?: (since: number) => void): Promise<() => void>;
   onFatal(listener: (err: Error) => void): void;
   describe(): string;
   close(): Promise<void>;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { Comment, CommentPage, PostResult } from 'chime-comments/protocol';
 import { openEvents } from './helpers/sse.ts';
-import { ADMIN, eachBackend, newComment, rawSql, THREAD } from './helpers/backends.ts';
+import { ADMIN, eachBackend, issueReader, newComment, rawSql, THREAD } from './helpers/backends.ts';
 
 eachBackend('moderation', (db) => {
   it('holds new comments for approval when CHIME_MODERATION=all', async () => {
@@ -91,21 +91,22 @@ eachBackend('reactions', (db) => {
       assert.equal(res.status, 200);
       return ((await res.json()) as { reactions: Record<string, number> }).reactions;
     };
-    assert.deepEqual(await react('PUT', 'like', 'reader-one'), { like: 1 });
-    assert.deepEqual(await react('PUT', 'like', 'reader-one'), { like: 1 });
-    const twice = await Promise.all([react('PUT', 'love', 'reader-one'), react('PUT', 'love', 'reader-one')]);
+    const [one, two] = [await issueReader(i), await issueReader(i)];
+    assert.deepEqual(await react('PUT', 'like', one), { like: 1 });
+    assert.deepEqual(await react('PUT', 'like', one), { like: 1 });
+    const twice = await Promise.all([react('PUT', 'love', one), react('PUT', 'love', one)]);
     assert.deepEqual(twice.at(-1), { like: 1, love: 1 });
-    assert.deepEqual(await react('PUT', 'like', 'reader-two'), { like: 2, love: 1 });
-    assert.deepEqual(await react('DELETE', 'like', 'reader-one'), { like: 1, love: 1 });
-    assert.deepEqual(await react('DELETE', 'like', 'reader-one'), { like: 1, love: 1 });
+    assert.deepEqual(await react('PUT', 'like', two), { like: 2, love: 1 });
+    assert.deepEqual(await react('DELETE', 'like', one), { like: 1, love: 1 });
+    assert.deepEqual(await react('DELETE', 'like', one), { like: 1, love: 1 });
 
-    const page = (await (
-      await i.send('GET', `/api/comments?thread=${encodeURIComponent(comment.threadId)}&reader=reader-one`)
-    ).json()) as CommentPage;
+    const page = (await (await i.send('GET', `/api/comments?thread=${encodeURIComponent(comment.threadId)}&reader=${one}`)).json()) as CommentPage & {
+      myReactions: Record<string, string[]>;
+    };
     assert.deepEqual(page.comments[0]!.reactions, { like: 1, love: 1 });
-    assert.deepEqual(page.comments[0]!.myReactions, ['love']);
+    assert.deepEqual(page.myReactions, { [comment.id]: ['love'] });
     assert.equal((await i.storage.find(comment.id))!.reaction_count, 2);
-    const missing = await i.send('PUT', `/api/comments/nope/reactions/like?reader=reader-one`);
+    const missing = await i.send('PUT', `/api/comments/nope/reactions/like?reader=${one}`);
     assert.equal(missing.status, 404);
   });
 });
@@ -144,16 +145,17 @@ eachBackend('upgrading a database with reactions', (db) => {
   it('counts the reactions already given into each comment (migration 008)', async () => {
     const i = await db.open();
     const { comment } = (await (await i.send('POST', '/api/comments', newComment())).json()) as PostResult;
+    const [one, two] = [await issueReader(i), await issueReader(i)];
     for (const [kind, reader] of [
-      ['like', 'reader-one'],
-      ['like', 'reader-two'],
-      ['love', 'reader-one'],
+      ['like', one],
+      ['like', two],
+      ['love', one],
     ]) {
       assert.equal((await i.send('PUT', `/api/comments/${comment.id}/reactions/${kind}?reader=${reader}`)).status, 200);
     }
     await i.close();
     // The database as it was before migration 008.
-    await rawSql(db, 'ALTER TABLE comments DROP COLUMN reactions');
+    await rawSql(db, 'ALTER TABLE comments DROP COLUMN reaction_counts');
     await rawSql(db, "DELETE FROM chime_migrations WHERE name = '008_reaction_counts.sql'");
     const upgraded = await db.open();
     assert.deepEqual(await upgraded.storage.migrate(), []);

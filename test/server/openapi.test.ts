@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { PostResult } from 'chime-comments/protocol';
-import { ADMIN, eachBackend, newComment, THREAD, type Instance } from './helpers/backends.ts';
+import { ADMIN, eachBackend, issueReader, newComment, THREAD, type Instance } from './helpers/backends.ts';
 
 interface Operation {
   responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
@@ -59,23 +59,24 @@ eachBackend('protocol contract (docs/openapi.json)', (db) => {
     await conforms(await i.send('POST', '/api/comments', '{'), 'POST', '/api/comments');
     await conforms(await i.send('POST', '/api/comments', newComment(), ADMIN), 'POST', '/api/comments');
 
+    const reader = await issueReader(i);
     await conforms(
-      await i.send('PUT', `/api/comments/${comment.id}/reactions/like?reader=reader-1234`),
+      await i.send('PUT', `/api/comments/${comment.id}/reactions/like?reader=${reader}`),
       'PUT',
       '/api/comments/{id}/reactions/{reaction}',
     );
     await conforms(
-      await i.send('DELETE', `/api/comments/${comment.id}/reactions/love?reader=reader-1234`),
+      await i.send('DELETE', `/api/comments/${comment.id}/reactions/love?reader=${reader}`),
       'DELETE',
       '/api/comments/{id}/reactions/{reaction}',
     );
     await conforms(
-      await i.send('PUT', `/api/comments/${comment.id}/reactions/nope?reader=reader-1234`),
+      await i.send('PUT', `/api/comments/${comment.id}/reactions/nope?reader=${reader}`),
       'PUT',
       '/api/comments/{id}/reactions/{reaction}',
     );
 
-    await conforms(await i.send('GET', `/api/comments?thread=${t}&reader=reader-1234`), 'GET', '/api/comments');
+    await conforms(await i.send('GET', `/api/comments?thread=${t}&reader=${reader}`), 'GET', '/api/comments');
     await conforms(await i.send('GET', `/api/comments?thread=${t}&sort=top&limit=1`), 'GET', '/api/comments');
     await conforms(await i.send('GET', `/api/comments?thread=${t}&limit=1000`), 'GET', '/api/comments');
     for (let n = 0; n < 21; n++) await i.send('POST', '/api/comments', newComment({ parentId: comment.id }));

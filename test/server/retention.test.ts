@@ -37,7 +37,9 @@ eachBackend('retention', (db) => {
       assert.equal((await moderate(i, id, status)).status, 200);
     for (const id of [spam.id, seen.id, answered.id, hidden.id]) await age(db, id, 31);
     await age(db, fresh.id, 29);
-    await rawSql(db, 'INSERT INTO rate_limits (key, window_start, hits) VALUES (?, ?, 1), (?, ?, 1)', ['old', Date.now() - DAY, 'new', Date.now()]);
+    // Rate-limit windows: one long over, one current (on SQLite they live in the server's memory).
+    await i.storage.hit('reader', 'old-client', Date.now() - 2 * DAY);
+    await i.storage.hit('post', 'new-client', Date.now());
     await i.storage.owner.createSession('expired', 'token', Date.now() - 2 * DAY, Date.now() - DAY);
     await i.send('PUT', '/api/admin/thread?thread=%2Fnever-commented', { closed: true }, ADMIN);
 

@@ -4,7 +4,7 @@ import { it } from 'node:test';
 import type { CommentPage, PostResult } from 'chime-comments/protocol';
 import { loadConfig } from '../../server/config.ts';
 import { Service } from '../../server/service/index.ts';
-import { ADMIN, eachBackend, newComment, THREAD, type Instance } from './helpers/backends.ts';
+import { ADMIN, eachBackend, issueReader, newComment, THREAD, type Instance } from './helpers/backends.ts';
 import { calls } from '../fixtures/spam-check.js';
 
 const CHECK = fileURLToPath(new URL('../fixtures/spam-check.js', import.meta.url));
@@ -208,11 +208,12 @@ eachBackend('owner settings', (db) => {
     assert.equal(held.status, 202);
     assert.equal(Date.parse(held.editableUntil!) - Date.parse(held.comment.createdAt), 120_000);
     const published = (await page(b)).comments[0]!;
-    assert.equal((await b.send('PUT', `/api/comments/${published.id}/reactions/like?reader=reader-0001`)).status, 200);
-    assert.equal((await b.send('PUT', `/api/comments/${published.id}/reactions/love?reader=reader-0001`)).status, 422);
+    const [one, two] = [await issueReader(b), await issueReader(b)];
+    assert.equal((await b.send('PUT', `/api/comments/${published.id}/reactions/like?reader=${one}`)).status, 200);
+    assert.equal((await b.send('PUT', `/api/comments/${published.id}/reactions/love?reader=${one}`)).status, 422);
     await settle(a, { reactions: [] });
-    assert.equal((await b.send('PUT', `/api/comments/${published.id}/reactions/like?reader=reader-0002`)).status, 422, 'reactions off');
-    assert.equal((await b.send('DELETE', `/api/comments/${published.id}/reactions/like?reader=reader-0001`)).status, 200, 'but taken back');
+    assert.equal((await b.send('PUT', `/api/comments/${published.id}/reactions/like?reader=${two}`)).status, 422, 'reactions off');
+    assert.equal((await b.send('DELETE', `/api/comments/${published.id}/reactions/like?reader=${one}`)).status, 200, 'but taken back');
   });
 
   it('start from the environment and refuse what makes no sense', async () => {

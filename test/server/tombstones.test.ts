@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { CommentPage, PostResult } from 'chime-comments/protocol';
-import { ADMIN, eachBackend, newComment, THREAD, type Instance } from './helpers/backends.ts';
+import { ADMIN, eachBackend, issueReader, newComment, THREAD, type Instance } from './helpers/backends.ts';
 
 async function post(i: Instance, input: ReturnType<typeof newComment>) {
   const res = await i.send('POST', '/api/comments', input);
@@ -52,7 +52,7 @@ eachBackend('deleted comments keep their ids (L6)', (db) => {
     assert.equal((await i.send('DELETE', `/api/admin/comments/${reply.id}`, undefined, ADMIN)).status, 404);
     assert.equal((await i.send('PATCH', `/api/admin/comments/${root.id}`, { status: 'published' }, ADMIN)).status, 404);
     // A tombstone takes no reactions and is nobody's parent.
-    assert.equal((await i.send('PUT', `/api/comments/${root.id}/reactions/like?reader=reader-0001`)).status, 404);
+    assert.equal((await i.send('PUT', `/api/comments/${root.id}/reactions/like?reader=${await issueReader(i)}`)).status, 404);
     assert.equal((await i.send('POST', '/api/comments', newComment({ parentId: root.id }))).status, 422);
   });
 });

@@ -51,7 +51,7 @@ async function open(url: string, env: Record<string, string>): Promise<Instance>
   // Tests post much, and often the same text: limits and duplicate detection are the spam tests' business (spam.test.ts).
   const defaults = { CHIME_RATE_LIMIT: '10000', CHIME_THREAD_RATE_LIMIT: '10000', CHIME_DUPLICATE_WINDOW: '0' };
   const config = loadConfig({ DATABASE_URL: url, CHIME_ADMIN_TOKEN: ADMIN_TOKEN, ...defaults, ...env });
-  const storage = await openStorage(config);
+  const storage = await openStorage(config.databaseUrl, config);
   const app = createApp({ storage, config });
   let server: Server | null = null;
   let closed = false;
@@ -148,4 +148,11 @@ export async function rawSql(ctx: BackendContext, sql: string, params: unknown[]
   } finally {
     await client.end();
   }
+}
+
+/** A reader id the server issued (POST /api/readers), as the REST adapter gets one before reacting. */
+export async function issueReader(i: Instance, headers: Record<string, string> = {}): Promise<string> {
+  const res = await i.send('POST', '/api/readers', undefined, headers);
+  if (res.status !== 201) throw new Error(`POST /api/readers: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { reader: string }).reader;
 }
