@@ -3,9 +3,12 @@
 // (tsx), with chime-comments/protocol resolved to src/ too (the chime-source export condition).
 import { spawn } from 'node:child_process';
 
+/** node and its arguments for running the server from the repository's root. */
+export const SERVER_ARGS = ['--conditions=chime-source', '--import', 'tsx', 'server/main.ts'];
+
 /** The child process, and its URL once it listens (rejected if it exits first). */
 export function spawnServer(env = {}) {
-  const child = spawn(process.execPath, ['--conditions=chime-source', '--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
