@@ -41,6 +41,11 @@ export default {
   browsers: [chromium],
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  // Tests run Lit's development build, whose checks warn about real mistakes; only its "Lit is in
+  // dev mode" banner, printed once per test file, is silenced (Lit skips warnings already issued).
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><head><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script></head>` +
+    `<body><script type="module" src="${testFramework}"></script></body></html>`,
   middleware: [
     async (context, next) => {
       await next();
