@@ -27,7 +27,7 @@ describe('a blog on another origin than its comment server', () => {
     const page = frame.contentWindow as Window & { cspViolations: string[] };
     const widget = page.document.querySelector('chime-comments') as ChimeComments;
     await waitUntil(() => headingText(widget) === 'Comments (0)', 'the widget from the comment server never showed the thread', { timeout: 10000 });
-    await waitUntil(() => formOf(widget)?.shadowRoot?.querySelector('textarea'), 'the form chunk never loaded');
+    await waitUntil(() => formOf(widget)?.shadowRoot?.querySelector('textarea'), 'the form chunk never loaded', { timeout: 5000 });
 
     await fill(formOf(widget)!, { name: 'Ada', body: 'Posted from a blog on another origin.' });
     submit(formOf(widget)!);
