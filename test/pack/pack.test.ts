@@ -53,7 +53,7 @@ describe('the packages as npm packs and installs them', { timeout: 10 * 60_000 }
       packages.filter((name) => TOOLS.test(name)),
       [],
     );
-    assert.deepEqual(readdirSync(join(project, 'node_modules', 'chime-server')).sort(), ['LICENSE', 'bin', 'dist', 'package.json']);
+    assert.deepEqual(readdirSync(join(project, 'node_modules', 'chime-server')).sort(), ['LICENSE', 'README.md', 'bin', 'dist', 'package.json']);
 
     const { listening, stop } = startInstalledServer(project, { CHIME_ORIGINS: 'https://blog.example/' });
     try {
