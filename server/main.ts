@@ -1,41 +1,63 @@
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { seed } from './seed.ts';
 import { Service } from './service/index.ts';
+import { listen, StartupError, storageFailure, within } from './startup.ts';
 import { openStorage } from './storage/index.ts';
+import type { Storage } from './storage/types.ts';
 
-const config = loadConfig();
-const storage = await openStorage(config.databaseUrl, config);
-console.log(`chime: ${storage.describe()}`);
-if (config.seedFile) console.log(`chime: seeded ${await seed(storage, config.seedFile)} new comments from ${config.seedFile}`);
-const service = new Service(storage, config);
-// The owner's side: their spam check module loads now (a wrong path stops the server here), and
-// the purge runs every CHIME_PURGE_INTERVAL.
-await service.ctx.spam.ready();
-const stopPurge = service.retention.schedule();
-const app = createApp({ storage, config, service });
+/** How long start-up waits for the database to answer. */
+const DATABASE_TIMEOUT_MS = 15_000;
 
 // Handlers still running when their client has gone must finish before the database closes.
 let inFlight = 0;
 let drained = () => {};
-async function fetch(request: Request, env: unknown): Promise<Response> {
-  inFlight++;
-  try {
-    return await app.fetch(request, env);
-  } finally {
-    if (--inFlight === 0) drained();
-  }
+
+interface Running {
+  server: Server;
+  storage: Storage;
+  stopPurge: () => void;
 }
 
-const server = serve({ fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`chime: listening on http://${info.address}:${info.port}`);
-});
+async function start(): Promise<Running> {
+  const config = loadConfig();
+  const storage = await within(DATABASE_TIMEOUT_MS, config.databaseUrl, openStorage(config.databaseUrl, config)).catch((err) => {
+    throw storageFailure(err, config.databaseUrl);
+  });
+  console.log(`chime: ${storage.describe()}`);
+  if (config.seedFile) {
+    const added = await seed(storage, config.seedFile).catch((err: Error) => {
+      throw new StartupError(`cannot load CHIME_SEED ${config.seedFile}: ${err.message}`);
+    });
+    console.log(`chime: seeded ${added} new comments from ${config.seedFile}`);
+  }
+  const service = new Service(storage, config);
+  // The owner's spam check module loads now: a wrong path stops the server here, not every post.
+  await service.ctx.spam.ready().catch((err: Error) => {
+    throw new StartupError(err.message);
+  });
+  const app = createApp({ storage, config, service });
+  const server = createAdaptorServer({
+    async fetch(request, env) {
+      inFlight++;
+      try {
+        return await app.fetch(request, env);
+      } finally {
+        if (--inFlight === 0) drained();
+      }
+    },
+  }) as Server;
+  const { address, port } = await listen(server, config.port, config.host);
+  console.log(`chime: listening on http://${address}:${port}`);
+  // Spam and deleted comments past their retention go every CHIME_PURGE_INTERVAL (docs/admin.md).
+  return { server, storage, stopPurge: service.retention.schedule() };
+}
 
-function shutdown(code = 0) {
-  const http = server as import('node:http').Server;
-  // Stop accepting, let requests in flight finish, then cut what is left (SSE streams never end).
+function shutdown({ server: http, storage, stopPurge }: Running, code = 0) {
   stopPurge();
+  // Stop accepting, let requests in flight finish, then cut what is left (SSE streams never end).
   http.close(async () => {
     if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
     await storage.close();
@@ -44,9 +66,18 @@ function shutdown(code = 0) {
   http.closeIdleConnections();
   setTimeout(() => http.closeAllConnections(), 2000).unref();
 }
-process.once('SIGINT', () => shutdown());
-process.once('SIGTERM', () => shutdown());
-storage.onFatal((err) => {
+
+try {
+  const running = await start();
+  process.once('SIGINT', () => shutdown(running));
+  process.once('SIGTERM', () => shutdown(running));
+  running.storage.onFatal((err) => {
+    console.error(`chime: ${err.message}`);
+    shutdown(running, 1);
+  });
+} catch (err) {
+  // What the person starting the server can fix is one line; anything else is a bug, with its stack.
+  if (!(err instanceof StartupError)) throw err;
   console.error(`chime: ${err.message}`);
-  shutdown(1);
-});
+  process.exit(1);
+}
