@@ -63,7 +63,7 @@ export const ownerSchema = z.object({
     )
     .pipe(z.array(origin)),
   CHIME_AUTO_CLOSE_DAYS: z.coerce.number().int().min(0).default(0),
-  CHIME_MIN_FILL: z.coerce.number().min(0).max(600).default(3),
+  CHIME_MIN_FILL: z.coerce.number().min(0).max(600).default(2),
   CHIME_RETENTION_DAYS: z.coerce.number().positive().default(30),
 });
 

@@ -1,10 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { cors } from 'hono/cors';
+import { cors as honoCors } from 'hono/cors';
 import type { Config } from '../config.ts';
 import { ChimeError } from '../errors.ts';
 import type { Service } from '../service/index.ts';
 import { disabled, type OwnerSession } from '../service/sessions.ts';
+import { cors } from './cors.ts';
 import { isAdmin } from './guards.ts';
 
 /** The console's session cookie: sent only to the owner's API, never readable by scripts. */
@@ -78,16 +79,23 @@ export function ownerGuard(service: Service, config: Config): MiddlewareHandler<
   };
 }
 
-/** CORS of the owner's API: only CHIME_ADMIN_ORIGINS, with the cookie; never `*`. */
-export const ownerCors = (config: Config) =>
-  cors({
-    origin: (origin) => (config.owner.adminOrigins.includes(origin) ? origin : null),
+/**
+ * CORS of the owner's API: CHIME_ADMIN_ORIGINS with credentials (the console's cookie, from a
+ * page of the same site); any other origin as the readers' API allows it, without credentials:
+ * a script there may use the Bearer token, never the cookie.
+ */
+export function ownerCors(config: Config): MiddlewareHandler {
+  const readers = cors(config);
+  const console = honoCors({
+    origin: (origin) => origin,
     credentials: true,
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowHeaders: ['Content-Type', 'Authorization', 'X-Chime-CSRF'],
     exposeHeaders: ['Retry-After', 'Content-Disposition'],
     maxAge: 600,
   });
+  return (c, next) => (config.owner.adminOrigins.includes(c.req.header('origin') ?? '') ? console(c, next) : readers(c, next));
+}
 
 export function setSessionCookie(c: Context, config: Config, session: OwnerSession) {
   setCookie(c, SESSION_COOKIE, session.id, {

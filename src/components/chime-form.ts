@@ -13,6 +13,12 @@ export interface CommentDraft {
   body: string;
 }
 
+/** What `chime-submit` carries: the draft, and how long the form was shown before it was sent. */
+export interface CommentSubmission extends CommentDraft {
+  /** Milliseconds from the form being shown (or cleared after a post) to its being sent: the server's minimum fill time. */
+  fillMs: number;
+}
+
 type Field = keyof CommentDraft;
 
 const english: FormMessages = {
@@ -62,6 +68,13 @@ export class ChimeForm extends LitElement {
   replyTo = '';
   private _fieldErrors: Partial<Record<Field, string>> = {};
   private _preview = false;
+  /** When the form was shown, or cleared for the next comment. */
+  #shownAt = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#shownAt = performance.now();
+  }
 
   /** Clears the comment text after it was accepted; name and website stay for the next one. */
   reset(): void {
@@ -69,6 +82,7 @@ export class ChimeForm extends LitElement {
     this._fieldErrors = {};
     this.error = '';
     this._preview = false;
+    this.#shownAt = performance.now();
   }
 
   /** The locale's strings, falling back to this form's English. */
@@ -156,8 +170,9 @@ export class ChimeForm extends LitElement {
       (form.elements.namedItem(first) as HTMLElement).focus();
       return;
     }
-    const draft = { ...this.draft, name: this.draft.name.trim(), website: this.draft.website.trim() };
-    this.dispatchEvent(new CustomEvent<CommentDraft>('chime-submit', { detail: draft, bubbles: true, composed: true }));
+    const fillMs = Math.round(performance.now() - this.#shownAt);
+    const draft = { ...this.draft, name: this.draft.name.trim(), website: this.draft.website.trim(), fillMs };
+    this.dispatchEvent(new CustomEvent<CommentSubmission>('chime-submit', { detail: draft, bubbles: true, composed: true }));
   }
 
   #validate(): Partial<Record<Field, string>> {

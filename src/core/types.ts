@@ -75,6 +75,8 @@ export interface NewComment {
   parentId?: string | null;
   author: { name: string; website?: string | null; email?: string | null };
   body: string;
+  /** Milliseconds the writer's form was shown before it was sent; the reference server holds comments sent sooner than its minimum fill time. */
+  fillMs?: number;
 }
 
 export interface PostResult {

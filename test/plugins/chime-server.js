@@ -11,7 +11,8 @@ export function chimeServerPlugin() {
 
   async function start(env = {}) {
     const dir = mkdtempSync(join(tmpdir(), 'chime-wtr-'));
-    const { child, listening } = spawnServer({ DATABASE_URL: join(dir, 'chime.sqlite'), ...env });
+    // Tests fill forms faster than people: the minimum fill time is test/browser/fill-time.test.ts's business.
+    const { child, listening } = spawnServer({ DATABASE_URL: join(dir, 'chime.sqlite'), CHIME_MIN_FILL: '0', ...env });
     child.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     const url = await listening;
     running.set(url, { child, dir });

@@ -221,7 +221,7 @@ eachBackend('owner settings', (db) => {
     const settings = (await (await i.send('GET', '/api/admin/settings', undefined, ADMIN)).json()) as Record<string, unknown>;
     assert.deepEqual(
       [settings.moderation, settings.editWindowSeconds, settings.autoCloseDays, settings.retentionDays, settings.minFillSeconds],
-      ['first-time', 600, 30, 14, 3],
+      ['first-time', 600, 30, 14, 2],
     );
     const bad: [Record<string, unknown>, string][] = [
       [{ moderation: 'some' }, 'moderation'],
