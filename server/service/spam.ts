@@ -1,5 +1,6 @@
 import { links as linksIn } from 'chime-comments/protocol';
 import { sha256 } from '../crypto.ts';
+import { emailHasher } from '../site-key.ts';
 import { ChimeError } from '../errors.ts';
 import type { Status } from '../storage/types.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -73,7 +74,7 @@ export class SpamGuard {
     await this.limitThread(input.threadId);
     const ipHash = actor.address ? await siteKey.hash(actor.address) : null;
     const email = input.author.email?.trim().toLowerCase() || null;
-    const emailHash = email ? await siteKey.hash(email) : null;
+    const emailHash = email ? await emailHasher(siteKey)(email) : null;
     const text = normalise(input.body);
     const textHash = text.length >= DUPLICATE_MIN_LENGTH ? sha256(text) : null;
     const hashes = { ipHash, emailHash, textHash };

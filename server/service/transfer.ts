@@ -4,7 +4,7 @@ import { FORMATS, importComments } from '../migrate/import.ts';
 import { parseRewrite } from '../migrate/threads.ts';
 import { exportQuery, importQuery } from '../owner-schemas.ts';
 import { check } from '../schemas.ts';
-import { avatarHasher } from '../site-key.ts';
+import { avatarHasher, emailHasher } from '../site-key.ts';
 import type { ServiceContext } from './context.ts';
 
 /** The console's upload and download (docs/migrate.md): the same import and backup as `chime-server import` and `export`. */
@@ -23,7 +23,7 @@ export class Transfer {
     const { storage, config, siteKey } = this.ctx;
     const summary = await importComments(
       input,
-      { storage, avatarHash: avatarHasher(config, siteKey) },
+      { storage, avatarHash: avatarHasher(config, siteKey), emailHash: emailHasher(siteKey) },
       { format: q.format, ids: { mode: q.threadIds, rewrites }, partial: q.partial === '1', dryRun: q.dryRun === '1' },
     );
     return { format: FORMATS[q.format].name, ...summary };

@@ -206,5 +206,16 @@ eachBackend('owner console API', (db) => {
     assert.match(lines[0]!, /"format":"chime-backup"/);
     assert.equal(lines.filter((l) => l.startsWith('{"type":"comment"')).length, 8);
     assert.ok(!lines.some((l) => l.includes('owner-password')));
+
+    // Imported authors are known: first-time moderation does not hold their next comment.
+    await i.send(
+      'PUT',
+      '/api/admin/settings',
+      { ...(await asOwner<object>(i, owner, 'GET', '/api/admin/settings')), moderation: 'first-time' },
+      owner.headers,
+    );
+    const dana = await i.send('POST', '/api/comments', newComment({ author: { name: 'Dana', email: 'Dana@example.net' } }));
+    assert.equal(dana.status, 201);
+    assert.equal((await i.send('POST', '/api/comments', newComment({ author: { name: 'New', email: 'new@example.net' } }))).status, 202);
   });
 });
