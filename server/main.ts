@@ -25,6 +25,11 @@ async function fetch(request: Request, env: unknown): Promise<Response> {
 const server = serve({ fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`chime: listening on http://${info.address}:${info.port}`);
 });
+// A request (at most 100 KB of body) that takes longer to arrive is someone holding sockets open.
+Object.assign(server, { headersTimeout: 10_000, requestTimeout: 30_000 });
+
+/** Exit status when the database is gone (docs/deploy.md: a service manager must not restart onto an empty one). */
+const DATABASE_LOST = 3;
 
 function shutdown(code = 0) {
   const http = server as import('node:http').Server;
@@ -41,5 +46,5 @@ process.once('SIGINT', () => shutdown());
 process.once('SIGTERM', () => shutdown());
 storage.onFatal((err) => {
   console.error(`chime: ${err.message}`);
-  shutdown(1);
+  shutdown(DATABASE_LOST);
 });
