@@ -43,7 +43,7 @@ export class SqlStorage implements Storage {
   async myReactions(threadId: string, reader: string) {
     const mine = new Map<string, string[]>();
     const { rows } = await this.db.query<{ comment_id: string; kind: string }>(
-      'SELECT r.comment_id, r.kind FROM reactions r JOIN comments c ON c.id = r.comment_id WHERE r.reader = ? AND c.thread_id = ?',
+      `SELECT r.comment_id, r.kind FROM reactions r JOIN comments c ON c.id = r.comment_id WHERE r.reader = ? AND c.thread_id = ? AND c.${VISIBLE}`,
       [reader, threadId],
     );
     for (const r of rows) mine.set(r.comment_id, [...(mine.get(r.comment_id) ?? []), r.kind]);

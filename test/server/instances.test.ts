@@ -49,11 +49,9 @@ describe('three instances on one PostgreSQL database', () => {
       // A reader id from one instance is good on another; the reaction shows on the third's page.
       const { reader } = (await (await send(one, 'POST', '/api/readers')).json()) as { reader: string };
       assert.equal((await send(two, 'PUT', `/api/comments/${comment.id}/reactions/like?reader=${reader}`)).status, 200);
-      const mine = (await (await send(three, 'GET', `/api/comments?thread=${encodeURIComponent(THREAD)}&reader=${reader}`)).json()) as {
-        comments: { reactions: object }[];
-        myReactions: object;
-      };
-      assert.deepEqual([mine.comments[0]!.reactions, mine.myReactions], [{ like: 1 }, { [comment.id]: ['like'] }]);
+      const shown = (await (await send(three, 'GET', `/api/comments?thread=${encodeURIComponent(THREAD)}`)).json()) as CommentPage;
+      const mine = await send(three, 'GET', `/api/reactions?thread=${encodeURIComponent(THREAD)}&reader=${reader}`);
+      assert.deepEqual([shown.comments[0]!.reactions, await mine.json()], [{ like: 1 }, { myReactions: { [comment.id]: ['like'] } }]);
 
       assert.equal((await send(three, 'PUT', `/api/admin/thread?thread=${encodeURIComponent(THREAD)}`, { closed: true }, ADMIN)).status, 200);
       for (const stream of streams) assert.deepEqual(await stream.next(), { type: 'thread', thread: { id: THREAD, closed: true, count: 1 } });
