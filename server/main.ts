@@ -10,6 +10,8 @@ import type { Storage } from './storage/types.ts';
 
 /** How long start-up waits for the database to answer. */
 const DATABASE_TIMEOUT_MS = 15_000;
+/** Exit status when the database is gone (docs/deploy.md: a service manager must not restart onto an empty one). */
+const DATABASE_LOST = 3;
 
 // Handlers still running when their client has gone must finish before the database closes.
 let inFlight = 0;
@@ -49,6 +51,8 @@ async function start(): Promise<Running> {
       }
     },
   }) as Server;
+  // A request (at most 100 KB of body) that takes longer to arrive is someone holding sockets open.
+  Object.assign(server, { headersTimeout: 10_000, requestTimeout: 30_000 });
   const { address, port } = await listen(server, config.port, config.host);
   console.log(`chime: listening on http://${address}:${port}`);
   // Spam and deleted comments past their retention go every CHIME_PURGE_INTERVAL (docs/admin.md).
@@ -73,7 +77,7 @@ try {
   process.once('SIGTERM', () => shutdown(running));
   running.storage.onFatal((err) => {
     console.error(`chime: ${err.message}`);
-    shutdown(running, 1);
+    shutdown(running, DATABASE_LOST);
   });
 } catch (err) {
   // What the person starting the server can fix is one line; anything else is a bug, with its stack.

@@ -1,5 +1,5 @@
 import { ChimeError } from '../errors.ts';
-import { check, commentId, readerQuery } from '../schemas.ts';
+import { check, commentId, overlayQuery, readerQuery } from '../schemas.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { limit, limits } from './limits.ts';
 
@@ -14,6 +14,13 @@ export class Reactions {
 
   constructor(private readonly ctx: ServiceContext) {
     this.limits = limits(ctx);
+  }
+
+  /** The reactions `reader` gave in a thread, by comment id: what the widget shows as theirs, beside the shared pages. */
+  async mine(query: unknown) {
+    const { thread, reader } = check(overlayQuery, query);
+    const { version, mine } = await this.ctx.storage.myReactions(thread, reader);
+    return { version, myReactions: Object.fromEntries(mine) };
   }
 
   async issueReader(actor: Actor) {

@@ -125,8 +125,8 @@ export interface Storage {
   thread(threadId: string): Promise<ThreadMeta>;
   /** Changes whenever anything a page of the thread shows changes (0 for unknown threads). */
   version(threadId: string): Promise<number>;
-  /** The reactions reader gave in the thread, by comment id. */
-  myReactions(threadId: string, reader: string): Promise<Map<string, string[]>>;
+  /** The reactions reader gave to the thread's published comments, by comment id, with the thread's version. */
+  myReactions(threadId: string, reader: string): Promise<{ version: number; mine: Map<string, string[]> }>;
   counts(threadIds: string[]): Promise<Record<string, number>>;
   find(id: string): Promise<CommentRow | null>;
   /** The public view of one comment (any status), with its reaction counts. */
