@@ -17,7 +17,16 @@ export interface CheckContext {
   reason: string | null;
 }
 
-type CheckFunction = (comment: unknown, context: CheckContext) => unknown;
+/** The comment the module is given: a copy, so nothing it does changes what is stored. */
+export interface CheckComment {
+  id: string;
+  threadId: string;
+  parentId: string | null;
+  author: { name: string; website: string | null; email: string | null };
+  body: string;
+}
+
+type CheckFunction = (comment: CheckComment, context: CheckContext) => unknown;
 
 const VERDICTS = new Set<unknown>(['ok', 'moderate', 'spam']);
 
@@ -50,16 +59,7 @@ export class SpamCheck {
     return this.loading;
   }
 
-  async run(
-    comment: {
-      id: string;
-      threadId: string;
-      parentId: string | null;
-      author: { name: string; website: string | null; email: string | null };
-      body: string;
-    },
-    context: CheckContext,
-  ): Promise<{ verdict: Verdict; reason: string }> {
+  async run(comment: CheckComment, context: CheckContext): Promise<{ verdict: Verdict; reason: string }> {
     const { id, threadId, parentId, author, body } = comment;
     let timer: NodeJS.Timeout | undefined;
     try {

@@ -7,14 +7,6 @@ export class ChimeAdminBlocks extends LitElement {
   static override styles = [
     adminStyles,
     css`
-      li {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: baseline;
-        gap: 0.3em 0.8em;
-        padding: 0.6em 0;
-        border-top: 1px solid var(--_border);
-      }
       .label {
         flex: 1 1 16em;
         overflow-wrap: anywhere;

@@ -12,14 +12,6 @@ export class ChimeAdminThreads extends LitElement {
   static override styles = [
     adminStyles,
     css`
-      li {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: baseline;
-        gap: 0.3em 0.8em;
-        padding: 0.6em 0;
-        border-top: 1px solid var(--_border);
-      }
       .id {
         flex: 1 1 14em;
         font-weight: 600;

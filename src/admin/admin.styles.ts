@@ -97,4 +97,13 @@ export const adminStyles = css`
     padding: 0;
     list-style: none;
   }
+  /* A list of things in a row each: a thread, a block. */
+  ul.plain > li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.3em 0.8em;
+    padding: 0.6em 0;
+    border-top: 1px solid var(--_border);
+  }
 `;

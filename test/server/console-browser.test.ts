@@ -5,21 +5,19 @@
  * axe audit of every view in the light and the dark scheme.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import type { CommentPage, ThreadMeta } from 'chime-comments/protocol';
 import { spawnServer } from '../plugins/spawn-server.js';
+import { cli } from './helpers/cli.ts';
 
 const TOKEN = 'console-test-token';
 const PASSWORD = 'correct horse battery';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const CLI = [process.execPath, '--conditions=chime-source', '--import', 'tsx', fileURLToPath(new URL('../../server/cli.ts', import.meta.url))];
 
 interface Server {
   url: string;
@@ -32,14 +30,8 @@ async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const { child, listening } = spawnServer({ DATABASE_URL: database, CHIME_ADMIN_TOKEN: TOKEN, CHIME_TRUST_PROXY: '1', ...env });
   const url = (await listening) as string;
   // The password is set as an owner would: with the command, beside the running server.
-  await new Promise<void>((resolve, reject) => {
-    const cli = spawn(CLI[0]!, [...CLI.slice(1), 'set-password'], {
-      env: { ...process.env, DATABASE_URL: database },
-      stdio: ['pipe', 'ignore', 'inherit'],
-    });
-    cli.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`set-password exited with ${code}`))));
-    cli.stdin.end(`${PASSWORD}\n`);
-  });
+  const set = await cli(['set-password'], database, `${PASSWORD}\n`);
+  if (set.code !== 0) throw new Error(`set-password exited with ${set.code}: ${set.stderr}`);
   return {
     url,
     stop: () => {

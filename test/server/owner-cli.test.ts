@@ -1,25 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { eachBackend, newComment, rawSql } from './helpers/backends.ts';
+import { CLI, cli } from './helpers/cli.ts';
 import { ORIGIN, signIn } from './helpers/owner.ts';
-
-/** The `chime-server` command from its sources, as the compiled bin runs it. */
-const CLI = [process.execPath, '--conditions=chime-source', '--import', 'tsx', fileURLToPath(new URL('../../server/cli.ts', import.meta.url))];
-
-function cli(args: string[], databaseUrl: string, stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(CLI[0]!, [...CLI.slice(1), ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
