@@ -52,7 +52,8 @@ async function start(): Promise<Running> {
     },
   }) as Server;
   // A request (at most 100 KB of body) that takes longer to arrive is someone holding sockets open.
-  Object.assign(server, { headersTimeout: 10_000, requestTimeout: 30_000 });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
   const { address, port } = await listen(server, config.port, config.host);
   console.log(`chime: listening on http://${address}:${port}`);
   // Spam and deleted comments past their retention go every CHIME_PURGE_INTERVAL (docs/admin.md).
