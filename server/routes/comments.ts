@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { randomToken, sha256 } from '../crypto.ts';
 import { ApiError } from '../errors.ts';
 import { PageCache } from '../page-cache.ts';
+import { avatarHasher } from '../site-key.ts';
 import { editableUntil, isAdmin, limitPosts, ownComment } from '../http/guards.ts';
 import { check, jsonLimit, readJson, readQuery } from '../http/validate.ts';
 import { commentId, editComment, listQuery, newComment } from '../schemas.ts';
@@ -29,9 +30,7 @@ export function commentRoutes(deps: Deps) {
   const app = new Hono();
   const pages = new PageCache(storage);
 
-  // Gravatar looks images up by the email's plain SHA-256, which anyone can check guesses against;
-  // only a site that shows Gravatars publishes it.
-  const avatarHash = (email: string) => (config.gravatar ? sha256(email) : siteKey.hash(email));
+  const avatarHash = avatarHasher(config, siteKey);
 
   app.get('/comments', async (c) => {
     const q = readQuery(c, listQuery);
@@ -65,7 +64,7 @@ export function commentRoutes(deps: Deps) {
       name,
       website,
       email,
-      avatarHash: email ? await avatarHash(email.trim().toLowerCase()) : null,
+      avatarHash: email ? await avatarHash(email) : null,
       role,
       body: input.body,
       contentHash,
