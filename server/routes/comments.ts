@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { links } from 'chime-comments/protocol';
 import { randomToken, sha256 } from '../crypto.ts';
 import { ApiError } from '../errors.ts';
 import { PageCache } from '../page-cache.ts';
@@ -10,10 +11,9 @@ import type { CommentRow, Storage } from '../storage/types.ts';
 import { toComment } from '../storage/view.ts';
 import type { Deps } from './deps.ts';
 
-const LINK = /\bhttps?:\/\//gi;
-
+/** Counts the links readers will be able to click: the widget's own Markdown parser finds them. */
 function checkLinks(body: string, max: number) {
-  if ((body.match(LINK)?.length ?? 0) > max) {
+  if (links(body).length > max) {
     throw new ApiError('validation', `A comment may contain at most ${max} links.`, 'body');
   }
 }
