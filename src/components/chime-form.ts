@@ -21,7 +21,8 @@ export interface CommentSubmission extends CommentDraft {
 
 type Field = keyof CommentDraft;
 
-const english: FormMessages = {
+/** The form's English, also what the bundled translations are checked against. */
+export const english: FormMessages = {
   formHeading: 'Leave a comment',
   replyTo: (name) => `Reply to ${name}`,
   name: 'Name',
