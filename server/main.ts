@@ -20,7 +20,7 @@ let drained = () => {};
 interface Running {
   server: Server;
   storage: Storage;
-  stopPurge: () => void;
+  stopPurge: () => Promise<void>;
 }
 
 async function start(): Promise<Running> {
@@ -61,10 +61,11 @@ async function start(): Promise<Running> {
 }
 
 function shutdown({ server: http, storage, stopPurge }: Running, code = 0) {
-  stopPurge();
+  const purged = stopPurge();
   // Stop accepting, let requests in flight finish, then cut what is left (SSE streams never end).
   http.close(async () => {
     if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+    await purged;
     await storage.close();
     process.exit(code);
   });

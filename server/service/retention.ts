@@ -52,10 +52,10 @@ export class Retention {
     return this.running;
   }
 
-  /** Purges every CHIME_PURGE_INTERVAL (a first time soon after start), logging what went; returns the stop function. */
-  schedule(): () => void {
+  /** Purges every CHIME_PURGE_INTERVAL (a first time soon after start), logging what went; returns the stop function, which waits for a run under way. */
+  schedule(): () => Promise<void> {
     const interval = this.ctx.config.owner.purgeIntervalMs;
-    if (!interval) return () => {};
+    if (!interval) return async () => {};
     const tick = () =>
       this.run().then(
         (report) => {
@@ -66,9 +66,10 @@ export class Retention {
       );
     const first = setTimeout(tick, Math.min(interval, 10_000)).unref();
     const every = setInterval(tick, interval).unref();
-    return () => {
+    return async () => {
       clearTimeout(first);
       clearInterval(every);
+      await this.running?.catch(() => undefined);
     };
   }
 

@@ -9,6 +9,11 @@ const contains = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c)
 export class SqlOwner implements OwnerStore {
   constructor(private readonly db: Driver) {}
 
+  /** A write the owner is told is done: in a transaction, which on SQLite is what syncs it to disk. */
+  private write(sql: string, params: unknown[] = []) {
+    return this.db.transaction((tx) => tx.query(sql, params));
+  }
+
   async list(q: OwnerListQuery): Promise<OwnerRow[]> {
     const where = ["c.status <> 'removed'"];
     const params: unknown[] = [];
@@ -65,7 +70,7 @@ export class SqlOwner implements OwnerStore {
   }
 
   async setReason(id: string, reason: string) {
-    await this.db.query('UPDATE comments SET held_reason = ? WHERE id = ?', [reason, id]);
+    await this.write('UPDATE comments SET held_reason = ? WHERE id = ?', [reason, id]);
   }
 
   async readSetting(name: string) {
@@ -74,9 +79,9 @@ export class SqlOwner implements OwnerStore {
   }
 
   async writeSetting(name: string, value: string | null) {
-    if (value === null) await this.db.query('DELETE FROM chime_settings WHERE name = ?', [name]);
+    if (value === null) await this.write('DELETE FROM chime_settings WHERE name = ?', [name]);
     else
-      await this.db.query('INSERT INTO chime_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [
+      await this.write('INSERT INTO chime_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [
         name,
         value,
       ]);
@@ -111,7 +116,7 @@ export class SqlOwner implements OwnerStore {
   }
 
   async block(kind: BlockKind, hash: string, label: string, now: number) {
-    await this.db.query('INSERT INTO blocked_authors (kind, hash, label, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (kind, hash) DO NOTHING', [
+    await this.write('INSERT INTO blocked_authors (kind, hash, label, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (kind, hash) DO NOTHING', [
       kind,
       hash,
       label,
@@ -125,11 +130,11 @@ export class SqlOwner implements OwnerStore {
   }
 
   async unblock(kind: BlockKind, hash: string) {
-    return (await this.db.query('DELETE FROM blocked_authors WHERE kind = ? AND hash = ?', [kind, hash])).rowCount > 0;
+    return (await this.write('DELETE FROM blocked_authors WHERE kind = ? AND hash = ?', [kind, hash])).rowCount > 0;
   }
 
   async createSession(idHash: string, via: SessionRow['via'], now: number, expiresAt: number) {
-    await this.db.query('INSERT INTO owner_sessions (id_hash, via, created_at, expires_at) VALUES (?, ?, ?, ?)', [idHash, via, now, expiresAt]);
+    await this.write('INSERT INTO owner_sessions (id_hash, via, created_at, expires_at) VALUES (?, ?, ?, ?)', [idHash, via, now, expiresAt]);
   }
 
   async session(idHash: string, now: number) {
@@ -141,15 +146,15 @@ export class SqlOwner implements OwnerStore {
   }
 
   async endSession(idHash: string) {
-    await this.db.query('DELETE FROM owner_sessions WHERE id_hash = ?', [idHash]);
+    await this.write('DELETE FROM owner_sessions WHERE id_hash = ?', [idHash]);
   }
 
   async endAllSessions() {
-    await this.db.query('DELETE FROM owner_sessions');
+    await this.write('DELETE FROM owner_sessions');
   }
 
   async keepOpen(threadId: string, keep: boolean) {
-    await this.db.query('UPDATE threads SET keep_open = ? WHERE id = ?', [keep ? 1 : 0, threadId]);
+    await this.write('UPDATE threads SET keep_open = ? WHERE id = ?', [keep ? 1 : 0, threadId]);
   }
 
   closeStale(startedBefore: number, threadId?: string) {

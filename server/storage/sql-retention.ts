@@ -8,14 +8,17 @@ import type { CommentRow, Driver, Queryable, Signal } from './types.ts';
 /** Comments purged per transaction: a big backlog never holds a thread's lock for long. */
 const BATCH = 200;
 
-export async function closeStale(db: Queryable, startedBefore: number, threadId?: string): Promise<string[]> {
+export async function closeStale(db: Driver, startedBefore: number, threadId?: string): Promise<string[]> {
   const only = threadId === undefined ? '' : ' AND id = ?';
-  const { rows } = await db.query<{ id: string }>(
-    `UPDATE threads SET closed = 1, version = version + 1
+  // A transaction, as every acknowledged write: on SQLite that is what syncs it to disk.
+  const { rows } = await db.transaction((tx) =>
+    tx.query<{ id: string }>(
+      `UPDATE threads SET closed = 1, version = version + 1
      WHERE closed = 0 AND keep_open = 0${only}
        AND (SELECT created_at FROM comments WHERE thread_id = threads.id AND number = 1) < ?
      RETURNING id`,
-    threadId === undefined ? [startedBefore] : [threadId, startedBefore],
+      threadId === undefined ? [startedBefore] : [threadId, startedBefore],
+    ),
   );
   return rows.map((r) => r.id);
 }
