@@ -3,3 +3,6 @@
 // Lit-free and DOM-free, so a Node process can import it.
 export * from './core/protocol.js';
 export type * from './core/types.js';
+// The one test of a link's address that the renderer applies: imports (server/migrate) keep
+// exactly the links the widget will show.
+export { safeUrl } from './core/url.js';

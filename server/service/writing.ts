@@ -3,6 +3,7 @@ import { matchesHash, randomToken, sha256 } from '../crypto.ts';
 import { ChimeError } from '../errors.ts';
 import { check, commentId, editComment, newComment } from '../schemas.ts';
 import type { CommentRow } from '../storage/types.ts';
+import { avatarHasher } from '../site-key.ts';
 import { toComment } from '../storage/view.ts';
 import { announce, removalSignals, type Actor, type ServiceContext } from './context.ts';
 import { limit, limits } from './limits.ts';
@@ -39,10 +40,7 @@ export class Writing {
     const parentId = input.parentId ?? null;
     const token = randomToken();
     const contentHash = sha256(JSON.stringify([input.threadId, parentId, name, website, email, role, input.body]));
-    const normalized = email?.trim().toLowerCase();
-    // Gravatar looks images up by the email's plain SHA-256, which anyone can check guesses
-    // against; only a site that shows Gravatars publishes it.
-    const avatarHash = normalized ? (config.gravatar ? sha256(normalized) : await siteKey.hash(normalized)) : null;
+    const avatarHash = email ? await avatarHasher(config, siteKey)(email) : null;
     const { row, created } = await storage.insert({
       id: input.id,
       threadId: input.threadId,

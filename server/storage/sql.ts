@@ -1,6 +1,7 @@
 import type { ThreadMeta } from 'chime-comments/protocol';
 import { ChimeError, notFound } from '../errors.ts';
 import { migrate } from './migrate.ts';
+import { exportComments, exportSettings, exportThreads, importThread, type ImportThread } from './transfer.ts';
 import { readReplies, readTopPage } from './sql-pages.ts';
 import { insertRow, prune, recount, TAKEN, toggleReaction, touchThread, VISIBLE } from './sql-writes.ts';
 import type { CommentRow, Driver, ListQuery, NewRow, PageBudget, ReplyQuery, Signal, Status, Storage, StoredComment, StoredPage } from './types.ts';
@@ -174,6 +175,22 @@ export class SqlStorage implements Storage {
     if (hits === 1)
       await this.db.query('DELETE FROM rate_limits WHERE key >= ? AND key < ? AND window_start < ?', [`${kind}:`, `${kind};`, windowStart]);
     return hits;
+  }
+
+  importThread(thread: ImportThread) {
+    return importThread(this.db, thread);
+  }
+
+  exportThreads(after: string | null, limit: number, only: string | null) {
+    return exportThreads(this.db, after, limit, only);
+  }
+
+  exportComments(threadId: string, afterNumber: number, limit: number) {
+    return exportComments(this.db, threadId, afterNumber, limit);
+  }
+
+  exportSettings() {
+    return exportSettings(this.db);
   }
 
   publish(signal: Signal) {

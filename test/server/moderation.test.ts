@@ -141,7 +141,7 @@ eachBackend('edits under moderation (M3)', (db) => {
 });
 
 eachBackend('upgrading a database with reactions', (db) => {
-  it('counts the reactions already given into each comment (migration 007)', async () => {
+  it('counts the reactions already given into each comment (migration 008)', async () => {
     const i = await db.open();
     const { comment } = (await (await i.send('POST', '/api/comments', newComment())).json()) as PostResult;
     const [one, two] = [await issueReader(i), await issueReader(i)];
@@ -153,9 +153,9 @@ eachBackend('upgrading a database with reactions', (db) => {
       assert.equal((await i.send('PUT', `/api/comments/${comment.id}/reactions/${kind}?reader=${reader}`)).status, 200);
     }
     await i.close();
-    // The database as it was before migration 007.
+    // The database as it was before migration 008.
     await rawSql(db, 'ALTER TABLE comments DROP COLUMN reactions');
-    await rawSql(db, "DELETE FROM chime_migrations WHERE name = '007_reaction_counts.sql'");
+    await rawSql(db, "DELETE FROM chime_migrations WHERE name = '008_reaction_counts.sql'");
     const upgraded = await db.open();
     assert.deepEqual(await upgraded.storage.migrate(), []);
     const page = (await (await upgraded.send('GET', `/api/comments?thread=${encodeURIComponent(THREAD)}`)).json()) as CommentPage;
