@@ -11,7 +11,10 @@ import pg from 'pg';
 import { spawnServer } from '../test/plugins/spawn-server.js';
 
 const THREAD = '/2006/03/live-bench';
-const COUNTS = (process.env.BENCH_STREAMS ?? '2000,10000').split(',').map(Number).filter((n) => n > 0);
+const COUNTS = (process.env.BENCH_STREAMS ?? '2000,10000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const POSTS = 5;
 
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
