@@ -35,9 +35,11 @@ function shown(databaseUrl: string) {
 
 /** Opening the storage failed: a StartupError saying why, or the error itself if it is not about the database being reachable or writable. */
 export function storageFailure(err: unknown, databaseUrl: string): unknown {
-  const code = (err as { code?: unknown })?.code;
+  // Storage answers an unreachable database with a ChimeError ('unavailable'); the driver's error behind it says why.
+  const failure = (err as { code?: unknown })?.code === 'unavailable' && (err as Error).cause ? (err as Error).cause : err;
+  const code = (failure as { code?: unknown })?.code;
   if (typeof code !== 'string') return err;
-  const reason = REASONS[code] ?? (err as Error).message;
+  const reason = REASONS[code] ?? (failure as Error).message;
   return new StartupError(`cannot open the database ${shown(databaseUrl)} (DATABASE_URL): ${reason}`);
 }
 

@@ -12,7 +12,7 @@ import { parseRewrite } from '../../server/migrate/threads.ts';
 import { avatarHasher, SiteKey } from '../../server/site-key.ts';
 import { openStorage } from '../../server/storage/index.ts';
 import type { Storage } from '../../server/storage/types.ts';
-import { ADMIN, type BackendContext, eachBackend, newComment } from './helpers/backends.ts';
+import { ADMIN, type BackendContext, eachBackend, issueReader, newComment } from './helpers/backends.ts';
 import { anotherDatabase, fixture } from './helpers/migrate.ts';
 
 /** Comment ids of the WordPress sample: its site, then WordPress's own comment id. */
@@ -202,10 +202,11 @@ eachBackend('import', (db) => {
     const gone = await post({ body: 'to delete' });
     const edit = await i.send('PATCH', `/api/comments/${reply.comment.id}`, { body: 'A reply, edited' }, { 'x-chime-edit-token': reply.editToken! });
     assert.equal(edit.status, 200);
+    const [first, second] = [await issueReader(i), await issueReader(i)];
     for (const [id, kind, who] of [
-      [wp(21), 'like', 'reader-aaaa1'],
-      [wp(21), 'like', 'reader-bbbb2'],
-      [wp(22), 'thanks', 'reader-aaaa1'],
+      [wp(21), 'like', first],
+      [wp(21), 'like', second],
+      [wp(22), 'thanks', first],
     ]) {
       assert.equal((await i.send('PUT', `/api/comments/${id}/reactions/${kind}?reader=${who}`)).status, 200);
     }
