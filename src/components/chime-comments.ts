@@ -265,12 +265,12 @@ export class ChimeComments extends LitElement {
   async #onSubmit(event: CustomEvent<CommentDraft>, parentId: string | null): Promise<void> {
     event.stopPropagation();
     const form = event.target as ChimeForm;
-    const { name, website, body } = event.detail;
+    const { name, website, email, notifyReplies, body } = event.detail;
     this._sending = true;
     this._formError = '';
     try {
       const id = crypto.randomUUID();
-      await this.#thread.queue({ id, parentId, author: { name, website: website || null }, body });
+      await this.#thread.queue({ id, parentId, author: { name, website: website || null, email }, body, notifyReplies });
       // In the outbox the comment is safe and shown in the thread: the text can go.
       form.reset();
       if (parentId) this._replyTo = '';

@@ -75,6 +75,7 @@ export interface NewComment {
   parentId?: string | null;
   author: { name: string; website?: string | null; email?: string | null };
   body: string;
+  notifyReplies?: boolean;
 }
 
 export interface PostResult {
