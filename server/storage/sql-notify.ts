@@ -101,7 +101,10 @@ export class SqlNotifyStore implements NotifyStore {
   }
 
   async addDigestItem(commentId: string, now: number) {
-    await this.db.query('INSERT INTO notify_digest_items (comment_id, created_at) VALUES (?, ?) ON CONFLICT (comment_id) DO NOTHING', [commentId, now]);
+    await this.db.query('INSERT INTO notify_digest_items (comment_id, created_at) VALUES (?, ?) ON CONFLICT (comment_id) DO NOTHING', [
+      commentId,
+      now,
+    ]);
   }
 
   async takeDigestItems(digest: string, limit: number) {

@@ -176,7 +176,13 @@ export class ChimeForm extends LitElement {
       return;
     }
     const email = this.draft.email?.trim() || undefined;
-    const draft = { ...this.draft, name: this.draft.name.trim(), website: this.draft.website.trim(), email, notifyReplies: this.draft.notifyReplies || undefined };
+    const draft = {
+      ...this.draft,
+      name: this.draft.name.trim(),
+      website: this.draft.website.trim(),
+      email,
+      notifyReplies: this.draft.notifyReplies || undefined,
+    };
     this.dispatchEvent(new CustomEvent<CommentDraft>('chime-submit', { detail: draft, bubbles: true, composed: true }));
   }
 
