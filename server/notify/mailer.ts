@@ -29,7 +29,7 @@ export class Mailer {
         subject,
         text,
         html,
-        list: { unsubscribe: { url: unsubscribe, comment: 'Unsubscribe' } },
+        list: { unsubscribe },
         headers: {
           'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
           // RFC 3834: no out-of-office replies to these.
