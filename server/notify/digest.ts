@@ -6,8 +6,8 @@ export function digestSlot(now: number, atMinutes: number): number {
   return today <= now ? today : today - DAY_MS;
 }
 
-/** The outbox entry of the digest of a slot: one per day whichever instance adds it (its `dedupe`). */
+/** The outbox entry of the digest of a slot (due now: it is only added once its time came), one whichever instances add it (its `dedupe`). */
 export function digestEntry(slot: number) {
   const digest = `digest:${new Date(slot).toISOString()}`;
-  return { dedupe: digest, kind: 'digest', payload: { digest }, dueAt: slot };
+  return { dedupe: digest, kind: 'digest', payload: { digest }, dueAt: Date.now() };
 }

@@ -16,6 +16,8 @@ export class MailServer {
   readonly received: ParsedMail[] = [];
   /** Reply codes for the next RCPT TO commands (451: try later, 550: no such mailbox). */
   refuse: number[] = [];
+  /** RCPT TO commands answered, refused ones included: how often delivery was tried. */
+  attempts = 0;
   port = 0;
   private server: SMTPServer | null = null;
 
@@ -25,6 +27,7 @@ export class MailServer {
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onRcptTo: (_address, _session, callback) => {
+        this.attempts++;
         const code = this.refuse.shift();
         callback(code ? reply(code, code >= 500 ? 'No such mailbox' : 'Try again later') : undefined);
       },
