@@ -126,7 +126,7 @@ export class SqlNotifyStore implements NotifyStore {
 export async function readRecent(db: Driver, threadId: string | null, limit: number): Promise<CommentRow[]> {
   const where = threadId === null ? '' : ' AND thread_id = ?';
   const { rows } = await db.query<CommentRow>(
-    `SELECT * FROM comments WHERE status = 'published' AND deleted = 0${where} ORDER BY public_at DESC, created_at DESC LIMIT ?`,
+    `SELECT * FROM comments WHERE status = 'published' AND deleted = 0${where} ORDER BY public_at DESC, created_at DESC, number DESC LIMIT ?`,
     threadId === null ? [limit] : [threadId, limit],
   );
   return rows;
