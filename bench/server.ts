@@ -1,9 +1,9 @@
 /**
  * Load test of the reference server on 127.0.0.1, on SQLite and on PostgreSQL (a throwaway
  * cluster, started like the tests do), the server in its own process as in production:
- * - the widget's own list request (built by the REST adapter, as <chime-comments> sends it) for
- *   a first page of 100 comments, for a reader who never reacted and for one who did, and the
- *   same request revalidated (If-None-Match);
+ * - the widget's own list request (built by the REST adapter, with the headers a browser adds)
+ *   for a first page of 100 comments, for a reader who never reacted and for one who did (each
+ *   of its requests), and the same request revalidated (If-None-Match);
  * - counts of 50 threads, and posting;
  * - event streams (bench/streams.ts): memory per connection, delivery p99, queries per event.
  * Figures only, no thresholds. BENCH_SKIP_PG=1, BENCH_DURATION (s), BENCH_STREAMS (2000,10000).
@@ -51,18 +51,22 @@ async function seed(url: string) {
   return ids;
 }
 
-/** The URL and headers of the widget's first-page request, as the REST adapter builds them. */
-async function widgetRequest(endpoint: string, readerId: string) {
-  let request: { url: string; headers: Record<string, string> } | undefined;
+/** What a browser adds to the widget's fetch() on a blog of another origin. */
+const BROWSER = { accept: '*/*', 'accept-encoding': 'gzip, deflate, br, zstd', origin: ORIGIN };
+
+/** The requests of the widget's first-page list() (URL and headers), as the REST adapter makes them. */
+async function widgetRequests(endpoint: string, readerId: string) {
+  const requests: { url: string; headers: Record<string, string> }[] = [];
   // Another adapter for the same endpoint knows the same readers (those the server issued ids to).
   const spy = new RestAdapter(endpoint, {
     fetch: async (url, init) => {
-      request = { url: String(url), headers: { ...(init?.headers as Record<string, string>), origin: ORIGIN } };
-      return new Response(JSON.stringify({ thread: { id: THREAD, closed: false, count: 0 }, comments: [], nextCursor: null }));
+      requests.push({ url: String(url), headers: { ...(init?.headers as Record<string, string>), ...BROWSER } });
+      const page = { thread: { id: THREAD, closed: false, count: 0 }, comments: [], nextCursor: null, myReactions: {} };
+      return new Response(JSON.stringify(page));
     },
   });
   await spy.list(THREAD, { sort: 'oldest', limit: 50, cursor: null, readerId });
-  return request!;
+  return requests;
 }
 
 function report(name: string, scenario: string, r: Result) {
@@ -85,13 +89,16 @@ async function run(name: string, databaseUrl: string, logFile?: string) {
     const roots = await seed(url);
     const adapter = new RestAdapter(url);
     const reader = crypto.randomUUID();
-    const fresh = await widgetRequest(url, crypto.randomUUID());
-    await load(name, 'widget list, reader who never reacted', { url: fresh.url, headers: fresh.headers });
+    const [fresh] = await widgetRequests(url, crypto.randomUUID());
+    await load(name, 'widget list, reader who never reacted', { url: fresh!.url, headers: fresh!.headers });
     for (const id of roots.slice(0, 3)) await adapter.react!(THREAD, id, 'like', true, { readerId: reader });
-    const reacted = await widgetRequest(url, reader);
-    await load(name, 'widget list, reader who reacted', { url: reacted.url, headers: reacted.headers });
-    const etag = (await fetch(fresh.url, { headers: fresh.headers })).headers.get('etag');
-    if (etag) await load(name, 'widget list revalidated (304)', { url: fresh.url, headers: { ...fresh.headers, 'if-none-match': etag } });
+    const reacted = await widgetRequests(url, reader);
+    for (const [n, request] of reacted.entries()) {
+      const what = `${new URL(request.url).pathname.replace('/api/', '')}${request.url.includes('reader=') ? ' (reader)' : ''}`;
+      await load(name, `widget list, reader who reacted [${n + 1}/${reacted.length}] ${what}`, { url: request.url, headers: request.headers });
+    }
+    const etag = (await fetch(fresh!.url, { headers: fresh!.headers })).headers.get('etag');
+    if (etag) await load(name, 'widget list revalidated (304)', { url: fresh!.url, headers: { ...fresh!.headers, 'if-none-match': etag } });
     await load(name, 'counts of 50 threads', {
       url: `${url}/api/counts`,
       method: 'POST',

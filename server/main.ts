@@ -10,13 +10,16 @@ import { openStorage } from './storage/index.ts';
 /** How long start-up waits for the database to answer. */
 const DATABASE_TIMEOUT_MS = 15_000;
 
+/** Exit status when the database is gone (docs/deploy.md: a service manager must not restart onto an empty one). */
+const DATABASE_LOST = 3;
+
 // Handlers still running when their client has gone must finish before the database closes.
 let inFlight = 0;
 let drained = () => {};
 
 async function start() {
   const config = loadConfig();
-  const storage = await within(DATABASE_TIMEOUT_MS, config.databaseUrl, openStorage(config)).catch((err) => {
+  const storage = await within(DATABASE_TIMEOUT_MS, config.databaseUrl, openStorage(config.databaseUrl, config)).catch((err) => {
     throw storageFailure(err, config.databaseUrl);
   });
   console.log(`chime: ${storage.describe()}`);
@@ -40,6 +43,8 @@ async function start() {
       }
     },
   }) as Server;
+  // A request (at most 100 KB of body) that takes longer to arrive is someone holding sockets open.
+  Object.assign(server, { headersTimeout: 10_000, requestTimeout: 30_000 });
   const { address, port } = await listen(server, config.port, config.host);
   console.log(`chime: listening on http://${address}:${port}`);
   return { server, service };
@@ -63,7 +68,7 @@ try {
   process.once('SIGTERM', () => shutdown(server, service));
   service.storage.onFatal((err) => {
     console.error(`chime: ${err.message}`);
-    shutdown(server, service, 1);
+    shutdown(server, service, DATABASE_LOST);
   });
 } catch (err) {
   // What the person starting the server can fix is one line; anything else is a bug, with its stack.

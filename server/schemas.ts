@@ -84,8 +84,9 @@ export const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(20),
   /** Lists the replies under this top-level comment. */
   root: commentId.optional(),
-  reader: readerId.optional(),
 });
+
+export const overlayQuery = z.strictObject({ thread: threadId, reader: readerId });
 
 export const readerQuery = z.strictObject({ reader: readerId });
 

@@ -70,7 +70,7 @@ async function runImport(args: string[]): Promise<number> {
     return 1;
   }
   const config = loadConfig();
-  const storage = await openStorage(config);
+  const storage = await openStorage(config.databaseUrl);
   const bar = progressBar(process.stderr);
   try {
     const input = file === '-' ? process.stdin : createReadStream(file);
@@ -103,7 +103,7 @@ async function runExport(args: string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`export writes to standard output (e.g. > backup.jsonl); unexpected "${positionals[0]}"`);
   if (process.stdout.isTTY) throw new UsageError('export writes the backup to standard output: redirect it to a file (> backup.jsonl)');
   const config = loadConfig();
-  const storage = await openStorage(config);
+  const storage = await openStorage(config.databaseUrl);
   let comments = 0;
   let threads = 0;
   try {

@@ -1,29 +1,23 @@
 import { Hono } from 'hono';
 import { conditional } from '../http/caching.ts';
+import { negotiate } from '../http/encoding.ts';
 import { actorOf } from '../http/guards.ts';
 import { jsonLimit, readJson } from '../http/validate.ts';
 import type { Deps } from './deps.ts';
 
-const utf8 = new TextEncoder();
-
-/** The shared page's JSON with the reader's own reactions added as `myReactions`, without parsing it again. */
-function withOverlay(page: Uint8Array<ArrayBuffer>, mine: Record<string, string[]>) {
-  const tail = utf8.encode(`,"myReactions":${JSON.stringify(mine)}}`);
-  const body = new Uint8Array(page.length - 1 + tail.length);
-  body.set(page.subarray(0, page.length - 1));
-  body.set(tail, page.length - 1);
-  return body;
-}
-
 export function commentRoutes({ service, config }: Deps) {
   const app = new Hono();
 
+  // The same bytes for every reader, compressed once: what a reader reacted to comes apart (GET /api/reactions).
   app.get('/comments', async (c) => {
-    const { page, mine } = await service.reading.list(c.req.query());
-    const notModified = conditional(c, config, page.version, !mine);
+    const page = await service.reading.list(c.req.query());
+    c.header('Vary', 'Accept-Encoding', { append: true });
+    const notModified = conditional(c, config, page.version, true);
     if (notModified) return notModified;
+    const { encoding, body } = page.encoded(negotiate(c.req.header('accept-encoding')));
     c.header('Content-Type', 'application/json');
-    return c.body(mine ? withOverlay(page.body, mine) : page.body);
+    if (encoding !== 'identity') c.header('Content-Encoding', encoding);
+    return c.body(await body);
   });
 
   app.post('/comments', jsonLimit, async (c) => {

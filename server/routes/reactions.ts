@@ -1,10 +1,17 @@
 import { Hono, type Context } from 'hono';
+import { conditional } from '../http/caching.ts';
 import { actorOf } from '../http/guards.ts';
 import type { Deps } from './deps.ts';
 
 export function reactionRoutes({ service, config }: Deps) {
   const app = new Hono();
   const reactions = service.reactions;
+
+  // A reader's own reactions in a thread: private, beside the shared pages.
+  app.get('/reactions', async (c) => {
+    const { version, myReactions } = await reactions.mine(c.req.query());
+    return conditional(c, config, version, false) ?? c.json({ myReactions });
+  });
 
   // A reader id for this device, needed to react (docs/protocol.md).
   app.post('/readers', async (c) => c.json(await reactions.issueReader(actorOf(c, config)), 201));

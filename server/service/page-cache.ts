@@ -1,43 +1,52 @@
-import type { CommentPage, SortOrder } from 'chime-comments/protocol';
-import { decodeCursor, decodeReplyCursor, encodeCursor, encodeReplyCursor } from '../cursor.ts';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { PageBudget, Storage } from '../storage/types.ts';
+import { buildPage, PAGE_BUDGET, type PageRequest } from './pages.ts';
 
-/**
- * What one page may carry. A top-level comment brings at most `replies` of its replies, and a
- * page stops growing at about `bytes` of JSON (a comment can weigh 40 KB): the rest is paged,
- * top-level comments by nextCursor, replies by CommentPage.moreReplies.
- */
-export const PAGE_BUDGET: PageBudget = { replies: 20, bytes: 256 * 1024 };
+export type Encoding = 'br' | 'gzip' | 'identity';
 
-export interface PageRequest {
-  threadId: string;
-  sort: SortOrder;
-  cursor?: string;
-  limit: number;
-  /** Lists the replies under this top-level comment instead. */
-  root?: string;
-}
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+/** Compressed once per page and encoding, off the event loop; quality 5 keeps a rebuilt page quick. */
+const compress = async (encoding: 'br' | 'gzip', json: Uint8Array) =>
+  new Uint8Array(
+    await (encoding === 'br'
+      ? brotli(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: json.length } })
+      : gzipped(json, { level: 6 })),
+  );
 
-export interface Page {
-  version: number;
-  /** The CommentPage as JSON, ready to send. */
-  body: Uint8Array<ArrayBuffer>;
-  /** The ids of the comments on it, in order. */
-  ids: string[];
-  /** Whether the comment is on it. */
-  has(id: string): boolean;
+/** A built page: its JSON, and the compressed forms asked for so far. */
+export class Page {
+  private readonly variants = new Map<Encoding, Promise<Uint8Array<ArrayBuffer>>>();
+
+  constructor(
+    readonly version: number,
+    readonly json: Uint8Array<ArrayBuffer>,
+    /** Told the size of each compressed form once made (the cache counts it). */
+    private readonly grew: (bytes: number) => void,
+  ) {}
+
+  /** The page in `encoding`, or as it is when too small to gain from compression. */
+  encoded(encoding: Encoding): { encoding: Encoding; body: Promise<Uint8Array<ArrayBuffer>> } {
+    if (encoding === 'identity' || this.json.length < 1024) return { encoding: 'identity', body: Promise.resolve(this.json) };
+    let body = this.variants.get(encoding);
+    if (!body) {
+      body = compress(encoding, this.json);
+      body.then((b) => this.grew(b.byteLength)).catch(() => this.variants.delete(encoding));
+      this.variants.set(encoding, body);
+    }
+    return { encoding, body };
+  }
 }
 
 const utf8 = new TextEncoder();
-
-/** Bytes a cached page costs beyond its JSON: its ids, its key, the entry itself. */
-const weight = (key: string, page: Page) => page.body.byteLength + key.length * 2 + page.ids.reduce((n, id) => n + 56 + id.length * 2, 200);
 
 /**
  * Built pages, reused while their thread's version (bumped in the same transaction as every
  * write) is unchanged. Each use re-reads the version, so an instance never serves a page another
  * instance has since changed: the cache saves work, it holds no state that matters. It holds at
- * most `maxBytes`, least recently used out first, and builds a page once however many ask for it.
+ * most `maxBytes` (compressed forms included), least recently used out first, and builds a page
+ * once however many ask for it.
  */
 export class PageCache {
   private readonly entries = new Map<string, { page: Page; bytes: number }>();
@@ -48,7 +57,7 @@ export class PageCache {
   constructor(
     private readonly storage: Storage,
     private readonly maxBytes: number,
-    private readonly budget = PAGE_BUDGET,
+    private readonly budget: PageBudget = PAGE_BUDGET,
   ) {}
 
   async get(request: PageRequest): Promise<Page> {
@@ -64,7 +73,7 @@ export class PageCache {
     const buildKey = `${version}:${key}`;
     let build = this.building.get(buildKey);
     if (!build) {
-      build = this.build(request, version).finally(() => this.building.delete(buildKey));
+      build = this.build(key, request, version).finally(() => this.building.delete(buildKey));
       this.building.set(buildKey, build);
     }
     const page = await build;
@@ -72,14 +81,31 @@ export class PageCache {
     return page;
   }
 
+  private async build(key: string, request: PageRequest, version: number): Promise<Page> {
+    const json = utf8.encode(JSON.stringify(await buildPage(this.storage, request, this.budget)));
+    const page: Page = new Page(version, json, (bytes) => {
+      const entry = this.entries.get(key);
+      if (entry?.page !== page) return;
+      entry.bytes += bytes;
+      this.bytes += bytes;
+      this.evict();
+    });
+    return page;
+  }
+
   private keep(key: string, page: Page) {
     const old = this.entries.get(key);
     if (old && old.page.version >= page.version) return;
     if (old) this.drop(key, old.bytes);
-    const bytes = weight(key, page);
+    // The JSON, the key, the entry itself.
+    const bytes = page.json.byteLength + key.length * 2 + 200;
     if (bytes > this.maxBytes) return;
     this.entries.set(key, { page, bytes });
     this.bytes += bytes;
+    this.evict();
+  }
+
+  private evict() {
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.drop(oldest, entry.bytes);
@@ -89,29 +115,5 @@ export class PageCache {
   private drop(key: string, bytes: number) {
     this.entries.delete(key);
     this.bytes -= bytes;
-  }
-
-  private async build({ threadId, sort, cursor, limit, root }: PageRequest, version: number): Promise<Page> {
-    let page: CommentPage;
-    if (root) {
-      const after = cursor ? decodeReplyCursor(cursor) : 0;
-      const [list, thread] = await Promise.all([
-        this.storage.listReplies({ threadId, root, after, limit }, this.budget),
-        this.storage.thread(threadId),
-      ]);
-      page = { thread, comments: list.comments, nextCursor: list.next === null ? null : encodeReplyCursor(list.next) } as CommentPage;
-    } else {
-      const after = cursor ? decodeCursor(cursor, sort) : null;
-      const [list, thread] = await Promise.all([this.storage.listPage({ threadId, sort, after, limit }, this.budget), this.storage.thread(threadId)]);
-      page = { thread, comments: list.comments, nextCursor: list.next && encodeCursor(list.next) } as CommentPage;
-      if (list.moreReplies.size > 0) {
-        page.moreReplies = Object.fromEntries(
-          [...list.moreReplies].map(([id, more]) => [id, { count: more.count, cursor: encodeReplyCursor(more.after) }]),
-        );
-      }
-    }
-    const ids = page.comments.map((c) => c.id);
-    let set: Set<string> | undefined;
-    return { version, body: utf8.encode(JSON.stringify(page)), ids, has: (id) => (set ??= new Set(ids)).has(id) };
   }
 }

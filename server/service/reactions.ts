@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ChimeError } from '../errors.ts';
-import { check, commentId, readerQuery } from '../schemas.ts';
+import { check, commentId, overlayQuery, readerQuery } from '../schemas.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { limit, limits } from './limits.ts';
 
@@ -17,6 +17,13 @@ export class Reactions {
     const allowed = ctx.config.reactions as [string, ...string[]];
     this.kind = z.enum(allowed, { error: `Must be one of: ${allowed.join(', ')}.` });
     this.limits = limits(ctx);
+  }
+
+  /** The reactions `reader` gave in a thread, by comment id: what the widget shows as theirs, beside the shared pages. */
+  async mine(query: unknown) {
+    const { thread, reader } = check(overlayQuery, query);
+    const [version, mine] = await Promise.all([this.ctx.storage.version(thread), this.ctx.storage.myReactions(thread, reader)]);
+    return { version, myReactions: Object.fromEntries(mine) };
   }
 
   async issueReader(actor: Actor) {

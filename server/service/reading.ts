@@ -10,17 +10,10 @@ export class Reading {
     this.pages = new PageCache(ctx.storage, ctx.config.pageCacheBytes);
   }
 
-  /**
-   * One page, shared by every reader (built once, cached), and with `reader` the overlay of
-   * that reader's own reactions to the comments on it: comment id -> kinds.
-   */
-  async list(query: unknown): Promise<{ page: Page; mine: Record<string, string[]> | null }> {
+  /** One page, the same for every reader: built once, cached until the thread changes. */
+  list(query: unknown): Promise<Page> {
     const q = check(listQuery, query);
-    const page = await this.pages.get({ threadId: q.thread, sort: q.sort, cursor: q.cursor, limit: q.limit, root: q.root });
-    if (!q.reader) return { page, mine: null };
-    const mine: Record<string, string[]> = {};
-    for (const [id, kinds] of await this.ctx.storage.myReactions(q.thread, q.reader)) if (page.has(id)) mine[id] = kinds;
-    return { page, mine };
+    return this.pages.get({ threadId: q.thread, sort: q.sort, cursor: q.cursor, limit: q.limit, root: q.root });
   }
 
   async thread(query: unknown) {

@@ -97,7 +97,10 @@ export async function prune(tx: Queryable, row: CommentRow): Promise<{ placehold
     return { placeholder: true, removed: [] };
   }
   // The id and the hash of what was posted stay: the id cannot be taken, a retry is recognised.
-  await tx.query(`UPDATE comments SET ${WIPED}, status = 'removed', pinned = 0, reaction_count = 0, reactions = '{}' WHERE id = ?`, [now, row.id]);
+  await tx.query(`UPDATE comments SET ${WIPED}, status = 'removed', pinned = 0, reaction_count = 0, reaction_counts = '{}' WHERE id = ?`, [
+    now,
+    row.id,
+  ]);
   await tx.query('DELETE FROM reactions WHERE comment_id = ?', [row.id]);
   const parent = row.parent_id ? (await tx.query<CommentRow>('SELECT * FROM comments WHERE id = ?', [row.parent_id])).rows[0] : undefined;
   // A placeholder is only kept for its replies; once the last one goes, so does it.
@@ -119,7 +122,7 @@ export async function toggleReaction(tx: Queryable, commentId: string, kind: str
   const counts = Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
   if (changed.rowCount > 0) {
     const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
-    await tx.query('UPDATE comments SET reactions = ?, reaction_count = ? WHERE id = ?', [JSON.stringify(counts), total, commentId]);
+    await tx.query('UPDATE comments SET reaction_counts = ?, reaction_count = ? WHERE id = ?', [JSON.stringify(counts), total, commentId]);
   }
   return counts;
 }

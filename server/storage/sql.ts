@@ -1,11 +1,11 @@
 import type { ThreadMeta } from 'chime-comments/protocol';
 import { ChimeError, notFound } from '../errors.ts';
 import { migrate } from './migrate.ts';
-import { exportComments, exportSettings, exportThreads, importThread, type ImportThread } from './transfer.ts';
 import { readRecent, SqlNotifyStore } from './sql-notify.ts';
 import { readReplies, readTopPage } from './sql-pages.ts';
 import { insertRow, prune, recount, TAKEN, toggleReaction, touchThread, VISIBLE } from './sql-writes.ts';
 import type { CommentRow, Driver, ListQuery, NewRow, PageBudget, ReplyQuery, Signal, Status, Storage, StoredComment, StoredPage } from './types.ts';
+import { exportComments, exportSettings, exportThreads, importThread, type ImportThread } from './transfer.ts';
 import { toComment } from './view.ts';
 
 const markList = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -48,7 +48,7 @@ export class SqlStorage implements Storage {
   async myReactions(threadId: string, reader: string) {
     const mine = new Map<string, string[]>();
     const { rows } = await this.db.query<{ comment_id: string; kind: string }>(
-      'SELECT r.comment_id, r.kind FROM reactions r JOIN comments c ON c.id = r.comment_id WHERE r.reader = ? AND c.thread_id = ?',
+      `SELECT r.comment_id, r.kind FROM reactions r JOIN comments c ON c.id = r.comment_id WHERE r.reader = ? AND c.thread_id = ? AND c.${VISIBLE}`,
       [reader, threadId],
     );
     for (const r of rows) mine.set(r.comment_id, [...(mine.get(r.comment_id) ?? []), r.kind]);

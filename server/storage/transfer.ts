@@ -51,8 +51,7 @@ export interface ThreadRecord {
   lastNumber: number;
 }
 
-/** A stored row with who gave which reaction (in place of the counts, which an import recomputes). */
-export type ExportedRow = Omit<CommentRow, 'reactions'> & { reactions: Array<{ kind: string; reader: string }> };
+export type ExportedRow = CommentRow & { reactions: Array<{ kind: string; reader: string }> };
 
 const COLUMNS = [
   'id',
@@ -76,9 +75,9 @@ const COLUMNS = [
   'edited_at',
   'changed_at',
   'public_at',
-  'reactions',
+  'reaction_counts',
 ];
-const HELD = new Set<Status>(['spam', 'trash', 'removed']);
+const HELD = new Set<Status>(['spam', 'trash']);
 /** Rows per INSERT: few round trips, far below either database's limit on parameters. */
 const CHUNK = 100;
 
@@ -114,12 +113,10 @@ export function importThread(db: Driver, thread: ImportThread): Promise<ImportOu
       const root = (c.parentId && roots.get(c.parentId)) || c.id;
       roots.set(c.id, root);
       const number = numbers.get(c.id)!;
-      // Imported comments that are published count as public since they were written.
-      const publicAt = c.status === 'published' ? c.createdAt : null;
       // prettier-ignore
       return [c.id, thread.id, root === c.id ? null : c.parentId, root, number, c.name, c.website, c.email, c.avatarHash, c.role, c.body,
         c.contentHash, c.editTokenHash, c.status, Number(c.deleted), Number(c.pinned), c.reactions.length, c.createdAt, c.editedAt, c.changedAt,
-        publicAt, JSON.stringify(countKinds(c.reactions))];
+        c.status === 'published' ? c.createdAt : null, JSON.stringify(countReactions(c.reactions))];
     });
     for (const chunk of chunks(params, CHUNK)) {
       const sql = `INSERT INTO comments (${COLUMNS.join(', ')}) VALUES ${values(chunk.length, COLUMNS.length)} ON CONFLICT (id) DO NOTHING`;
@@ -141,10 +138,10 @@ export function importThread(db: Driver, thread: ImportThread): Promise<ImportOu
   });
 }
 
-/** Reaction counts by kind, as comments.reactions keeps them. */
-function countKinds(reactions: Array<{ kind: string }>) {
+/** Reaction counts by kind, as comments keep them beside their reactions. */
+function countReactions(given: Array<{ kind: string }>) {
   const counts: Record<string, number> = {};
-  for (const { kind } of reactions) counts[kind] = (counts[kind] ?? 0) + 1;
+  for (const { kind } of given) counts[kind] = (counts[kind] ?? 0) + 1;
   return counts;
 }
 

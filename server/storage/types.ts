@@ -39,7 +39,7 @@ export interface CommentRow {
   /** When it was first published (null if it never was). */
   public_at: number | null;
   /** Reaction counts by kind, as JSON. */
-  reactions: string;
+  reaction_counts: string;
 }
 
 export interface NewRow {

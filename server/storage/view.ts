@@ -20,6 +20,6 @@ export function toComment(row: CommentRow): StoredComment {
     deleted: row.deleted === 1,
     pinned: row.pinned === 1,
     status: row.status,
-    reactions: JSON.parse(row.reactions) as Record<string, number>,
+    reactions: JSON.parse(row.reaction_counts) as Record<string, number>,
   };
 }

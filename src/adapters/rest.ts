@@ -25,8 +25,8 @@ const CODES: Record<number, AdapterErrorCode> = {
 
 /**
  * The reader ids servers issued to this device (reactions need one, rest-readers.ts), by endpoint
- * and by the widget's reader id, kept in localStorage. A reader who never reacted has none: their
- * list requests carry no reader, and get the shared page the server (or a CDN) has cached.
+ * and by the widget's reader id, kept in localStorage. A reader who never reacted has none, and
+ * no reactions of theirs to ask for.
  */
 export const READERS = 'chime:readers';
 let stored: Record<string, Record<string, string>> = {};
@@ -49,12 +49,13 @@ export class RestAdapter implements CommentAdapter {
   }
 
   async list(threadId: string, { sort, cursor, limit, root, readerId, signal }: ListOptions = {}) {
-    const query = { thread: threadId, sort, cursor, limit, root, reader: readerId && readers[this.base]?.[readerId] };
-    const page = await this.request<CommentPage & { myReactions?: Record<string, string[]> }>('GET', 'comments', { signal, query });
-    // The reader's own reactions come beside the shared page; the widget reads them on each comment.
-    const mine = page.myReactions ?? {};
-    if (readerId) for (const comment of page.comments) comment.myReactions = mine[comment.id] ?? [];
-    delete page.myReactions;
+    const reader = readerId && readers[this.base]?.[readerId];
+    // The page is the same for every reader (cached, compressed); a reader's own reactions come apart.
+    const [page, mine] = await Promise.all([
+      this.request<CommentPage>('GET', 'comments', { signal, query: { thread: threadId, sort, cursor, limit, root } }),
+      reader && this.request<{ myReactions: Record<string, string[]> }>('GET', 'reactions', { signal, query: { thread: threadId, reader } }),
+    ]);
+    if (readerId) for (const comment of page.comments) comment.myReactions = (mine && mine.myReactions[comment.id]) || [];
     return page;
   }
 

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { openStorage } from '../../server/storage/index.ts';
-import { loadConfig } from '../../server/config.ts';
 import { eachBackend } from './helpers/backends.ts';
 import { anotherDatabase, fixture } from './helpers/migrate.ts';
 
@@ -36,7 +35,7 @@ function cli(args: string[], databaseUrl: string, stdin?: string): Promise<Run> 
 
 /** How many comments the database has numbered, over all threads. */
 async function numbered(url: string) {
-  const storage = await openStorage(loadConfig({ DATABASE_URL: url }));
+  const storage = await openStorage(url);
   try {
     return (await storage.exportThreads(null, 100, null)).reduce((n, t) => n + t.lastNumber, 0);
   } finally {

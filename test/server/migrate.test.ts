@@ -38,7 +38,7 @@ const body = (text: string) => text.slice(text.indexOf('\n') + 1);
 /** A second, empty database of the same kind, with a server on it. */
 async function emptyDatabase(db: BackendContext) {
   const url = await anotherDatabase(db);
-  const storage = await openStorage(loadConfig({ DATABASE_URL: url }));
+  const storage = await openStorage(url);
   return { storage, app: createApp({ storage, config: loadConfig({ DATABASE_URL: url }) }) };
 }
 
@@ -202,11 +202,11 @@ eachBackend('import', (db) => {
     const gone = await post({ body: 'to delete' });
     const edit = await i.send('PATCH', `/api/comments/${reply.comment.id}`, { body: 'A reply, edited' }, { 'x-chime-edit-token': reply.editToken! });
     assert.equal(edit.status, 200);
-    const [first, second] = [await issueReader(i), await issueReader(i)];
+    const [one, two] = [await issueReader(i), await issueReader(i)];
     for (const [id, kind, who] of [
-      [wp(21), 'like', first],
-      [wp(21), 'like', second],
-      [wp(22), 'thanks', first],
+      [wp(21), 'like', one],
+      [wp(21), 'like', two],
+      [wp(22), 'thanks', one],
     ]) {
       assert.equal((await i.send('PUT', `/api/comments/${id}/reactions/${kind}?reader=${who}`)).status, 200);
     }

@@ -99,11 +99,10 @@ eachBackend('reactions', (db) => {
     assert.deepEqual(await react('DELETE', 'like', one), { like: 1, love: 1 });
     assert.deepEqual(await react('DELETE', 'like', one), { like: 1, love: 1 });
 
-    const page = (await (await i.send('GET', `/api/comments?thread=${encodeURIComponent(comment.threadId)}&reader=${one}`)).json()) as CommentPage & {
-      myReactions: Record<string, string[]>;
-    };
+    const page = (await (await i.send('GET', `/api/comments?thread=${encodeURIComponent(comment.threadId)}`)).json()) as CommentPage;
     assert.deepEqual(page.comments[0]!.reactions, { like: 1, love: 1 });
-    assert.deepEqual(page.myReactions, { [comment.id]: ['love'] });
+    const mine = await i.send('GET', `/api/reactions?thread=${encodeURIComponent(comment.threadId)}&reader=${one}`);
+    assert.deepEqual(await mine.json(), { myReactions: { [comment.id]: ['love'] } });
     assert.equal((await i.storage.find(comment.id))!.reaction_count, 2);
     const missing = await i.send('PUT', `/api/comments/nope/reactions/like?reader=${one}`);
     assert.equal(missing.status, 404);
@@ -154,7 +153,7 @@ eachBackend('upgrading a database with reactions', (db) => {
     }
     await i.close();
     // The database as it was before migration 008.
-    await rawSql(db, 'ALTER TABLE comments DROP COLUMN reactions');
+    await rawSql(db, 'ALTER TABLE comments DROP COLUMN reaction_counts');
     await rawSql(db, "DELETE FROM chime_migrations WHERE name = '008_reaction_counts.sql'");
     const upgraded = await db.open();
     assert.deepEqual(await upgraded.storage.migrate(), []);

@@ -76,7 +76,9 @@ eachBackend('protocol contract (docs/openapi.json)', (db) => {
       '/api/comments/{id}/reactions/{reaction}',
     );
 
-    await conforms(await i.send('GET', `/api/comments?thread=${t}&reader=${reader}`), 'GET', '/api/comments');
+    await conforms(await i.send('GET', `/api/reactions?thread=${t}&reader=${reader}`), 'GET', '/api/reactions');
+    await conforms(await i.send('GET', `/api/reactions?thread=${t}`), 'GET', '/api/reactions');
+    await conforms(await i.send('POST', '/api/readers'), 'POST', '/api/readers');
     await conforms(await i.send('GET', `/api/comments?thread=${t}&sort=top&limit=1`), 'GET', '/api/comments');
     await conforms(await i.send('GET', `/api/comments?thread=${t}&limit=1000`), 'GET', '/api/comments');
     for (let n = 0; n < 21; n++) await i.send('POST', '/api/comments', newComment({ parentId: comment.id }));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { PAGE_BUDGET, PageCache } from '../../server/service/page-cache.ts';
+import { PageCache } from '../../server/service/page-cache.ts';
+import { PAGE_BUDGET } from '../../server/service/pages.ts';
 import type { Comment, CommentPage, PostResult } from 'chime-comments/protocol';
 import { eachBackend, newComment, rawSql, THREAD, type Instance } from './helpers/backends.ts';
 
@@ -112,7 +113,7 @@ eachBackend('reply paging (H1)', (db) => {
     // The audit's attack: the same thread at every page size, each a distinct cache entry.
     for (let limit = 1; limit <= 100; limit++) {
       const page = await cache.get({ threadId: THREAD, sort: 'oldest', limit });
-      assert.ok(page.body.byteLength < PAGE_BUDGET.bytes + 30_000);
+      assert.ok(page.json.byteLength < PAGE_BUDGET.bytes + 30_000);
       assert.ok(cache.bytes <= maxBytes, `${cache.bytes} bytes cached after limit=${limit}`);
     }
     assert.ok(cache.bytes > maxBytes / 2);
@@ -133,7 +134,9 @@ eachBackend('a thread of 70,000 replies (M2)', (db) => {
     );
     await rawSql(db, 'UPDATE threads SET last_number = 70001, comment_count = 70001, version = version + 1 WHERE id = ?', [THREAD]);
 
-    const { page } = await get(i, '&limit=100&reader=reader-000000');
+    const { page } = await get(i, '&limit=100');
+    const mine = await i.send('GET', `/api/reactions?thread=${encodeURIComponent(THREAD)}&reader=reader-000000`);
+    assert.deepEqual(await mine.json(), { myReactions: {} });
     assert.equal(page.thread.count, 70_001);
     assert.equal(page.comments.length, 1 + PAGE_BUDGET.replies);
     assert.equal(page.moreReplies?.[root.id]?.count, 70_000 - PAGE_BUDGET.replies);

@@ -63,13 +63,15 @@ eachBackend('the reader overlay and HTTP caching', (db) => {
 
     const shared = await i.send('GET', `/api/comments?thread=${t}`);
     assert.equal(shared.headers.get('cache-control'), 'public, no-cache');
-    const mine = await i.send('GET', `/api/comments?thread=${t}&reader=${reader}`);
-    assert.equal(mine.headers.get('cache-control'), 'private, no-cache');
     const sharedPage = (await shared.json()) as CommentPage;
-    const { myReactions, ...page } = (await mine.json()) as CommentPage & { myReactions: Record<string, string[]> };
-    assert.deepEqual(page, sharedPage);
-    assert.deepEqual(myReactions, { [second.id]: ['love'] });
     assert.ok(sharedPage.comments.every((c) => !('myReactions' in c)));
+    const mine = await i.send('GET', `/api/reactions?thread=${t}&reader=${reader}`);
+    assert.equal(mine.headers.get('cache-control'), 'private, no-cache');
+    assert.deepEqual(await mine.json(), { myReactions: { [second.id]: ['love'] } });
+    assert.equal(
+      (await i.send('GET', `/api/reactions?thread=${t}&reader=${reader}`, undefined, { 'if-none-match': mine.headers.get('etag')! })).status,
+      304,
+    );
 
     const etag = shared.headers.get('etag')!;
     assert.match(etag, /^W\/".+"$/);
@@ -91,6 +93,23 @@ eachBackend('the reader overlay and HTTP caching', (db) => {
       (await cdn.send('GET', `/api/comments?thread=${t}`)).headers.get('cache-control'),
       'public, max-age=0, s-maxage=30, stale-while-revalidate=30',
     );
+  });
+
+  it('sends the shared page compressed, once compressed for everyone', async () => {
+    const i = await db.open();
+    for (let n = 0; n < 20; n++) await post(i);
+    const base = await i.listen();
+    const url = `${base}/api/comments?thread=${encodeURIComponent(THREAD)}`;
+    const read = (encoding: string) => fetch(url, { headers: { 'accept-encoding': encoding } });
+    const plain = await (await read('identity')).text();
+    for (const encoding of ['br', 'gzip']) {
+      // fetch decodes what it asked for: the page is the same, and it came compressed.
+      const res = await read(`${encoding}, deflate`);
+      assert.equal(res.headers.get('content-encoding'), encoding);
+      assert.match(res.headers.get('vary') ?? '', /Accept-Encoding/);
+      assert.equal(await res.text(), plain);
+    }
+    assert.equal((await read('gzip;q=0, identity')).headers.get('content-encoding'), null);
   });
 
   it('gets the REST adapter a reader id when it first reacts, and asks for the shared page until then', async () => {
@@ -121,7 +140,8 @@ eachBackend('the reader overlay and HTTP caching', (db) => {
         'POST /api/readers',
         'PUT /api/comments/<id>/reactions/wow?reader=<issued>',
         'PUT /api/comments/<id>/reactions/like?reader=<issued>',
-        `GET /api/comments?thread=${encodeURIComponent(THREAD)}&reader=<issued>`,
+        `GET /api/comments?thread=${encodeURIComponent(THREAD)}`,
+        `GET /api/reactions?thread=${encodeURIComponent(THREAD)}&reader=<issued>`,
       ],
     );
   });

@@ -52,7 +52,7 @@ export interface Instance {
 /** One server instance over the test's database (env like the real server's, for tests' needs). */
 async function open(url: string, env: Record<string, string>): Promise<Instance> {
   const config = loadConfig({ DATABASE_URL: url, CHIME_ADMIN_TOKEN: ADMIN_TOKEN, CHIME_RATE_LIMIT: '10000', ...env });
-  const storage = await openStorage(config);
+  const storage = await openStorage(config.databaseUrl, config);
   const service = new Service(storage, config);
   const app = createApp({ storage, config, service });
   let server: Server | null = null;
