@@ -52,6 +52,7 @@ CREATE TABLE notify_digest_items (
 
 CREATE INDEX notify_digest_items_digest ON notify_digest_items (digest);
 
--- Feeds list published comments, of a thread or of the site, newest published first.
-CREATE INDEX comments_feed ON comments (public_at) WHERE status = 'published' AND deleted = 0;
-CREATE INDEX comments_feed_thread ON comments (thread_id, public_at) WHERE status = 'published' AND deleted = 0;
+-- Feeds list published comments, of a thread or of the site, newest published first: read
+-- backwards off these, in the feed's order (ties by creation, then number), without a sort.
+CREATE INDEX comments_feed ON comments (public_at, created_at, number) WHERE status = 'published' AND deleted = 0;
+CREATE INDEX comments_feed_thread ON comments (thread_id, public_at, created_at, number) WHERE status = 'published' AND deleted = 0;

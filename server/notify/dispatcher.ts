@@ -30,9 +30,13 @@ export interface DispatcherOptions {
 export class Dispatcher {
   private readonly claim = randomUUID();
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = true;
+  /** When the timer fires. */
+  private timerAt = Infinity;
+  /** Passes run one after another: each waits for the one before. */
+  private passes: Promise<void> = Promise.resolve();
+  /** Timers run between start() and stop(); pass() works either way until stop(). */
+  private started = false;
+  private stopped = false;
   private purgedAt = 0;
 
   constructor(
@@ -42,17 +46,12 @@ export class Dispatcher {
   ) {}
 
   start() {
-    this.stopped = false;
+    this.started = true;
     this.wake();
   }
 
   /** Runs a pass soon: something was just enqueued here. */
   wake() {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
     this.schedule(0);
   }
 
@@ -61,23 +60,25 @@ export class Dispatcher {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.running;
+    await this.passes;
   }
 
-  /** One pass: sends everything due now. Resolves when done (tests use it to wait). */
+  /** A pass after any in progress: sends everything due by then. Resolves when done (tests wait on it). */
   pass(): Promise<void> {
-    this.running ??= this.run().finally(() => {
-      this.running = null;
-      if (this.stopped) return;
-      this.schedule(this.again ? 0 : this.options.pollMs);
-      this.again = false;
-    });
-    return this.running;
+    this.passes = this.passes.then(() => this.run());
+    return this.passes;
   }
 
+  /** Runs a pass in `ms`, unless one is due sooner; after it, the next in CHIME_NOTIFY_POLL. */
   private schedule(ms: number) {
+    if (!this.started || this.stopped || Date.now() + ms >= this.timerAt) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.pass(), ms);
+    this.timerAt = Date.now() + ms;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.timerAt = Infinity;
+      void this.pass().then(() => this.schedule(this.options.pollMs));
+    }, ms);
     // Never what keeps the process alive.
     this.timer.unref();
   }
