@@ -34,7 +34,7 @@ export interface NotifyStore {
   retry(id: string, claim: string, dueAt: number, error: string): Promise<void>;
   /** Failed for good: kept as done and failed. */
   fail(id: string, claim: string, now: number, error: string): Promise<void>;
-  /** Removes notifications done before `before`; returns how many. */
+  /** Removes notifications done before `before` (returns how many), addresses asked to confirm before it and never confirmed, and subscriptions of deleted comments. */
   purge(before: number): Promise<number>;
   /** Notifications not done yet, and those that failed for good, for the owner to see. */
   backlog(): Promise<{ waiting: number; failed: number }>;

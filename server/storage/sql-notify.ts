@@ -52,6 +52,10 @@ export class SqlNotifyStore implements NotifyStore {
   }
 
   async purge(before: number) {
+    // What is no longer needed goes too: the subscriptions of deleted comments, and addresses
+    // someone typed that were never confirmed (they may be asked again after that).
+    await this.db.query("DELETE FROM notify_subscriptions WHERE comment_id IN (SELECT id FROM comments WHERE status = 'removed')");
+    await this.db.query("DELETE FROM notify_addresses WHERE state = 'pending' AND asked_at < ?", [before]);
     return (await this.db.query('DELETE FROM notify_outbox WHERE done_at IS NOT NULL AND done_at < ?', [before])).rowCount;
   }
 

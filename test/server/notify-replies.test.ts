@@ -112,6 +112,20 @@ eachBackend('notifications: replies to commenters', (db) => {
     assert.equal(mail.to('victim@example.com').length, 1);
   });
 
+  it('forgets subscriptions of deleted comments and addresses that were never confirmed', async () => {
+    const i = await sending(db, mailEnv(mail, { CHIME_OWNER_NOTIFY: 'off' }));
+    const res = await i.send('POST', '/api/comments', newComment({ author: { name: 'Ann', email: ANN }, notifyReplies: true }));
+    const { comment, editToken } = (await res.json()) as PostResult;
+    await until('the confirmation', () => mail.received.length === 1);
+    assert.equal(await i.storage.notify.subscriber(comment.id), ANN);
+    await i.send('DELETE', `/api/comments/${comment.id}`, undefined, { 'x-chime-edit-token': editToken! });
+    await i.storage.notify.purge(Date.now() - 60_000);
+    assert.equal(await i.storage.notify.subscriber(comment.id), null);
+    assert.equal(await i.storage.notify.addressState(ANN), 'pending', 'asked a minute ago: kept');
+    await i.storage.notify.purge(Date.now() + 1);
+    assert.equal(await i.storage.notify.addressState(ANN), null);
+  });
+
   it('refuses notifyReplies without an email, and ignores it where reply emails are off', async () => {
     const i = await sending(db, mailEnv(mail, { CHIME_OWNER_NOTIFY: 'off', CHIME_REPLY_EMAILS: '0' }));
     const res = await i.send('POST', '/api/comments', newComment({ author: { name: 'Ann' }, notifyReplies: true }));
