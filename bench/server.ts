@@ -127,7 +127,9 @@ async function run(name: string, databaseUrl: string, logFile?: string) {
       ],
     });
   } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill();
+    await exited;
   }
   await streamScenarios(name, databaseUrl, env, logFile);
 }

@@ -110,8 +110,9 @@ export async function streamScenarios(name: string, databaseUrl: string, env: Re
       );
       for (const r of readers) r.socket.destroy();
     } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill();
-      await sleep(500);
+      await exited;
     }
   }
 }

@@ -68,6 +68,7 @@ export const whole = (min: number, max?: number) => {
     .min(min, { error })
     .max(max ?? Number.MAX_SAFE_INTEGER, { error });
 };
+const megabytes = z.coerce.number({ error: 'expected a number of MiB' }).positive({ error: 'expected a number of MiB above 0' });
 export const seconds = (fallback: number) =>
   z.coerce
     .number({ error: 'expected a number of seconds' })
@@ -105,8 +106,8 @@ const schema = z.object({
   CHIME_MODERATION: z.enum(['off', 'all']).default('off'),
   CHIME_RATE_LIMIT: whole(1).default(5),
   CHIME_RATE_WINDOW: seconds(60),
-  CHIME_REACTION_LIMIT: z.coerce.number().int().positive().default(30),
-  CHIME_READER_LIMIT: z.coerce.number().int().positive().default(100),
+  CHIME_REACTION_LIMIT: whole(1).default(30),
+  CHIME_READER_LIMIT: whole(1).default(100),
   CHIME_EDIT_WINDOW: seconds(EDIT_WINDOW_MS / 1000),
   CHIME_REACTIONS: list.pipe(z.array(z.string().regex(/^[a-z0-9_-]{1,32}$/)).min(1)).default(Object.keys(REACTIONS)),
   CHIME_MAX_LINKS: whole(0).default(3),
@@ -123,12 +124,12 @@ const schema = z.object({
       }
     }),
   CHIME_HEARTBEAT: seconds(20),
-  CHIME_STREAMS_PER_ADDRESS: z.coerce.number().int().positive().default(16),
-  CHIME_STREAMS_MAX: z.coerce.number().int().positive().default(20_000),
+  CHIME_STREAMS_PER_ADDRESS: whole(1).default(16),
+  CHIME_STREAMS_MAX: whole(1).default(20_000),
   CHIME_DB_TIMEOUT: seconds(5),
-  CHIME_SQLITE_MAX_MB: z.coerce.number().positive().optional(),
-  CHIME_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(0),
-  CHIME_PAGE_CACHE_MB: z.coerce.number().positive().default(64),
+  CHIME_SQLITE_MAX_MB: megabytes.optional(),
+  CHIME_CACHE_MAX_AGE: whole(0).default(0),
+  CHIME_PAGE_CACHE_MB: megabytes.default(64),
   CHIME_SEED: z.string().min(1).optional(),
 });
 

@@ -9,7 +9,6 @@ import { openStorage } from './storage/index.ts';
 
 /** How long start-up waits for the database to answer. */
 const DATABASE_TIMEOUT_MS = 15_000;
-
 /** Exit status when the database is gone (docs/deploy.md: a service manager must not restart onto an empty one). */
 const DATABASE_LOST = 3;
 
@@ -44,7 +43,8 @@ async function start() {
     },
   }) as Server;
   // A request (at most 100 KB of body) that takes longer to arrive is someone holding sockets open.
-  Object.assign(server, { headersTimeout: 10_000, requestTimeout: 30_000 });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
   const { address, port } = await listen(server, config.port, config.host);
   console.log(`chime: listening on http://${address}:${port}`);
   return { server, service };

@@ -2,6 +2,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { PageBudget, Storage } from '../storage/types.ts';
 import { buildPage, PAGE_BUDGET, type PageRequest } from './pages.ts';
+import { Versions } from './versions.ts';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -43,14 +44,15 @@ const utf8 = new TextEncoder();
 
 /**
  * Built pages, reused while their thread's version (bumped in the same transaction as every
- * write) is unchanged. Each use re-reads the version, so an instance never serves a page another
- * instance has since changed: the cache saves work, it holds no state that matters. It holds at
+ * write) is unchanged. Each use reads the version anew (Versions), so an instance never serves a
+ * page another instance has since changed: the cache saves work, it holds no state that matters. It holds at
  * most `maxBytes` (compressed forms included), least recently used out first, and builds a page
  * once however many ask for it.
  */
 export class PageCache {
   private readonly entries = new Map<string, { page: Page; bytes: number }>();
   private readonly building = new Map<string, Promise<Page>>();
+  private readonly versions: Versions;
   /** What the cached pages weigh. */
   bytes = 0;
 
@@ -58,11 +60,13 @@ export class PageCache {
     private readonly storage: Storage,
     private readonly maxBytes: number,
     private readonly budget: PageBudget = PAGE_BUDGET,
-  ) {}
+  ) {
+    this.versions = new Versions(storage);
+  }
 
   async get(request: PageRequest): Promise<Page> {
     const key = JSON.stringify([request.threadId, request.root ?? request.sort, request.cursor ?? null, request.limit]);
-    const version = await this.storage.version(request.threadId);
+    const version = await this.versions.get(request.threadId);
     const cached = this.entries.get(key);
     if (cached?.page.version === version) {
       // Most recently used last: a Map iterates in insertion order.

@@ -22,7 +22,7 @@ export class Reactions {
   /** The reactions `reader` gave in a thread, by comment id: what the widget shows as theirs, beside the shared pages. */
   async mine(query: unknown) {
     const { thread, reader } = check(overlayQuery, query);
-    const [version, mine] = await Promise.all([this.ctx.storage.version(thread), this.ctx.storage.myReactions(thread, reader)]);
+    const { version, mine } = await this.ctx.storage.myReactions(thread, reader);
     return { version, myReactions: Object.fromEntries(mine) };
   }
 

@@ -46,13 +46,16 @@ export class SqlStorage implements Storage {
   }
 
   async myReactions(threadId: string, reader: string) {
-    const mine = new Map<string, string[]>();
-    const { rows } = await this.db.query<{ comment_id: string; kind: string }>(
-      `SELECT r.comment_id, r.kind FROM reactions r JOIN comments c ON c.id = r.comment_id WHERE r.reader = ? AND c.thread_id = ? AND c.${VISIBLE}`,
-      [reader, threadId],
+    // The thread's version comes along: one round trip for the reader's overlay and its ETag.
+    const { rows } = await this.db.query<{ version: number | null; comment_id: string | null; kind: string | null }>(
+      `SELECT (SELECT version FROM threads WHERE id = ?) AS version, r.comment_id, r.kind
+       FROM (SELECT 1 AS one) AS one
+       LEFT JOIN (reactions r JOIN comments c ON c.id = r.comment_id AND c.thread_id = ? AND c.${VISIBLE}) ON r.reader = ?`,
+      [threadId, threadId, reader],
     );
-    for (const r of rows) mine.set(r.comment_id, [...(mine.get(r.comment_id) ?? []), r.kind]);
-    return mine;
+    const mine = new Map<string, string[]>();
+    for (const r of rows) if (r.comment_id && r.kind) mine.set(r.comment_id, [...(mine.get(r.comment_id) ?? []), r.kind]);
+    return { version: Number(rows[0]?.version ?? 0), mine };
   }
 
   async thread(threadId: string): Promise<ThreadMeta> {

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { sqliteFailure } from './failures.ts';
 import { SqlStorage } from './sql.ts';
+import { GroupCommit } from './sqlite-commits.ts';
 import { FileWatch } from './sqlite-file.ts';
 import type { Driver, Queryable, QueryResult, Signal, Storage, StorageOptions } from './types.ts';
 
@@ -48,15 +49,13 @@ class SqliteDriver implements Driver {
   /** Apps sharing this connection; the last close() closes it. */
   users = 0;
   private readonly statements = new Map<string, Database.Statement>();
-  /** better-sqlite3 has one connection: while a transaction awaits, other queries must wait too. */
-  private busy = false;
-  private tail: Promise<unknown> = Promise.resolve();
   private readonly inside: Queryable = {
     query: async (sql, params) => this.run(sql, params) as never,
     exec: async (sql) => void this.db.exec(sql),
   };
   private readonly bus = new EventEmitter().setMaxListeners(0);
   private readonly file: FileWatch;
+  private readonly commits: GroupCommit;
 
   constructor(
     private readonly db: Database.Database,
@@ -65,6 +64,12 @@ class SqliteDriver implements Driver {
     private readonly onClose: () => void,
   ) {
     this.file = new FileWatch(db, path);
+    this.commits = new GroupCommit(
+      db,
+      (step) => this.retrying(step),
+      () => this.file.check(),
+      this.inside,
+    );
     db.exec(
       `CREATE TABLE IF NOT EXISTS ${this.rateLimits} (key TEXT NOT NULL, window_start BIGINT NOT NULL, hits INTEGER NOT NULL, PRIMARY KEY (key, window_start))`,
     );
@@ -72,37 +77,19 @@ class SqliteDriver implements Driver {
 
   async query<R>(sql: string, params: unknown[] = []): Promise<QueryResult<R>> {
     return this.retrying(async () => {
-      while (this.busy) await this.tail;
+      // One connection: while a transaction awaits, other queries wait for it.
+      while (this.commits.busy) await this.commits.running;
       return this.run(sql, params) as QueryResult<R>;
     });
   }
 
   async exec(sql: string) {
-    while (this.busy) await this.tail;
+    while (this.commits.busy) await this.commits.running;
     this.db.exec(sql);
   }
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    const run = this.tail.then(async () => {
-      this.file.check();
-      // Queries go on while we wait for the write lock; only once it is ours do they wait for us.
-      await this.retrying(async () => this.db.exec('BEGIN IMMEDIATE'));
-      this.busy = true;
-      try {
-        const result = await fn(this.inside);
-        await this.retrying(async () => this.db.exec('COMMIT'));
-        return result;
-      } catch (err) {
-        // SQLite has already rolled back after some errors (a full disk): rolling back again
-        // would hide the cause behind "cannot rollback - no transaction is active".
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw sqliteFailure(err);
-      } finally {
-        this.busy = false;
-      }
-    });
-    this.tail = run.catch(() => undefined);
-    return run;
+    return this.commits.run(fn);
   }
 
   async lockForMigration() {

@@ -114,8 +114,8 @@ export interface Storage {
   thread(threadId: string): Promise<ThreadMeta>;
   /** Changes whenever anything a page of the thread shows changes (0 for unknown threads). */
   version(threadId: string): Promise<number>;
-  /** The reactions reader gave in the thread, by comment id. */
-  myReactions(threadId: string, reader: string): Promise<Map<string, string[]>>;
+  /** The reactions reader gave to the thread's published comments, by comment id, with the thread's version. */
+  myReactions(threadId: string, reader: string): Promise<{ version: number; mine: Map<string, string[]> }>;
   counts(threadIds: string[]): Promise<Record<string, number>>;
   /** Published comments (not deleted) of one thread, or of every thread with null, the last published first: feeds. */
   recent(threadId: string | null, limit: number): Promise<CommentRow[]>;

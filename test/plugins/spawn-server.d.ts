@@ -4,5 +4,6 @@ import type { ChildProcess } from 'node:child_process';
 export const SERVER_ARGS: string[];
 export function spawnServer(
   env?: Record<string, string>,
-  options?: { file?: string; args?: string[]; cwd?: string; detached?: boolean; stderr?: 'inherit' | 'pipe' },
+  command?: { file: string; args: string[]; cwd?: string; detached?: boolean },
+  options?: { stderr?: 'inherit' | 'pipe' },
 ): { child: ChildProcess; listening: Promise<string> };

@@ -7,15 +7,15 @@ import { spawn } from 'node:child_process';
 export const SERVER_ARGS = ['--conditions=chime-source', '--import', 'tsx', 'server/main.ts'];
 
 /**
- * The child process, and its URL once it listens (rejected if it exits first). `file` and `args`
- * run another server than the sources: an installed package's `npx chime-server` (test/pack).
- * stderr is the caller's with `stderr: 'pipe'`.
+ * The child process, and its URL once it listens (rejected if it exits first). `command` runs
+ * another server than the sources: an installed package's `npx chime-server` (test/pack).
+ * Its stderr is the caller's to read with `stderr: 'pipe'`.
  */
-export function spawnServer(env = {}, { file = process.execPath, args = SERVER_ARGS, cwd, detached = false, stderr = 'inherit' } = {}) {
-  const child = spawn(file, args, {
-    cwd,
+export function spawnServer(env = {}, command = { file: process.execPath, args: SERVER_ARGS }, { stderr = 'inherit' } = {}) {
+  const child = spawn(command.file, command.args, {
+    cwd: command.cwd,
     // A command that starts the server as its own child (npx) is stopped with its process group.
-    detached,
+    detached: command.detached ?? false,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', stderr],
   });

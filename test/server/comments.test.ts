@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { it } from 'node:test';
+import { it, mock } from 'node:test';
 import type { Comment, CommentPage, PostResult } from 'chime-comments/protocol';
 import { ADMIN, eachBackend, issueReader, newComment, THREAD, type Instance } from './helpers/backends.ts';
 
@@ -286,6 +286,16 @@ eachBackend('comments', (db) => {
 });
 
 eachBackend('page cache', (db) => {
+  it('reads the thread version once for all the requests that arrive while a read is under way', async () => {
+    const i = await db.open();
+    await post(i);
+    const reads = mock.method(i.storage, 'version');
+    const pages = await Promise.all(Array.from({ length: 50 }, () => list(i)));
+    assert.deepEqual([...new Set(pages.map((p) => p.status))], [200]);
+    // The first request's read, then one shared by the 49 that came while it ran.
+    assert.ok(reads.mock.callCount() <= 2, `${reads.mock.callCount()} reads`);
+  });
+
   it('never serves a page another instance has changed since', async () => {
     const [a, b] = [await db.open(), await db.open()];
     const { comment, editToken } = await post(a);

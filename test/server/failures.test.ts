@@ -132,7 +132,7 @@ eachBackend('durability (L4)', (db) => {
 it('stops, saving what it held, when its SQLite file is deleted under it (Also)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'chime-deleted-'));
   const file = join(dir, 'chime.sqlite');
-  const { child, listening } = spawnServer({ DATABASE_URL: file, CHIME_RATE_LIMIT: '1000' }, { stderr: 'pipe' });
+  const { child, listening } = spawnServer({ DATABASE_URL: file, CHIME_RATE_LIMIT: '1000' }, undefined, { stderr: 'pipe' });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
