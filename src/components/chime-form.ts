@@ -23,7 +23,8 @@ const FIELDS: readonly string[] = ['name', 'website', 'email', 'body', 'notifyRe
 /** Enough to catch a typo; the storage checks the address properly. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-const english: FormMessages = {
+/** The form's English, also what the bundled translations are checked against. */
+export const english: FormMessages = {
   formHeading: 'Leave a comment',
   replyTo: (name) => `Reply to ${name}`,
   name: 'Name',
