@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { messagesFor, type FormMessages, type LocaleMessages } from '../core/i18n.js';
 import { LIMITS } from '../core/protocol.js';
+import type { NewComment } from '../core/types.js';
 import { renderBody } from './markdown.js';
 import { safeUrl } from '../core/url.js';
 import { formStyles } from './chime-form.styles.js';
@@ -15,6 +16,11 @@ export interface CommentDraft {
   /** The writer asks to be emailed replies (needs an email). */
   notifyReplies?: boolean;
   body: string;
+}
+
+/** What `chime-submit` carries: the draft, trimmed, and its author as the storage takes it (NewComment.author). */
+export interface CommentSubmission extends CommentDraft {
+  author: NewComment['author'];
 }
 
 type Field = 'name' | 'website' | 'email' | 'body';
@@ -47,7 +53,7 @@ export const english: FormMessages = {
 
 /**
  * The comment form. It validates what the reader typed and fires `chime-submit` with a
- * CommentDraft; its owner does the posting and reports back through `sending` and `error`.
+ * CommentSubmission; its owner does the posting and reports back through `sending` and `error`.
  * Text is only cleared by reset(), i.e. once the comment was accepted.
  *
  * @cssprop --chime-reply-emails - `none` hides the "Email me replies" checkbox (for a storage that sends no email)
@@ -176,15 +182,17 @@ export class ChimeForm extends LitElement {
       (form.elements.namedItem(first) as HTMLElement).focus();
       return;
     }
+    const [name, website] = [this.draft.name.trim(), this.draft.website.trim()];
     const email = this.draft.email?.trim() || undefined;
-    const draft = {
+    const detail: CommentSubmission = {
       ...this.draft,
-      name: this.draft.name.trim(),
-      website: this.draft.website.trim(),
+      name,
+      website,
       email,
       notifyReplies: this.draft.notifyReplies || undefined,
+      author: { name, website: website || null, email },
     };
-    this.dispatchEvent(new CustomEvent<CommentDraft>('chime-submit', { detail: draft, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent<CommentSubmission>('chime-submit', { detail, bubbles: true, composed: true }));
   }
 
   #validate(): Partial<Record<Field, string>> {
