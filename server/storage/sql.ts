@@ -140,9 +140,12 @@ export class SqlStorage implements Storage {
   }
 
   async setClosed(threadId: string, closed: boolean): Promise<ThreadMeta> {
-    await this.db.query(
-      'INSERT INTO threads (id, closed) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET closed = excluded.closed, version = threads.version + 1',
-      [threadId, closed ? 1 : 0],
+    // A transaction, as every acknowledged write: on SQLite that is what syncs it to disk.
+    await this.db.transaction((tx) =>
+      tx.query(
+        'INSERT INTO threads (id, closed) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET closed = excluded.closed, version = threads.version + 1',
+        [threadId, closed ? 1 : 0],
+      ),
     );
     return this.thread(threadId);
   }
@@ -169,7 +172,9 @@ export class SqlStorage implements Storage {
   }
 
   async setting(name: string, initial: string): Promise<string> {
-    await this.db.query('INSERT INTO chime_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING', [name, initial]);
+    await this.db.transaction((tx) =>
+      tx.query('INSERT INTO chime_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING', [name, initial]),
+    );
     const { rows } = await this.db.query<{ value: string }>('SELECT value FROM chime_settings WHERE name = ?', [name]);
     return rows[0]!.value;
   }
