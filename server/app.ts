@@ -8,6 +8,8 @@ import { adminRoutes } from './routes/admin.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { eventRoutes } from './routes/events.ts';
+import { feedRoutes } from './routes/feeds.ts';
+import { notifyRoutes } from './routes/notify.ts';
 import { ownerSessionRoutes } from './routes/owner-session.ts';
 import { ownerTransferRoutes } from './routes/owner-transfer.ts';
 import { ownerRoutes } from './routes/owner.ts';
@@ -20,7 +22,7 @@ import type { Storage } from './storage/types.ts';
 export interface AppDeps {
   storage: Storage;
   config: Config;
-  /** The service over storage (main.ts makes it first, to start the owner's side beside the app). */
+  /** The service over storage (main.ts makes it first, to start the owner's side and the notifications beside the app). */
   service?: Service;
 }
 
@@ -35,6 +37,8 @@ export function createApp({ storage, config, service = new Service(storage, conf
   app.route('/api', threadRoutes(deps));
   app.route('/api', reactionRoutes(deps));
   app.route('/api', eventRoutes(deps));
+  app.route('/api', feedRoutes(deps));
+  app.route('/api', notifyRoutes(deps));
   // Every /api/admin route, present and future, behind one guard (tested by enumerating them).
   app.use('/api/admin/*', ownerCors(config), ownerGuard(service, config));
   app.route('/api/admin', ownerSessionRoutes(deps));

@@ -6,7 +6,6 @@ import { seed } from './seed.ts';
 import { Service } from './service/index.ts';
 import { listen, StartupError, storageFailure, within } from './startup.ts';
 import { openStorage } from './storage/index.ts';
-import type { Storage } from './storage/types.ts';
 
 /** How long start-up waits for the database to answer. */
 const DATABASE_TIMEOUT_MS = 15_000;
@@ -19,7 +18,7 @@ let drained = () => {};
 
 interface Running {
   server: Server;
-  storage: Storage;
+  service: Service;
   stopPurge: () => Promise<void>;
 }
 
@@ -40,6 +39,8 @@ async function start(): Promise<Running> {
   await service.ctx.spam.ready().catch((err: Error) => {
     throw new StartupError(err.message);
   });
+  // Sends what waits in the notifications' outbox, and what is enqueued from now on.
+  service.notify.start();
   const app = createApp({ storage, config, service });
   const server = createAdaptorServer({
     async fetch(request, env) {
@@ -57,16 +58,17 @@ async function start(): Promise<Running> {
   const { address, port } = await listen(server, config.port, config.host);
   console.log(`chime: listening on http://${address}:${port}`);
   // Spam and deleted comments past their retention go every CHIME_PURGE_INTERVAL (docs/admin.md).
-  return { server, storage, stopPurge: service.retention.schedule() };
+  return { server, service, stopPurge: service.retention.schedule() };
 }
 
-function shutdown({ server: http, storage, stopPurge }: Running, code = 0) {
+function shutdown({ server: http, service, stopPurge }: Running, code = 0) {
   const purged = stopPurge();
   // Stop accepting, let requests in flight finish, then cut what is left (SSE streams never end).
   http.close(async () => {
     if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+    await service.notify.stop();
     await purged;
-    await storage.close();
+    await service.storage.close();
     process.exit(code);
   });
   http.closeIdleConnections();
@@ -77,7 +79,7 @@ try {
   const running = await start();
   process.once('SIGINT', () => shutdown(running));
   process.once('SIGTERM', () => shutdown(running));
-  running.storage.onFatal((err) => {
+  running.service.storage.onFatal((err) => {
     console.error(`chime: ${err.message}`);
     shutdown(running, DATABASE_LOST);
   });

@@ -71,6 +71,8 @@ export const newComment = z.strictObject({
   homepage: text(LIMITS.url).optional(),
   /** Milliseconds from the form being shown to its being sent (the widget measures them): the minimum fill time. */
   fillMs: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** Email the writer replies (needs author.email; the address is asked to confirm first). */
+  notifyReplies: z.boolean().optional(),
 });
 
 export const editComment = z.strictObject({ body });

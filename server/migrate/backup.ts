@@ -10,7 +10,6 @@
 import { z } from 'zod';
 import { LIMITS } from 'chime-comments/protocol';
 import { commentId, readerId, threadId } from '../schemas.ts';
-import type { ThreadRecord } from '../storage/transfer.ts';
 import type { Storage } from '../storage/types.ts';
 import { MalformedFile, MAX_BODY, type Sink } from './records.ts';
 
@@ -141,7 +140,7 @@ export async function* exportBackup(storage: Storage, only: string | null = null
   if (!only) for (const s of await storage.exportSettings()) yield line({ type: 'setting', ...s });
   let after: string | null = null;
   for (;;) {
-    const threads: ThreadRecord[] = await storage.exportThreads(after, PAGE, only);
+    const threads = await storage.exportThreads(after, PAGE, only);
     for (const thread of threads) {
       yield line({ type: 'thread', ...thread });
       // From the lowest number there can be: held comments are numbered below 0.

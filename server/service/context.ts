@@ -3,6 +3,7 @@ import type { SiteKey } from '../site-key.ts';
 import type { Signal, Storage } from '../storage/types.ts';
 import type { SettingsStore } from './settings.ts';
 import type { SpamGuard } from './spam.ts';
+import type { ServiceEvents } from './events.ts';
 
 /** Who is asking, as the HTTP layer established it. */
 export interface Actor {
@@ -20,6 +21,8 @@ export interface ServiceContext {
   /** The owner's settings, read from the database when used: every instance applies a change at once. */
   settings: SettingsStore;
   spam: SpamGuard;
+  /** Told after a comment is stored or published (notifications listen). */
+  events: ServiceEvents;
 }
 
 /** Tells every instance's live readers; call after the change is stored. */

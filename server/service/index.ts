@@ -1,8 +1,12 @@
 import type { Config } from '../config.ts';
+import { Feeds } from '../feeds/feeds.ts';
 import { LiveHub } from '../live/hub.ts';
+import { LinkActions } from '../notify/link-actions.ts';
+import { Notifier } from '../notify/index.ts';
 import { SiteKey } from '../site-key.ts';
 import type { Storage } from '../storage/types.ts';
 import type { ServiceContext } from './context.ts';
+import { ServiceEvents } from './events.ts';
 import { Moderation } from './moderation.ts';
 import { Reactions } from './reactions.ts';
 import { OwnerConsole } from './owner.ts';
@@ -28,6 +32,11 @@ export class Service {
   readonly reactions: Reactions;
   /** Live updates: the event streams of this instance. */
   readonly live: LiveHub;
+  /** Email and webhooks; start() it to send from this instance. */
+  readonly notify: Notifier;
+  /** What the links in emails do (approve, delete, unsubscribe, confirm). */
+  readonly emailLinks: LinkActions;
+  readonly feeds: Feeds;
   /** The owner's side: console sign-in, the console's lists and actions, the scheduled purge. */
   readonly sessions: Sessions;
   readonly owner: OwnerConsole;
@@ -39,7 +48,13 @@ export class Service {
     readonly storage: Storage,
     readonly config: Config,
   ) {
-    const ctx = { storage, config, siteKey: new SiteKey(storage), settings: new SettingsStore(storage, config) } as ServiceContext;
+    const ctx = {
+      storage,
+      config,
+      siteKey: new SiteKey(storage),
+      events: new ServiceEvents(),
+      settings: new SettingsStore(storage, config),
+    } as ServiceContext;
     ctx.spam = new SpamGuard(ctx);
     this.ctx = ctx;
     this.reading = new Reading(ctx);
@@ -47,6 +62,9 @@ export class Service {
     this.moderation = new Moderation(ctx);
     this.reactions = new Reactions(ctx);
     this.live = new LiveHub(storage, config);
+    this.notify = new Notifier(ctx);
+    this.emailLinks = new LinkActions(ctx, this.notify.links, this.moderation);
+    this.feeds = new Feeds(ctx);
     this.sessions = new Sessions(ctx);
     this.owner = new OwnerConsole(ctx, this.moderation, this.writing);
     this.retention = new Retention(ctx);

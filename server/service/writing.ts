@@ -32,6 +32,8 @@ export class Writing {
     if (!actor.admin) await limit(this.ctx, actor, limits(this.ctx).posts);
     const input = check(newComment, body);
     if (input.author.role && !actor.admin) throw new ChimeError('forbidden', 'Only the site admin can post with a role.', 'author.role');
+    if (input.notifyReplies && !input.author.email)
+      throw new ChimeError('validation', 'An email address is needed to be emailed replies.', 'author.email');
     const settings = await this.ctx.settings.current();
     await closeIfStale(this.ctx, settings, input.threadId);
     // The owner's own comments are not judged; nothing judged is refused (service/spam.ts).
@@ -69,6 +71,8 @@ export class Writing {
       return { created: false, result: { comment: writersView(row) } };
     }
     if (row.status === 'published') await announce(this.ctx, [{ threadId: row.thread_id, type: 'created', id: row.id }]);
+    await this.ctx.events.emit('stored', { row, notifyReplies: input.notifyReplies ?? false });
+    if (row.status === 'published') await this.ctx.events.emit('published', { id: row.id, parentId: row.parent_id });
     const editableUntil = new Date(this.editableUntil(row, settings)).toISOString();
     return { created: true, result: { comment: writersView(row), editToken: token, editableUntil } };
   }

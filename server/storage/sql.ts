@@ -2,6 +2,7 @@ import type { ThreadMeta } from 'chime-comments/protocol';
 import { ChimeError, notFound } from '../errors.ts';
 import { migrate } from './migrate.ts';
 import type { OwnerStore } from './owner-types.ts';
+import { readRecent, SqlNotifyStore } from './sql-notify.ts';
 import { SqlOwner } from './sql-owner.ts';
 import { readReplies, readTopPage } from './sql-pages.ts';
 import { insertRow, prune, publishHeld, recount, TAKEN, toggleReaction, touchThread, VISIBLE } from './sql-writes.ts';
@@ -17,9 +18,11 @@ const marks = (n: number) => markLists[n] ?? markList(n);
 /** The Storage contract in portable SQL; sqlite.ts and postgres.ts only supply a Driver. */
 export class SqlStorage implements Storage {
   readonly owner: OwnerStore;
+  readonly notify: SqlNotifyStore;
 
   constructor(private readonly db: Driver) {
     this.owner = new SqlOwner(db);
+    this.notify = new SqlNotifyStore(db);
   }
 
   migrate(): Promise<string[]> {
@@ -77,6 +80,10 @@ export class SqlStorage implements Storage {
     );
     for (const row of rows) result[row.id] = Number(row.comment_count);
     return result;
+  }
+
+  recent(threadId: string | null, limit: number) {
+    return readRecent(this.db, threadId, limit);
   }
 
   async find(id: string): Promise<CommentRow | null> {

@@ -53,8 +53,7 @@ export interface ThreadRecord {
   lastNumber: number;
 }
 
-/** A stored row with who gave which reaction (in place of the counts, which an import recomputes). */
-export type ExportedRow = Omit<CommentRow, 'reactions'> & { reactions: Array<{ kind: string; reader: string }> };
+export type ExportedRow = CommentRow & { reactions: Array<{ kind: string; reader: string }> };
 
 const COLUMNS = [
   'id',
@@ -81,7 +80,7 @@ const COLUMNS = [
   'reaction_counts',
   'email_hash',
 ];
-const HELD = new Set<Status>(['spam', 'trash', 'removed']);
+const HELD = new Set<Status>(['spam', 'trash']);
 /** Rows per INSERT: few round trips, far below either database's limit on parameters. */
 const CHUNK = 100;
 

@@ -1,5 +1,6 @@
 import type { Comment, SortOrder, ThreadMeta } from 'chime-comments/protocol';
 import type { OwnerStore } from './owner-types.ts';
+import type { NotifyStore } from './notify-types.ts';
 import type { ExportedRow, ImportOutcome, ImportThread, ThreadRecord } from './transfer.ts';
 
 /**
@@ -116,6 +117,8 @@ export interface Signal {
 export interface Storage {
   /** The owner's side: the console's lists, settings, blocks, sessions, retention (owner-types.ts). */
   readonly owner: OwnerStore;
+  /** Notifications' outbox, addresses and subscriptions (notify-types.ts). */
+  readonly notify: NotifyStore;
   /** Applies pending migrations; returns the names it applied. */
   migrate(): Promise<string[]>;
   /** Published top-level comments in order (pinned first), each with as many of its published replies as the budget allows. */
@@ -128,6 +131,8 @@ export interface Storage {
   /** The reactions reader gave to the thread's published comments, by comment id, with the thread's version. */
   myReactions(threadId: string, reader: string): Promise<{ version: number; mine: Map<string, string[]> }>;
   counts(threadIds: string[]): Promise<Record<string, number>>;
+  /** Published comments (not deleted) of one thread, or of every thread with null, the last published first: feeds. */
+  recent(threadId: string | null, limit: number): Promise<CommentRow[]>;
   find(id: string): Promise<CommentRow | null>;
   /** The public view of one comment (any status), with its reaction counts. */
   comment(id: string): Promise<StoredComment | null>;

@@ -265,13 +265,12 @@ export class ChimeComments extends LitElement {
   async #onSubmit(event: CustomEvent<CommentSubmission>, parentId: string | null): Promise<void> {
     event.stopPropagation();
     const form = event.target as ChimeForm;
-    // The text and the form's fill time go on as they are (NewComment.body, fillMs).
-    const { name, website, ...rest } = event.detail;
+    const { author, body, notifyReplies, fillMs } = event.detail;
     this._sending = true;
     this._formError = '';
     try {
       const id = crypto.randomUUID();
-      await this.#thread.queue({ id, parentId, author: { name, website: website || null }, ...rest });
+      await this.#thread.queue({ id, parentId, author, body, notifyReplies, fillMs });
       // In the outbox the comment is safe and shown in the thread: the text can go.
       form.reset();
       if (parentId) this._replyTo = '';
