@@ -265,12 +265,13 @@ export class ChimeComments extends LitElement {
   async #onSubmit(event: CustomEvent<CommentSubmission>, parentId: string | null): Promise<void> {
     event.stopPropagation();
     const form = event.target as ChimeForm;
-    const { author, body, notifyReplies, fillMs } = event.detail;
+    // What the storage takes (NewComment: author, body, notifyReplies, fillMs), without the draft's own fields.
+    const { name: _name, website: _website, email: _email, ...input } = event.detail;
     this._sending = true;
     this._formError = '';
     try {
       const id = crypto.randomUUID();
-      await this.#thread.queue({ id, parentId, author, body, notifyReplies, fillMs });
+      await this.#thread.queue({ id, parentId, ...input });
       // In the outbox the comment is safe and shown in the thread: the text can go.
       form.reset();
       if (parentId) this._replyTo = '';
