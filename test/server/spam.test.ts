@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { it } from 'node:test';
 import type { CommentPage, PostResult } from 'chime-comments/protocol';
 import { loadConfig } from '../../server/config.ts';
-import { Service } from '../../server/service/index.ts';
+import type { ServiceContext } from '../../server/service/context.ts';
+import { SpamGuard } from '../../server/service/spam.ts';
 import { ADMIN, eachBackend, issueReader, newComment, THREAD, type Instance } from './helpers/backends.ts';
 import { calls } from '../fixtures/spam-check.js';
 
@@ -181,10 +182,12 @@ eachBackend('spam defence', (db) => {
   });
 
   it('refuses to start with a check module that cannot be loaded', async () => {
-    const missing = new Service(null as never, loadConfig({ CHIME_SPAM_CHECK: '/nowhere/check.js' }));
-    await assert.rejects(missing.ctx.spam.ready(), /CHIME_SPAM_CHECK: cannot load \/nowhere\/check\.js/);
-    const wrong = new Service(null as never, loadConfig({ CHIME_SPAM_CHECK: fileURLToPath(new URL('./helpers/owner.ts', import.meta.url)) }));
-    await assert.rejects(wrong.ctx.spam.ready(), /exports no check\(comment, context\) function/);
+    const guard = (path: string) => new SpamGuard({ config: loadConfig({ CHIME_SPAM_CHECK: path }) } as ServiceContext);
+    await assert.rejects(guard('/nowhere/check.js').ready(), /CHIME_SPAM_CHECK: cannot load \/nowhere\/check\.js/);
+    await assert.rejects(
+      guard(fileURLToPath(new URL('./helpers/owner.ts', import.meta.url))).ready(),
+      /exports no check\(comment, context\) function/,
+    );
   });
 
   it('sends text edited into spam back to the queue', async () => {
