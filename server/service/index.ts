@@ -62,7 +62,8 @@ export class Service {
     this.moderation = new Moderation(ctx);
     this.reactions = new Reactions(ctx);
     this.live = new LiveHub(storage, config);
-    this.notify = new Notifier(ctx);
+    // The owner's notification settings are theirs to change in the console, applied at once.
+    this.notify = new Notifier(ctx, () => ctx.settings.notify());
     this.emailLinks = new LinkActions(ctx, this.notify.links, this.moderation);
     this.feeds = new Feeds(ctx);
     this.sessions = new Sessions(ctx);

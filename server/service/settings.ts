@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from 'chime-comments/protocol';
 import type { Config } from '../config.ts';
+import type { NotifySettings } from '../notify/settings.ts';
 import { check } from '../schemas.ts';
 import type { Storage } from '../storage/types.ts';
 
@@ -46,6 +47,14 @@ export const settingsSchema = z.strictObject({
   retentionDays: z.number().min(1).max(36500),
   /** The name the owner's replies from the console are signed with (with the author badge). */
   ownerName: z.string().trim().min(1).max(LIMITS.name),
+  /** Where the owner is emailed of new comments (docs/notifications.md), or null. */
+  ownerEmail: z.email('Must be an email address.').max(LIMITS.email).nullable(),
+  /** One email per new comment, a daily digest, or none. */
+  notifyOwner: z.enum(['immediate', 'digest', 'off']),
+  /** When the digest goes out, HH:MM in UTC. */
+  digestAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Must be a time of day, HH:MM.'),
+  /** Whether readers may ask to be emailed replies. */
+  replyEmails: z.boolean(),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -70,6 +79,23 @@ export class SettingsStore {
       blockedDomains: [],
       retentionDays: config.owner.defaults.retentionDays,
       ownerName: 'Author',
+      ownerEmail: config.notify.ownerEmail,
+      notifyOwner: config.notify.ownerMode,
+      digestAt: `${String(Math.floor(config.notify.digestAtMinutes / 60)).padStart(2, '0')}:${String(config.notify.digestAtMinutes % 60).padStart(2, '0')}`,
+      replyEmails: config.notify.replyEmails,
+    };
+  }
+
+  /** What the notifier reads (its NotifySettingsSource): the owner's choices; the mail server and webhooks stay the environment's. */
+  async notify(): Promise<NotifySettings> {
+    const s = await this.current();
+    const [hours, minutes] = s.digestAt.split(':').map(Number) as [number, number];
+    return {
+      ownerEmail: s.ownerEmail,
+      ownerMode: s.notifyOwner,
+      digestAtMinutes: hours * 60 + minutes,
+      replyEmails: s.replyEmails,
+      webhookUrls: this.config.notify.webhookUrls,
     };
   }
 

@@ -67,7 +67,7 @@ export class ChimeAdminSettings extends LitElement {
       ${
         s
           ? html`<form @submit=${this.#save} novalidate>
-            ${this.#moderation(s)} ${this.#spam(s)} ${this.#retention(s)}
+            ${this.#moderation(s)} ${this.#spam(s)} ${this.#notifications(s)} ${this.#retention(s)}
             <p class="message" role="status">${this._message}</p>
             <div class="row"><button class="primary" type="submit">Save settings</button></div>
           </form>`
@@ -114,6 +114,34 @@ export class ChimeAdminSettings extends LitElement {
       ${this.#number('minFillSeconds', 'Hold comments sent sooner after the form was shown than (seconds)', s.minFillSeconds, 'any')}
       ${this.#list('blockedWords', 'Blocked words and phrases, one per line (a comment containing one is spam)', s.blockedWords)}
       ${this.#list('blockedDomains', 'Blocked domains, one per line (links, websites and emails on them, subdomains too)', s.blockedDomains)}
+    </fieldset>`;
+  }
+
+  /** docs/notifications.md: the mail server and webhooks are the server's settings; who hears what is the owner's. */
+  #notifications(s: Settings) {
+    return html`<fieldset>
+      <legend>Notifications</legend>
+      <p class="hint muted">Emails need the server's mail settings (CHIME_SMTP_URL).</p>
+      <label
+        >Email me at<input name="ownerEmail" type="email" autocomplete="email" .value=${s.ownerEmail ?? ''} aria-describedby="ownerEmail-error" />${this.#invalid(
+          'ownerEmail',
+        )}</label
+      >
+      <fieldset>
+        <legend>Tell me of new comments</legend>
+        ${(
+          [
+            ['immediate', 'One email each'],
+            ['digest', 'A daily digest'],
+            ['off', 'Never'],
+          ] as const
+        ).map(
+          ([value, label]) =>
+            html`<label class="inline"><input type="radio" name="notifyOwner" value=${value} ?checked=${s.notifyOwner === value} />${label}</label>`,
+        )}
+      </fieldset>
+      <label>The digest goes out at (UTC)<input name="digestAt" type="time" .value=${s.digestAt} aria-describedby="digestAt-error" />${this.#invalid('digestAt')}</label>
+      <label class="inline"><input type="checkbox" name="replyEmails" ?checked=${s.replyEmails} />Readers may ask to be emailed replies</label>
     </fieldset>`;
   }
 
@@ -164,6 +192,10 @@ export class ChimeAdminSettings extends LitElement {
       blockedDomains: lines(text('blockedDomains')),
       retentionDays: Number(text('retentionDays')),
       ownerName: text('ownerName').trim(),
+      ownerEmail: text('ownerEmail').trim() || null,
+      notifyOwner: text('notifyOwner') as Settings['notifyOwner'],
+      digestAt: text('digestAt'),
+      replyEmails: data.has('replyEmails'),
     };
     this._field = null;
     try {

@@ -68,6 +68,11 @@ export interface Settings {
   blockedDomains: string[];
   retentionDays: number;
   ownerName: string;
+  ownerEmail: string | null;
+  notifyOwner: 'immediate' | 'digest' | 'off';
+  /** HH:MM, UTC. */
+  digestAt: string;
+  replyEmails: boolean;
 }
 
 /** What the server said went wrong: its status, code, message and the field at fault. */
