@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './http/client-address.ts';
 import { EDIT_WINDOW_MS, REACTIONS } from 'chime-comments/protocol';
+import { loadLinksConfig, type LinksConfig } from './links-config.ts';
+import { loadNotifyConfig, type NotifyConfig } from './notify/config.ts';
 import { StartupError } from './startup.ts';
 
 /** Server settings, all from the environment (documented in docs/server.md). */
@@ -42,19 +44,23 @@ export interface Config {
   pageCacheBytes: number;
   /** A JSON file of comments to load at start (the demo's); null for none. */
   seedFile: string | null;
+  /** The blog's and this server's public URLs, for links in feeds, emails and webhooks (links-config.ts). */
+  links: LinksConfig;
+  /** Email and webhooks (notify/config.ts). */
+  notify: NotifyConfig;
 }
 
-const list = z.string().transform((s) =>
+export const list = z.string().transform((s) =>
   s
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean),
 );
-const flag = z
+export const flag = z
   .enum(['0', '1', 'true', 'false'])
   .default('0')
   .transform((v) => v === '1' || v === 'true');
-const whole = (min: number, max?: number) => {
+export const whole = (min: number, max?: number) => {
   const error = `expected a whole number from ${min}${max === undefined ? '' : ` to ${max}`}`;
   return z.coerce
     .number({ error })
@@ -63,7 +69,7 @@ const whole = (min: number, max?: number) => {
     .max(max ?? Number.MAX_SAFE_INTEGER, { error });
 };
 const megabytes = z.coerce.number({ error: 'expected a number of MiB' }).positive({ error: 'expected a number of MiB above 0' });
-const seconds = (fallback: number) =>
+export const seconds = (fallback: number) =>
   z.coerce
     .number({ error: 'expected a number of seconds' })
     .positive({ error: 'expected a number of seconds above 0' })
@@ -127,15 +133,19 @@ const schema = z.object({
   CHIME_SEED: z.string().min(1).optional(),
 });
 
+/** Variables read with `schema` (empty ones count as unset), or a StartupError naming the first invalid one, its value and what it should be. */
+export function readEnv<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.output<T> {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const name = String(issue.path[0]);
+  throw new StartupError(`invalid ${name}=${JSON.stringify(env[name])}: ${issue.message}`);
+}
+
 /** The settings, or a StartupError naming the first invalid one, its value and what it should be. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const name = String(issue.path[0]);
-    throw new StartupError(`invalid ${name}=${JSON.stringify(env[name])}: ${issue.message}`);
-  }
-  const e = parsed.data;
+  const e = readEnv(schema, env);
+  const links = loadLinksConfig(env);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -160,5 +170,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cacheMaxAge: e.CHIME_CACHE_MAX_AGE,
     pageCacheBytes: Math.round(e.CHIME_PAGE_CACHE_MB * 2 ** 20),
     seedFile: e.CHIME_SEED ?? null,
+    links,
+    notify: loadNotifyConfig(env, links),
   };
 }

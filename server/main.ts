@@ -3,9 +3,9 @@ import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { seed } from './seed.ts';
+import { Service } from './service/index.ts';
 import { listen, StartupError, storageFailure, within } from './startup.ts';
 import { openStorage } from './storage/index.ts';
-import type { Storage } from './storage/types.ts';
 
 /** How long start-up waits for the database to answer. */
 const DATABASE_TIMEOUT_MS = 15_000;
@@ -28,7 +28,10 @@ async function start() {
     });
     console.log(`chime: seeded ${added} new comments from ${config.seedFile}`);
   }
-  const app = createApp({ storage, config });
+  const service = new Service(storage, config);
+  // Sends what waits in the notifications' outbox, and what is enqueued from now on.
+  service.notify.start();
+  const app = createApp({ storage, config, service });
   const server = createAdaptorServer({
     async fetch(request, env) {
       inFlight++;
@@ -44,14 +47,15 @@ async function start() {
   server.requestTimeout = 30_000;
   const { address, port } = await listen(server, config.port, config.host);
   console.log(`chime: listening on http://${address}:${port}`);
-  return { server, storage };
+  return { server, service };
 }
 
-function shutdown(http: Server, storage: Storage, code = 0) {
+function shutdown(http: Server, service: Service, code = 0) {
   // Stop accepting, let requests in flight finish, then cut what is left (SSE streams never end).
   http.close(async () => {
     if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
-    await storage.close();
+    await service.notify.stop();
+    await service.storage.close();
     process.exit(code);
   });
   http.closeIdleConnections();
@@ -59,12 +63,12 @@ function shutdown(http: Server, storage: Storage, code = 0) {
 }
 
 try {
-  const { server, storage } = await start();
-  process.once('SIGINT', () => shutdown(server, storage));
-  process.once('SIGTERM', () => shutdown(server, storage));
-  storage.onFatal((err) => {
+  const { server, service } = await start();
+  process.once('SIGINT', () => shutdown(server, service));
+  process.once('SIGTERM', () => shutdown(server, service));
+  service.storage.onFatal((err) => {
     console.error(`chime: ${err.message}`);
-    shutdown(server, storage, DATABASE_LOST);
+    shutdown(server, service, DATABASE_LOST);
   });
 } catch (err) {
   // What the person starting the server can fix is one line; anything else is a bug, with its stack.

@@ -69,6 +69,8 @@ export const newComment = z.strictObject({
   body,
   /** Honeypot: hidden from people, so only bots fill it in. */
   homepage: text(LIMITS.url).optional(),
+  /** Email the writer replies (needs author.email; the address is asked to confirm first). */
+  notifyReplies: z.boolean().optional(),
 });
 
 export const editComment = z.strictObject({ body });

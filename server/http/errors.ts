@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ChimeError, type ErrorCode } from '../errors.ts';
 
 /** The HTTP status each error code is sent with. */
-const STATUS = {
+export const STATUS = {
   'bad-request': 400,
   unauthorized: 401,
   forbidden: 403,

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { SiteKey } from '../site-key.ts';
 import type { Signal, Storage } from '../storage/types.ts';
+import type { ServiceEvents } from './events.ts';
 
 /** Who is asking, as the HTTP layer established it. */
 export interface Actor {
@@ -15,6 +16,8 @@ export interface ServiceContext {
   storage: Storage;
   config: Config;
   siteKey: SiteKey;
+  /** Told after a comment is stored or published (notifications listen). */
+  events: ServiceEvents;
 }
 
 /** Tells every instance's live readers; call after the change is stored. */

@@ -29,6 +29,7 @@ export class Moderation {
     const isPublic = comment.status === 'published';
     const type = isPublic ? (wasPublic ? 'edited' : 'created') : wasPublic ? 'deleted' : null;
     if (type) await announce(this.ctx, [{ threadId: comment.threadId, type, id: comment.id }]);
+    if (type === 'created') await this.ctx.events.emit('published', { id: comment.id, parentId: comment.parentId });
     return comment;
   }
 

@@ -32,6 +32,8 @@ export class Writing {
     const input = check(newComment, body);
     if (input.author.role && !actor.admin) throw new ChimeError('forbidden', 'Only the site admin can post with a role.', 'author.role');
     if (input.homepage) throw new ChimeError('validation', 'This field must stay empty.', 'homepage');
+    if (input.notifyReplies && !input.author.email)
+      throw new ChimeError('validation', 'An email address is needed to be emailed replies.', 'author.email');
     checkLinks(input.body, config.maxLinks);
 
     const { name, website, email } = input.author;
@@ -62,6 +64,8 @@ export class Writing {
       return { created: false, result: { comment: toComment(row) as PostResult['comment'] } };
     }
     if (row.status === 'published') await announce(this.ctx, [{ threadId: row.thread_id, type: 'created', id: row.id }]);
+    await this.ctx.events.emit('stored', { row, notifyReplies: input.notifyReplies ?? false });
+    if (row.status === 'published') await this.ctx.events.emit('published', { id: row.id, parentId: row.parent_id });
     const editableUntil = new Date(this.editableUntil(row)).toISOString();
     return { created: true, result: { comment: toComment(row) as PostResult['comment'], editToken: token, editableUntil } };
   }

@@ -1,6 +1,7 @@
 import type { ThreadMeta } from 'chime-comments/protocol';
 import { ChimeError, notFound } from '../errors.ts';
 import { migrate } from './migrate.ts';
+import { readRecent, SqlNotifyStore } from './sql-notify.ts';
 import { readReplies, readTopPage } from './sql-pages.ts';
 import { insertRow, prune, recount, TAKEN, toggleReaction, touchThread, VISIBLE } from './sql-writes.ts';
 import type { CommentRow, Driver, ListQuery, NewRow, PageBudget, ReplyQuery, Signal, Status, Storage, StoredComment, StoredPage } from './types.ts';
@@ -14,7 +15,11 @@ const marks = (n: number) => markLists[n] ?? markList(n);
 
 /** The Storage contract in portable SQL; sqlite.ts and postgres.ts only supply a Driver. */
 export class SqlStorage implements Storage {
-  constructor(private readonly db: Driver) {}
+  readonly notify: SqlNotifyStore;
+
+  constructor(private readonly db: Driver) {
+    this.notify = new SqlNotifyStore(db);
+  }
 
   migrate(): Promise<string[]> {
     return migrate(this.db);
@@ -71,6 +76,10 @@ export class SqlStorage implements Storage {
     );
     for (const row of rows) result[row.id] = Number(row.comment_count);
     return result;
+  }
+
+  recent(threadId: string | null, limit: number) {
+    return readRecent(this.db, threadId, limit);
   }
 
   async find(id: string): Promise<CommentRow | null> {

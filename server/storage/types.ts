@@ -1,4 +1,5 @@
 import type { Comment, SortOrder, ThreadMeta } from 'chime-comments/protocol';
+import type { NotifyStore } from './notify-types.ts';
 import type { ExportedRow, ImportOutcome, ImportThread, ThreadRecord } from './transfer.ts';
 
 /**
@@ -102,6 +103,8 @@ export interface Signal {
 }
 
 export interface Storage {
+  /** Notifications' outbox, addresses and subscriptions (notify-types.ts). */
+  readonly notify: NotifyStore;
   /** Applies pending migrations; returns the names it applied. */
   migrate(): Promise<string[]>;
   /** Published top-level comments in order (pinned first), each with as many of its published replies as the budget allows. */
@@ -114,6 +117,8 @@ export interface Storage {
   /** The reactions reader gave to the thread's published comments, by comment id, with the thread's version. */
   myReactions(threadId: string, reader: string): Promise<{ version: number; mine: Map<string, string[]> }>;
   counts(threadIds: string[]): Promise<Record<string, number>>;
+  /** Published comments (not deleted) of one thread, or of every thread with null, the last published first: feeds. */
+  recent(threadId: string | null, limit: number): Promise<CommentRow[]>;
   find(id: string): Promise<CommentRow | null>;
   /** The public view of one comment (any status), with its reaction counts. */
   comment(id: string): Promise<StoredComment | null>;

@@ -8,7 +8,7 @@ import type { OutboxChange } from '../core/outbox.js';
 import { ThreadController } from './thread-controller.js';
 import type { SortOrder } from '../core/types.js';
 import { commentsStyles } from './chime-comments.styles.js';
-import type { ChimeForm, CommentDraft } from './chime-form.js';
+import type { ChimeForm, CommentDraft, CommentSubmission } from './chime-form.js';
 import type { DeliveryRequest } from './delivery-note.js';
 
 /** Everything that decides which comments are shown: a change to any of them reloads the thread. */
@@ -198,7 +198,7 @@ export class ChimeComments extends LitElement {
                   reply-to=${this.#thread.comments.find((c) => c.id === this._replyTo)?.author.name ?? ''}
                   error=${this._formError}
                   @chime-draft=${(e: CustomEvent<CommentDraft>) => (this.#replyDraft = e.detail)}
-                  @chime-submit=${(e: CustomEvent<CommentDraft>) => this.#onSubmit(e, this._replyTo)}
+                  @chime-submit=${(e: CustomEvent<CommentSubmission>) => this.#onSubmit(e, this._replyTo)}
                   @chime-cancel=${() => (this._replyTo = '')}
                 ></chime-form>`
                 : nothing
@@ -225,7 +225,7 @@ export class ChimeComments extends LitElement {
               .sending=${this._sending}
               .draft=${this.#draft}
               error=${this._replyTo ? '' : this._formError}
-              @chime-submit=${(e: CustomEvent<CommentDraft>) => this.#onSubmit(e, null)}
+              @chime-submit=${(e: CustomEvent<CommentSubmission>) => this.#onSubmit(e, null)}
               @chime-draft=${this.#onDraft}
             ></chime-form>`
             : nothing
@@ -262,15 +262,15 @@ export class ChimeComments extends LitElement {
     void this.#offline.then(({ drafts }) => drafts.save(this.thread, detail));
   }
 
-  async #onSubmit(event: CustomEvent<CommentDraft>, parentId: string | null): Promise<void> {
+  async #onSubmit(event: CustomEvent<CommentSubmission>, parentId: string | null): Promise<void> {
     event.stopPropagation();
     const form = event.target as ChimeForm;
-    const { name, website, body } = event.detail;
+    const { author, body, notifyReplies } = event.detail;
     this._sending = true;
     this._formError = '';
     try {
       const id = crypto.randomUUID();
-      await this.#thread.queue({ id, parentId, author: { name, website: website || null }, body });
+      await this.#thread.queue({ id, parentId, author, body, notifyReplies });
       // In the outbox the comment is safe and shown in the thread: the text can go.
       form.reset();
       if (parentId) this._replyTo = '';

@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { messagesFor, type FormMessages, type LocaleMessages } from '../core/i18n.js';
 import { LIMITS } from '../core/protocol.js';
+import type { NewComment } from '../core/types.js';
 import { renderBody } from './markdown.js';
 import { safeUrl } from '../core/url.js';
 import { formStyles } from './chime-form.styles.js';
@@ -10,10 +11,23 @@ import { formStyles } from './chime-form.styles.js';
 export interface CommentDraft {
   name: string;
   website: string;
+  /** Never shown; the storage may use it for an avatar and, with notifyReplies, to email replies. */
+  email?: string;
+  /** The writer asks to be emailed replies (needs an email). */
+  notifyReplies?: boolean;
   body: string;
 }
 
-type Field = keyof CommentDraft;
+/** What `chime-submit` carries: the draft, trimmed, and its author as the storage takes it (NewComment.author). */
+export interface CommentSubmission extends CommentDraft {
+  author: NewComment['author'];
+}
+
+type Field = 'name' | 'website' | 'email' | 'body';
+
+const FIELDS: readonly string[] = ['name', 'website', 'email', 'body', 'notifyReplies'];
+/** Enough to catch a typo; the storage checks the address properly. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The form's English, also what the bundled translations are checked against. */
 export const english: FormMessages = {
@@ -21,6 +35,8 @@ export const english: FormMessages = {
   replyTo: (name) => `Reply to ${name}`,
   name: 'Name',
   website: 'Website (optional)',
+  email: 'Email (optional, never shown)',
+  replyEmails: 'Email me replies',
   comment: 'Comment',
   submit: 'Post comment',
   sending: 'Posting…',
@@ -29,15 +45,19 @@ export const english: FormMessages = {
   nameRequired: 'Please enter your name.',
   nameTooLong: (max) => `Please keep your name under ${max} characters.`,
   websiteInvalid: 'The website must be an address starting with http:// or https://.',
+  emailInvalid: 'Please enter a valid email address.',
+  emailRequired: 'Please enter your email to get replies by email.',
   bodyRequired: 'Please write a comment.',
   bodyTooLong: (max) => `Please keep your comment under ${max} characters.`,
 };
 
 /**
  * The comment form. It validates what the reader typed and fires `chime-submit` with a
- * CommentDraft; its owner does the posting and reports back through `sending` and `error`.
+ * CommentSubmission; its owner does the posting and reports back through `sending` and `error`.
  * Text is only cleared by reset(), i.e. once the comment was accepted.
  *
+ * @cssprop --chime-reply-emails - `none` hides the "Email me replies" checkbox (for a storage that sends no email)
+ * @csspart reply-emails - the "Email me replies" checkbox and its label
  * @fires chime-cancel - a reply form's Cancel button was pressed
  */
 export class ChimeForm extends LitElement {
@@ -82,7 +102,8 @@ export class ChimeForm extends LitElement {
     return html`<form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput}>
       <h3 part="form-heading">${this.replyTo ? m.replyTo(this.replyTo) : m.formHeading}</h3>
       <div class="row">
-        ${this.#input('name', m.name, 'text', 'name')} ${this.#input('website', m.website, 'url', 'url')}
+        ${this.#input('name', m.name, 'text', 'name')} ${this.#input('email', m.email, 'email', 'email')}
+        ${this.#input('website', m.website, 'url', 'url')}
       </div>
       <label>
         ${m.comment}
@@ -97,6 +118,10 @@ export class ChimeForm extends LitElement {
       </label>
       ${this._preview ? html`<div class="body" part="preview">${renderBody(this.draft.body)}</div>` : nothing}
       ${this.#fieldError('body')}
+      <label class="check" part="reply-emails">
+        <input type="checkbox" name="notifyReplies" .checked=${live(Boolean(this.draft.notifyReplies))} />
+        ${m.replyEmails}
+      </label>
       <label class="trap" aria-hidden="true">Leave empty <input name="trap" tabindex="-1" autocomplete="off" /></label>
       ${this.error ? html`<p class="form-error" role="alert" part="form-error">${this.error}</p>` : nothing}
       <div class="buttons">
@@ -124,7 +149,7 @@ export class ChimeForm extends LitElement {
           type=${type}
           part="input"
           autocomplete=${autocomplete}
-          .value=${live(this.draft[field])}
+          .value=${live(this.draft[field] ?? '')}
           aria-invalid=${this._fieldErrors[field] ? 'true' : 'false'}
           aria-describedby="${field}-error"
         />
@@ -140,8 +165,8 @@ export class ChimeForm extends LitElement {
 
   #onInput(event: Event): void {
     const target = event.target as HTMLInputElement | HTMLTextAreaElement;
-    if (target.name in this.draft) {
-      this.draft = { ...this.draft, [target.name]: target.value };
+    if (FIELDS.includes(target.name)) {
+      this.draft = { ...this.draft, [target.name]: target.type === 'checkbox' ? (target as HTMLInputElement).checked : target.value };
       this.dispatchEvent(new CustomEvent('chime-draft', { detail: this.draft, bubbles: true, composed: true }));
     }
   }
@@ -157,16 +182,28 @@ export class ChimeForm extends LitElement {
       (form.elements.namedItem(first) as HTMLElement).focus();
       return;
     }
-    const draft = { ...this.draft, name: this.draft.name.trim(), website: this.draft.website.trim() };
-    this.dispatchEvent(new CustomEvent<CommentDraft>('chime-submit', { detail: draft, bubbles: true, composed: true }));
+    const [name, website] = [this.draft.name.trim(), this.draft.website.trim()];
+    const email = this.draft.email?.trim() || undefined;
+    const detail: CommentSubmission = {
+      ...this.draft,
+      name,
+      website,
+      email,
+      notifyReplies: this.draft.notifyReplies || undefined,
+      author: { name, website: website || null, email },
+    };
+    this.dispatchEvent(new CustomEvent<CommentSubmission>('chime-submit', { detail, bubbles: true, composed: true }));
   }
 
   #validate(): Partial<Record<Field, string>> {
     const m = this.#messages;
-    const { name, website, body } = this.draft;
+    const { name, website, body, notifyReplies } = this.draft;
+    const email = this.draft.email?.trim();
     const errors: Partial<Record<Field, string>> = {};
     if (!name.trim()) errors.name = m.nameRequired;
     else if (name.trim().length > LIMITS.name) errors.name = m.nameTooLong(LIMITS.name);
+    if (email && (!EMAIL.test(email) || email.length > LIMITS.email)) errors.email = m.emailInvalid;
+    else if (notifyReplies && !email) errors.email = m.emailRequired;
     if (website.trim() && !safeUrl(website)) errors.website = m.websiteInvalid;
     if (!body.trim()) errors.body = m.bodyRequired;
     else if (body.length > LIMITS.body) errors.body = m.bodyTooLong(LIMITS.body);

@@ -41,6 +41,8 @@ export interface FormMessages {
   replyTo: (name: string) => string;
   name: string;
   website: string;
+  email: string;
+  replyEmails: string;
   comment: string;
   submit: string;
   sending: string;
@@ -49,6 +51,8 @@ export interface FormMessages {
   nameRequired: string;
   nameTooLong: (max: number) => string;
   websiteInvalid: string;
+  emailInvalid: string;
+  emailRequired: string;
   bodyRequired: string;
   bodyTooLong: (max: number) => string;
 }

@@ -38,6 +38,8 @@ const de: Messages = {
   replyTo: (name) => `Antwort an ${name}`,
   name: 'Name',
   website: 'Website (optional)',
+  email: 'E-Mail (optional, wird nie angezeigt)',
+  replyEmails: 'Antworten per E-Mail erhalten',
   comment: 'Kommentar',
   submit: 'Kommentar abschicken',
   sending: 'Wird gesendet\u00a0…',
@@ -46,6 +48,8 @@ const de: Messages = {
   nameRequired: 'Bitte gib deinen Namen an.',
   nameTooLong: (max) => `Dein Name darf höchstens ${number(max)} Zeichen lang sein.`,
   websiteInvalid: 'Die Website muss eine Adresse sein, die mit http:// oder https:// beginnt.',
+  emailInvalid: 'Bitte gib eine gültige E-Mail-Adresse an.',
+  emailRequired: 'Bitte gib deine E-Mail-Adresse an, um Antworten per E-Mail zu erhalten.',
   bodyRequired: 'Bitte schreib einen Kommentar.',
   bodyTooLong: (max) => `Dein Kommentar darf höchstens ${number(max)} Zeichen lang sein.`,
 

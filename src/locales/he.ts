@@ -41,6 +41,8 @@ const he: Messages = {
   replyTo: (name) => `תשובה ל־${isolate(name)}`,
   name: 'שם',
   website: 'אתר (לא חובה)',
+  email: 'אימייל (לא חובה, לא יוצג)',
+  replyEmails: 'קבלת תשובות באימייל',
   comment: 'תגובה',
   submit: 'פרסום התגובה',
   sending: 'בשליחה…',
@@ -49,6 +51,8 @@ const he: Messages = {
   nameRequired: 'יש להזין שם.',
   nameTooLong: plural({ one: 'השם יכול להכיל עד # תו.', two: 'השם יכול להכיל עד # תווים.', other: 'השם יכול להכיל עד # תווים.' }),
   websiteInvalid: `כתובת האתר צריכה להתחיל ב־${ltr('http://')} או ב־${ltr('https://')}.`,
+  emailInvalid: 'יש להזין כתובת אימייל תקינה.',
+  emailRequired: 'יש להזין אימייל כדי לקבל תשובות באימייל.',
   bodyRequired: 'יש לכתוב תגובה.',
   bodyTooLong: plural({ one: 'התגובה יכולה להכיל עד # תו.', two: 'התגובה יכולה להכיל עד # תווים.', other: 'התגובה יכולה להכיל עד # תווים.' }),
 

@@ -39,6 +39,8 @@ const ja: Messages = {
   replyTo: (name) => `${name}さんへの返信`,
   name: '名前',
   website: 'ウェブサイト（任意）',
+  email: 'メールアドレス（任意・公開されません）',
+  replyEmails: '返信をメールで受け取る',
   comment: 'コメント',
   submit: 'コメントを送信',
   sending: '送信中…',
@@ -47,6 +49,8 @@ const ja: Messages = {
   nameRequired: '名前を入力してください。',
   nameTooLong: (max) => `名前は${number(max)}文字以内で入力してください。`,
   websiteInvalid: 'ウェブサイトには http:// または https:// で始まるアドレスを入力してください。',
+  emailInvalid: '有効なメールアドレスを入力してください。',
+  emailRequired: '返信をメールで受け取るには、メールアドレスを入力してください。',
   bodyRequired: 'コメントを入力してください。',
   bodyTooLong: (max) => `コメントは${number(max)}文字以内で入力してください。`,
 

@@ -39,6 +39,8 @@ const ko: Messages = {
   replyTo: (name) => `${name} 님에게 답글 남기기`,
   name: '이름',
   website: '웹사이트 (선택)',
+  email: '이메일 (선택, 공개되지 않음)',
+  replyEmails: '답글을 이메일로 받기',
   comment: '댓글',
   submit: '댓글 등록',
   sending: '등록 중…',
@@ -47,6 +49,8 @@ const ko: Messages = {
   nameRequired: '이름을 입력해 주세요.',
   nameTooLong: (max) => `이름은 ${number(max)}자 이내로 입력해 주세요.`,
   websiteInvalid: '웹사이트 주소는 http:// 또는 https://로 시작해야 합니다.',
+  emailInvalid: '올바른 이메일 주소를 입력해 주세요.',
+  emailRequired: '답글을 이메일로 받으려면 이메일 주소를 입력해 주세요.',
   bodyRequired: '댓글 내용을 입력해 주세요.',
   bodyTooLong: (max) => `댓글은 ${number(max)}자 이내로 입력해 주세요.`,
 

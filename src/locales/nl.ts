@@ -39,6 +39,8 @@ const nl: Messages = {
   replyTo: (name) => `Antwoord aan ${name}`,
   name: 'Naam',
   website: 'Website (optioneel)',
+  email: 'E-mail (optioneel, wordt nooit getoond)',
+  replyEmails: 'Antwoorden per e-mail ontvangen',
   comment: 'Reactie',
   submit: 'Reactie plaatsen',
   sending: 'Bezig met plaatsen…',
@@ -47,6 +49,8 @@ const nl: Messages = {
   nameRequired: 'Vul je naam in.',
   nameTooLong: plural({ one: 'Je naam mag maximaal # teken lang zijn.', other: 'Je naam mag maximaal # tekens lang zijn.' }),
   websiteInvalid: 'De website moet een adres zijn dat begint met http:// of https://.',
+  emailInvalid: 'Vul een geldig e-mailadres in.',
+  emailRequired: 'Vul je e-mailadres in om antwoorden per e-mail te krijgen.',
   bodyRequired: 'Schrijf een reactie.',
   bodyTooLong: plural({ one: 'Je reactie mag maximaal # teken lang zijn.', other: 'Je reactie mag maximaal # tekens lang zijn.' }),
 

@@ -40,6 +40,8 @@ const zhCN: Messages = {
   replyTo: (name) => `回复 ${name}`,
   name: '昵称',
   website: '网站（选填）',
+  email: '邮箱（选填，不会公开）',
+  replyEmails: '有回复时发邮件通知我',
   comment: '评论',
   submit: '提交评论',
   sending: '正在提交……',
@@ -48,6 +50,8 @@ const zhCN: Messages = {
   nameRequired: '请填写昵称。',
   nameTooLong: (max) => `昵称不能超过 ${number(max)} 个字符。`,
   websiteInvalid: '网站地址必须以 http:// 或 https:// 开头。',
+  emailInvalid: '请填写有效的邮箱地址。',
+  emailRequired: '如需通过邮件接收回复，请填写邮箱。',
   bodyRequired: '请填写评论内容。',
   bodyTooLong: (max) => `评论不能超过 ${number(max)} 个字符。`,
 

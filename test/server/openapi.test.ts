@@ -126,4 +126,28 @@ eachBackend('protocol contract (docs/openapi.json)', (db) => {
     await conforms(stream, 'GET', '/api/events');
     await stream.body?.cancel();
   });
+
+  it('answers feeds and the links of emails as documented', async () => {
+    const off = await db.open();
+    await conforms(await off.send('GET', '/api/feed.atom'), 'GET', '/api/feed.atom');
+    const i = await db.open({ CHIME_SITE_URL: 'https://blog.example' });
+    await i.send('POST', '/api/comments', newComment());
+    const feed = await i.send('GET', `/api/feed.atom?thread=${t}`);
+    await conforms(feed, 'GET', '/api/feed.atom');
+    await conforms(
+      await i.send('GET', `/api/feed.atom?thread=${t}`, undefined, { 'if-none-match': feed.headers.get('etag')! }),
+      'GET',
+      '/api/feed.atom',
+    );
+    await conforms(await i.send('GET', '/api/feed.atom?thread='), 'GET', '/api/feed.atom');
+    await conforms(await i.send('GET', '/api/notify/link'), 'GET', '/api/notify/link');
+    await conforms(await i.send('GET', '/api/notify/link?t=forged.link'), 'GET', '/api/notify/link');
+    const unsubscribe = await i.service.notify.links.sign({ purpose: 'unsubscribe', subject: 'a@example.org', expires: 0 });
+    await conforms(await i.send('GET', `/api/notify/link?t=${unsubscribe}`), 'GET', '/api/notify/link');
+    const oneClick = { 'content-type': 'application/x-www-form-urlencoded' };
+    await conforms(await i.send('POST', `/api/notify/link?t=${unsubscribe}`, 'List-Unsubscribe=One-Click', oneClick), 'POST', '/api/notify/link');
+    await conforms(await i.send('POST', '/api/notify/link?t=forged.link', 'List-Unsubscribe=One-Click', oneClick), 'POST', '/api/notify/link');
+    const gone = await i.service.notify.links.sign({ purpose: 'delete', subject: 'no-such-comment', expires: Date.now() + 60_000 });
+    await conforms(await i.send('POST', `/api/notify/link?t=${gone}`, 'x=1', oneClick), 'POST', '/api/notify/link');
+  });
 });

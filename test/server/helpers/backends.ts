@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { createApp } from '../../../server/app.ts';
 import { loadConfig } from '../../../server/config.ts';
+import { Service } from '../../../server/service/index.ts';
 import { openStorage } from '../../../server/storage/index.ts';
 import type { Storage } from '../../../server/storage/types.ts';
 import { postgres } from './postgres.ts';
@@ -39,6 +40,8 @@ const backends: Backend[] = [
 export interface Instance {
   app: ReturnType<typeof createApp>;
   storage: Storage;
+  /** The app's service: `service.notify.start()` sends notifications from this instance. */
+  service: Service;
   /** JSON request through app.request; body objects are serialised, strings sent as they are. */
   send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   /** Starts a real HTTP server on 127.0.0.1 for this instance; returns its base URL. */
@@ -50,12 +53,14 @@ export interface Instance {
 async function open(url: string, env: Record<string, string>): Promise<Instance> {
   const config = loadConfig({ DATABASE_URL: url, CHIME_ADMIN_TOKEN: ADMIN_TOKEN, CHIME_RATE_LIMIT: '10000', ...env });
   const storage = await openStorage(config.databaseUrl, config);
-  const app = createApp({ storage, config });
+  const service = new Service(storage, config);
+  const app = createApp({ storage, config, service });
   let server: Server | null = null;
   let closed = false;
   return {
     app,
     storage,
+    service,
     send: async (method, path, body, headers = {}) =>
       app.request(path, {
         method,
@@ -71,6 +76,7 @@ async function open(url: string, env: Record<string, string>): Promise<Instance>
       closed = true;
       server?.closeAllConnections();
       await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+      await service.notify.stop();
       await storage.close();
     },
   };
