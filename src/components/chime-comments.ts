@@ -265,7 +265,7 @@ export class ChimeComments extends LitElement {
   async #onSubmit(event: CustomEvent<CommentSubmission>, parentId: string | null): Promise<void> {
     event.stopPropagation();
     const form = event.target as ChimeForm;
-    // What the storage takes (NewComment: author, body, notifyReplies, fillMs), without the draft's own fields.
+    // What the storage takes (NewComment: author, body, notifyReplies, fillMs, homepage), without the draft's own fields.
     const { name: _name, website: _website, email: _email, ...input } = event.detail;
     this._sending = true;
     this._formError = '';

@@ -26,6 +26,8 @@ export interface CommentSubmission extends CommentDraft {
   author: NewComment['author'];
   /** Milliseconds from the form being shown (or cleared after a post) to its being sent: the server's minimum fill time. */
   fillMs: number;
+  /** What was typed in the field people never see (NewComment.homepage): the server keeps such a comment as spam. */
+  homepage?: string;
 }
 
 type Field = 'name' | 'website' | 'email' | 'body';
@@ -187,8 +189,6 @@ export class ChimeForm extends LitElement {
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    // Bots fill every field; people never see this one.
-    if ((form.elements.namedItem('trap') as HTMLInputElement).value) return;
     this._fieldErrors = this.#validate();
     const first = Object.keys(this._fieldErrors)[0];
     if (first) {
@@ -205,6 +205,9 @@ export class ChimeForm extends LitElement {
       notifyReplies: this.draft.notifyReplies || undefined,
       author: { name, website: website || null, email },
       fillMs: Math.round(performance.now() - this.#shownAt),
+      // Bots fill every field; people never see this one. Sent, not dropped: the server keeps the
+      // comment as spam, which the owner can restore (a password manager may have filled it).
+      homepage: (form.elements.namedItem('trap') as HTMLInputElement).value || undefined,
     };
     this.dispatchEvent(new CustomEvent<CommentSubmission>('chime-submit', { detail, bubbles: true, composed: true }));
   }

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import { defineChimeElements } from '../../src/define.js';
-import { fill, formOf, loaded, submit } from './helpers.js';
+import { fill, formOf, loaded, shadow, submit, typeInto } from './helpers.js';
 
 defineChimeElements();
 
@@ -15,8 +15,9 @@ async function stored(endpoint: string, thread: string) {
 }
 
 // The form tells the server how long it was shown before it was sent (NewComment.fillMs): a
-// comment sent sooner than the owner's minimum fill time waits for approval.
-describe('the minimum fill time, with a real server', () => {
+// comment sent sooner than the owner's minimum fill time waits for approval. What a bot typed in
+// the field people never see goes along (NewComment.homepage): the server keeps it as spam.
+describe("the form's fill time and honeypot, with a real server", () => {
   let endpoint: string;
 
   before(async () => {
@@ -46,6 +47,25 @@ describe('the minimum fill time, with a real server', () => {
     const published = oneEvent(widget, 'chime-posted');
     submit(formOf(widget)!);
     expect((await published).detail.comment.status).to.equal('published');
+    widget.remove();
+  });
+
+  it('sends what the hidden field got: kept as spam for the owner, shown to its writer as awaiting approval', async () => {
+    const thread = `/trap/${crypto.randomUUID()}`;
+    const widget = await fixture<ChimeComments>(html`<chime-comments thread=${thread} endpoint=${endpoint}></chime-comments>`);
+    await loaded(widget);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    const form = formOf(widget)!;
+    await fill(form, { name: 'Bot', body: 'Great post, visit my site.' });
+    const trap = shadow(form).querySelector<HTMLInputElement>('input[name="trap"]')!;
+    expect(trap.tabIndex, 'out of the tab order').to.equal(-1);
+    expect(trap.closest('[aria-hidden="true"]'), 'hidden from assistive technology').to.exist;
+    typeInto(trap, 'https://spam.example');
+    const posted = oneEvent(widget, 'chime-posted');
+    submit(form);
+    expect((await posted).detail.comment.status).to.equal('pending');
+    const [kept] = await stored(endpoint, thread);
+    expect([kept!.status, kept!.reason]).to.deep.equal(['spam', 'honeypot filled in']);
     widget.remove();
   });
 });
