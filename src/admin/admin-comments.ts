@@ -74,22 +74,34 @@ export class ChimeAdminComments extends LitElement {
   private _busy = false;
   #search = { author: '', text: '', thread: '' };
 
+  /** The latest list request: an answer to an earlier one (another view, another search) is dropped. */
+  #request = 0;
+
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('thread')) this.#search = { ...this.#search, thread: this.thread };
-    if (changed.has('status') || changed.has('order') || changed.has('thread')) void this.#load(false);
+    if (changed.has('status') || changed.has('order') || changed.has('thread')) {
+      // Another view: nothing of the last one stays on screen to be acted on under the new heading.
+      this._comments = null;
+      this._selected = new Set();
+      this._message = '';
+      this._replying = '';
+      void this.#load(false);
+    }
   }
 
   async #load(more: boolean) {
+    const request = ++this.#request;
     this._busy = true;
     try {
       const page = await this.api.list({ status: this.status, order: this.order, ...this.#search, cursor: more ? this._next : null });
+      if (request !== this.#request) return;
       this._comments = more ? [...(this._comments ?? []), ...page.comments] : page.comments;
       this._next = page.nextCursor;
       if (!more) this._selected = new Set();
     } catch (error) {
-      this._message = (error as Error).message;
+      if (request === this.#request) this._message = (error as Error).message;
     } finally {
-      this._busy = false;
+      if (request === this.#request) this._busy = false;
     }
   }
 
