@@ -423,22 +423,77 @@ describe('the moderation console in Chromium, against a real server', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('has no axe violations in any view, light or dark', async () => {
-    for (const scheme of ['light', 'dark'] as const) {
+  it('has no axe violations in any view and state, light and dark, wide and narrow', async () => {
+    // Something in every list: comments waiting (moderation is "all" by now), hidden and deleted ones
+    // (on a thread of their own: the one above is closed).
+    const [, hide, trash] = await Promise.all(
+      ['Waits for you.', 'Hide me.', 'Delete me.'].map((body, n) =>
+        post(server, { threadId: '/2024/06/axe/', author: { name: `Axe ${n}` }, body }, `192.0.2.${30 + n}`),
+      ),
+    );
+    for (const [id, status] of [
+      [hide!.id, 'hidden'],
+      [trash!.id, 'trash'],
+    ]) {
+      const res = await fetch(`${server.url}/api/admin/comments/${id}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ status }),
+      });
+      assert.equal(res.status, 200);
+    }
+    for (const [scheme, width] of [
+      ['light', 1024],
+      ['dark', 390],
+    ] as const) {
+      const where = `${scheme}, ${width} px`;
       // axe is injected as a script: this page alone goes without the CSP (the others keep it).
-      const { page } = await open(1024, { bypassCsp: true });
+      const { page } = await open(width, { bypassCsp: true });
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       await find(page, 'input[name="secret"]');
-      assert.deepEqual(await audit(page), [], `sign-in (${scheme})`);
+      assert.deepEqual(await audit(page), [], `sign-in (${where})`);
+      // The audit reaches into the console's shadow roots: an unlabelled field put there is found.
+      const probe = await page.evaluateHandle(() =>
+        document.querySelector('chime-admin')!.shadowRoot!.querySelector('main > *')!.shadowRoot!.appendChild(document.createElement('input')),
+      );
+      assert.match((await audit(page)).join('\n'), /^label: /m);
+      await probe.evaluate((input) => input.remove());
       await signIn(page);
-      for (const view of ['Awaiting approval', 'All comments', 'Spam', 'Threads', 'Blocked authors', 'Settings', 'Import and export']) {
+      for (const view of [
+        'Awaiting approval',
+        'All comments',
+        'Spam',
+        'Deleted',
+        'Hidden',
+        'Threads',
+        'Blocked authors',
+        'Settings',
+        'Import and export',
+      ]) {
         await press(page, await nav(page, view));
         await find(page, 'h2', view);
         await page.waitForFunction(
           () => !document.querySelector('chime-admin')!.shadowRoot!.querySelector('main > *')!.shadowRoot!.textContent!.includes('Loading…'),
         );
-        assert.deepEqual(await audit(page), [], `${view} (${scheme})`);
+        assert.deepEqual(await audit(page), [], `${view} (${where})`);
       }
+      // States beyond a view's first look: a reply being written, a refused setting, a refused file.
+      await press(page, await nav(page, 'Awaiting approval'));
+      await press(page, await find(page, '.actions button', 'Reply'));
+      await find(page, 'textarea[name="body"]');
+      assert.deepEqual(await audit(page), [], `reply form (${where})`);
+      await press(page, await nav(page, 'Settings'));
+      await (await find(page, 'input[name="retentionDays"]')).click({ count: 3 });
+      await page.keyboard.type('0');
+      await press(page, await find(page, 'button', 'Save settings'));
+      await find(page, '.error', 'Too small: expected number to be >=1');
+      assert.deepEqual(await audit(page), [], `refused setting (${where})`);
+      await press(page, await nav(page, 'Import and export'));
+      const file = (await find(page, 'input[type="file"]')) as unknown as ElementHandle<HTMLInputElement>;
+      await file.uploadFile(join(import.meta.dirname, '../fixtures/import/wordpress-malformed.xml'));
+      await press(page, await find(page, 'button', 'Import'));
+      await find(page, 'dt', 'Errors');
+      assert.deepEqual(await audit(page), [], `refused import (${where})`);
       await page.browserContext().close();
     }
   });
