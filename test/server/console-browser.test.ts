@@ -108,10 +108,28 @@ async function nav(page: Page, label: string) {
 /** A button of the comment's card in the console's list, once the list shows it. */
 const cardButton = (page: Page, id: string, label: string) => find(page, `article[aria-labelledby="by-${id}"] .actions button`, label);
 
+/** Every view of the console, by its navigation label (and heading). */
+const VIEWS = ['Awaiting approval', 'All comments', 'Spam', 'Deleted', 'Hidden', 'Threads', 'Blocked authors', 'Settings', 'Import and export'];
+
 /** Presses a key on a control, as a keyboard user would after tabbing to it. */
 async function press(page: Page, element: ElementHandle<HTMLElement>, key: 'Enter' | 'Space' = 'Enter') {
   await element.focus();
   await page.keyboard.press(key === 'Space' ? ' ' : key);
+}
+
+/** In the import view: uploads a file of test/fixtures/import as a WordPress export. */
+async function upload(page: Page, name: string) {
+  const file = (await find(page, 'input[type="file"]')) as unknown as ElementHandle<HTMLInputElement>;
+  await file.uploadFile(join(import.meta.dirname, '../fixtures/import', name));
+  await press(page, await find(page, 'button', 'Import'));
+}
+
+/** In the settings view: saves a retention of 0 days, which the server refuses at that field. */
+async function refuseRetention(page: Page) {
+  await (await find(page, 'input[name="retentionDays"]')).click({ count: 3 });
+  await page.keyboard.type('0');
+  await press(page, await find(page, 'button', 'Save settings'));
+  await find(page, '.error', 'Too small: expected number to be >=1');
 }
 
 /** The axe violations of the page as it is (open shadow roots included). */
@@ -252,11 +270,7 @@ describe('the moderation console in Chromium, against a real server', () => {
     const settings = await api<{ moderation: string; blockedWords: string[] }>(server, '/api/admin/settings');
     assert.deepEqual([settings.moderation, settings.blockedWords], ['all', ['casino']]);
     // A refused value is shown at its field, which gets the focus.
-    const days = await find(page, 'input[name="retentionDays"]');
-    await days.click({ count: 3 });
-    await page.keyboard.type('0');
-    await press(page, await find(page, 'button', 'Save settings'));
-    await find(page, '.error', 'Too small: expected number to be >=1');
+    await refuseRetention(page);
     assert.equal(await focused(page), 'input[number]');
 
     await page.browserContext().close();
@@ -370,9 +384,7 @@ describe('the moderation console in Chromium, against a real server', () => {
 
       // Upload a WordPress export.
       await press(page, await nav(page, 'Import and export'));
-      const file = (await find(page, 'input[type="file"]')) as unknown as ElementHandle<HTMLInputElement>;
-      await file.uploadFile(join(import.meta.dirname, '../fixtures/import/wordpress.xml'));
-      await press(page, await find(page, 'button', 'Import'));
+      await upload(page, 'wordpress.xml');
       await find(page, 'p.message', 'wordpress.xml (WordPress (WXR)):');
       const imported = await find(page, 'dd');
       assert.equal(await imported.evaluate((e) => e.textContent!.trim()), '8 comments in 2 threads');
@@ -403,17 +415,7 @@ describe('the moderation console in Chromium, against a real server', () => {
   it('fits 390 px: nothing wider than the screen, every view', async () => {
     const { page, problems } = await open(390);
     await signIn(page);
-    for (const view of [
-      'Awaiting approval',
-      'All comments',
-      'Spam',
-      'Deleted',
-      'Hidden',
-      'Threads',
-      'Blocked authors',
-      'Settings',
-      'Import and export',
-    ]) {
+    for (const view of VIEWS) {
       await press(page, await nav(page, view));
       await find(page, 'h2', view);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -459,17 +461,7 @@ describe('the moderation console in Chromium, against a real server', () => {
       assert.match((await audit(page)).join('\n'), /^label: /m);
       await probe.evaluate((input) => input.remove());
       await signIn(page);
-      for (const view of [
-        'Awaiting approval',
-        'All comments',
-        'Spam',
-        'Deleted',
-        'Hidden',
-        'Threads',
-        'Blocked authors',
-        'Settings',
-        'Import and export',
-      ]) {
+      for (const view of VIEWS) {
         await press(page, await nav(page, view));
         await find(page, 'h2', view);
         await page.waitForFunction(
@@ -483,15 +475,10 @@ describe('the moderation console in Chromium, against a real server', () => {
       await find(page, 'textarea[name="body"]');
       assert.deepEqual(await audit(page), [], `reply form (${where})`);
       await press(page, await nav(page, 'Settings'));
-      await (await find(page, 'input[name="retentionDays"]')).click({ count: 3 });
-      await page.keyboard.type('0');
-      await press(page, await find(page, 'button', 'Save settings'));
-      await find(page, '.error', 'Too small: expected number to be >=1');
+      await refuseRetention(page);
       assert.deepEqual(await audit(page), [], `refused setting (${where})`);
       await press(page, await nav(page, 'Import and export'));
-      const file = (await find(page, 'input[type="file"]')) as unknown as ElementHandle<HTMLInputElement>;
-      await file.uploadFile(join(import.meta.dirname, '../fixtures/import/wordpress-malformed.xml'));
-      await press(page, await find(page, 'button', 'Import'));
+      await upload(page, 'wordpress-malformed.xml');
       await find(page, 'dt', 'Errors');
       assert.deepEqual(await audit(page), [], `refused import (${where})`);
       await page.browserContext().close();
