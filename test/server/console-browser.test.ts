@@ -1,148 +1,33 @@
 /**
  * The moderation console as the owner meets it: Chromium (puppeteer-core) on the /admin page of
  * a real server process, under the page's own Content-Security-Policy; signed in by keyboard,
- * moderating, replying, blocking, closing, changing settings, at 390 px and on a desktop; an
- * axe audit of every view in the light and the dark scheme.
+ * moderating the queue, replying, blocking, closing, changing settings, at 390 px and on a
+ * desktop; an axe audit of every view and state in the light and the dark scheme. The other
+ * actions: console-actions.test.ts.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import type { CommentPage, ThreadMeta } from 'chime-comments/protocol';
-import { spawnServer } from '../plugins/spawn-server.js';
-import { cli } from './helpers/cli.ts';
-
-const TOKEN = 'console-test-token';
-const PASSWORD = 'correct horse battery';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Server {
-  url: string;
-  stop(): void;
-}
-
-async function startServer(env: Record<string, string> = {}): Promise<Server> {
-  const dir = mkdtempSync(join(tmpdir(), 'chime-console-'));
-  const database = join(dir, 'chime.sqlite');
-  const { child, listening } = spawnServer({ DATABASE_URL: database, CHIME_ADMIN_TOKEN: TOKEN, CHIME_TRUST_PROXY: '1', ...env });
-  const url = (await listening) as string;
-  // The password is set as an owner would: with the command, beside the running server.
-  const set = await cli(['set-password'], database, `${PASSWORD}\n`);
-  if (set.code !== 0) throw new Error(`set-password exited with ${set.code}: ${set.stderr}`);
-  return {
-    url,
-    stop: () => {
-      child.kill();
-      child.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    },
-  };
-}
-
-/** Posts as a reader from an address. */
-async function post(server: Server, body: Record<string, unknown>, address = '192.0.2.1') {
-  const res = await fetch(`${server.url}/api/comments`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
-    body: JSON.stringify({ id: `c${Math.random().toString(36).slice(2)}`, threadId: '/2024/05/bread/', ...body }),
-  });
-  return ((await res.json()) as { comment: { id: string } }).comment;
-}
-
-const api = async <T>(server: Server, path: string) =>
-  (await (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as T;
-
-/**
- * Waits for `expression` (JavaScript run in the page) to give something. A loop of evaluations
- * rather than page.waitForFunction, which builds its function with eval: the console's CSP
- * forbids that. Page-side code is written as text: tsx would wrap named functions in a helper
- * the page does not have.
- */
-async function until(page: Page, expression: string): Promise<ElementHandle<HTMLElement>> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const handle = await page.evaluateHandle(expression);
-    if (await handle.evaluate((value) => Boolean(value))) return handle as ElementHandle<HTMLElement>;
-    await handle.dispose();
-    if (Date.now() > deadline) throw new Error(`waited 5 s for ${expression.slice(-120)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Finds the first element matching a selector, through shadow roots, whose text (spaces collapsed) is the given one. */
-const FIND = `(selector, text) => {
-  const walk = (root) => {
-    for (const el of root.querySelectorAll(selector)) if (text === null || el.textContent.trim().replace(/\\s+/g, ' ') === text) return el;
-    for (const el of root.querySelectorAll('*')) {
-      const found = el.shadowRoot && walk(el.shadowRoot);
-      if (found) return found;
-    }
-    return null;
-  };
-  return walk(document);
-}`;
-
-/** The first element matching `selector` (through shadow roots) whose text is `text`, once there is one. */
-const find = (page: Page, selector: string, text?: string) => until(page, `(${FIND})(${JSON.stringify(selector)}, ${JSON.stringify(text ?? null)})`);
-
-/** The element with focus, through shadow roots, as "tag text". */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    const type = el instanceof HTMLInputElement ? `[${el.type}]` : '';
-    return `${el?.tagName.toLowerCase()}${type} ${(el?.textContent ?? '').trim().replace(/\s+/g, ' ')}`.trim();
-  });
-
-/** The console's navigation button whose label starts with `label` (counts follow some). */
-async function nav(page: Page, label: string) {
-  await find(page, 'nav button');
-  return (await page.evaluateHandle((label) => {
-    const buttons = document.querySelector('chime-admin')!.shadowRoot!.querySelectorAll('nav button');
-    return [...buttons].find((b) => b.textContent!.trim().startsWith(label))!;
-  }, label)) as ElementHandle<HTMLElement>;
-}
-
-/** A button of the comment's card in the console's list, once the list shows it. */
-const cardButton = (page: Page, id: string, label: string) => find(page, `article[aria-labelledby="by-${id}"] .actions button`, label);
-
-/** Every view of the console, by its navigation label (and heading). */
-const VIEWS = ['Awaiting approval', 'All comments', 'Spam', 'Deleted', 'Hidden', 'Threads', 'Blocked authors', 'Settings', 'Import and export'];
-
-/** Presses a key on a control, as a keyboard user would after tabbing to it. */
-async function press(page: Page, element: ElementHandle<HTMLElement>, key: 'Enter' | 'Space' = 'Enter') {
-  await element.focus();
-  await page.keyboard.press(key === 'Space' ? ' ' : key);
-}
-
-/** In the import view: uploads a file of test/fixtures/import as a WordPress export. */
-async function upload(page: Page, name: string) {
-  const file = (await find(page, 'input[type="file"]')) as unknown as ElementHandle<HTMLInputElement>;
-  await file.uploadFile(join(import.meta.dirname, '../fixtures/import', name));
-  await press(page, await find(page, 'button', 'Import'));
-}
-
-/** In the settings view: saves a retention of 0 days, which the server refuses at that field. */
-async function refuseRetention(page: Page) {
-  await (await find(page, 'input[name="retentionDays"]')).click({ count: 3 });
-  await page.keyboard.type('0');
-  await press(page, await find(page, 'button', 'Save settings'));
-  await find(page, '.error', 'Too small: expected number to be >=1');
-}
-
-/** The axe violations of the page as it is (open shadow roots included). */
-async function audit(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }
-    ).axe.run();
-    return violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-  return result;
-}
+import {
+  api,
+  audit,
+  cardButton,
+  find,
+  focused,
+  launch,
+  nav,
+  openConsole,
+  post,
+  press,
+  refuseRetention,
+  signIn,
+  startServer,
+  TOKEN,
+  upload,
+  VIEWS,
+  type Server,
+} from './helpers/console.ts';
 
 describe('the moderation console in Chromium, against a real server', () => {
   let browser: Browser;
@@ -150,11 +35,7 @@ describe('the moderation console in Chromium, against a real server', () => {
 
   before(async () => {
     server = await startServer({ CHIME_MODERATION: 'first-time' });
-    browser = await puppeteer.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launch();
   });
 
   after(async () => {
@@ -162,30 +43,7 @@ describe('the moderation console in Chromium, against a real server', () => {
     server?.stop();
   });
 
-  /** A page of the console at `width`, collecting CSP violations and script errors. */
-  async function open(width: number, { bypassCsp = false, base = server.url } = {}) {
-    // A browser context of its own: no cookie of another test's session.
-    const page = await (await browser.createBrowserContext()).newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (err) => problems.push(`error: ${(err as Error).message}`));
-    page.on('console', (message) => {
-      if (/Content.Security.Policy|Trusted Type/i.test(message.text())) problems.push(message.text());
-    });
-    await page.setBypassCSP(bypassCsp);
-    await page.setViewport({ width, height: 900 });
-    await page.goto(`${base}/admin`);
-    return { page, problems };
-  }
-
-  async function signIn(page: Page) {
-    await find(page, 'input[name="secret"]');
-    // By keyboard: tab from the top of the page to the password field, type, Enter.
-    for (let n = 0; n < 10 && (await focused(page)) !== 'input[password]'; n++) await page.keyboard.press('Tab');
-    assert.equal(await focused(page), 'input[password]', 'the password field is reached by Tab');
-    await page.keyboard.type(PASSWORD);
-    await page.keyboard.press('Enter');
-    await find(page, 'h2', 'Awaiting approval');
-  }
+  const open = (width: number, options?: { bypassCsp?: boolean }) => openConsole(browser, server.url, width, options);
 
   it('signs in by keyboard with the password; the session is a cookie no script can read', async () => {
     const { page, problems } = await open(1280);
@@ -275,141 +133,6 @@ describe('the moderation console in Chromium, against a real server', () => {
 
     await page.browserContext().close();
     assert.deepEqual(problems, []);
-  });
-
-  it('searches, pins, hides, deletes and restores, unblocks, reopens, saves the thread settings and imports a file', async () => {
-    // A server of its own: the test above left moderation at "all".
-    const own = await startServer();
-    const demo = '/2026/11/suggest-a-topic'; // the thread of the demo blog the server shows at /
-    const ann = await post(own, { threadId: demo, author: { name: 'Ann' }, body: 'Rye needs patience.' }, '192.0.2.21');
-    const bob = await post(own, { threadId: demo, author: { name: 'Bob', email: 'bob@example.org' }, body: 'Spelt is easier.' }, '192.0.2.22');
-    const eve = await post(own, { threadId: '/2024/07/oats/', author: { name: 'Eve' }, body: 'Oats forever.' }, '192.0.2.23');
-    const { page, problems } = await open(1280, { base: own.url });
-    const listed = (names: string[]) =>
-      until(
-        page,
-        `JSON.stringify([...document.querySelector('chime-admin').shadowRoot.querySelector('main > *').shadowRoot.querySelectorAll('span.name')].map((e) => e.textContent)) === ${JSON.stringify(JSON.stringify(names))}`,
-      );
-    /** Types `text` into a search field (replacing what it had) and sends the search with Enter. */
-    async function search(field: 'author' | 'text' | 'thread', text: string) {
-      const input = await find(page, `form.search input[name="${field}"]`);
-      await input.click({ count: 3 });
-      await page.keyboard.press('Backspace');
-      if (text) await page.keyboard.type(text);
-      await page.keyboard.press('Enter');
-    }
-    const readers = async (thread: string) =>
-      (await api<CommentPage>(own, `/api/comments?thread=${encodeURIComponent(thread)}`)).comments.map((c) => [c.author.name, Boolean(c.pinned)]);
-    try {
-      await signIn(page);
-      await press(page, await nav(page, 'All comments'));
-      await listed(['Eve', 'Bob', 'Ann']);
-
-      // Search by author (or email), by text, by thread.
-      await search('author', 'bob@example.org');
-      await listed(['Bob']);
-      await search('author', '');
-      await search('text', 'oats');
-      await listed(['Eve']);
-      await search('text', '');
-      await search('thread', 'suggest');
-      await listed(['Bob', 'Ann']);
-      await search('thread', '');
-      await listed(['Eve', 'Bob', 'Ann']);
-
-      // Pin Ann's comment; hide Bob's, then show it again from Hidden.
-      await press(page, await cardButton(page, ann.id, 'Pin'));
-      await find(page, '[role="status"]', '1 comment pinned.');
-      await cardButton(page, ann.id, 'Unpin');
-      await press(page, await cardButton(page, bob.id, 'Hide'));
-      await find(page, '[role="status"]', '1 comment hidden.');
-      assert.deepEqual(await readers(demo), [['Ann', true]]);
-      await press(page, await nav(page, 'Hidden'));
-      await find(page, 'h2', 'Hidden');
-      await press(page, await cardButton(page, bob.id, 'Show'));
-      await find(page, '[role="status"]', '1 comment published.');
-      assert.deepEqual(await readers(demo), [
-        ['Ann', true],
-        ['Bob', false],
-      ]);
-
-      // Delete Eve's comment: kept in Deleted, and restored from there.
-      await press(page, await nav(page, 'All comments'));
-      await press(page, await cardButton(page, eve.id, 'Delete'));
-      await find(page, '[role="status"]', '1 comment deleted (kept in Deleted for now).');
-      assert.deepEqual(await readers('/2024/07/oats/'), []);
-      await press(page, await nav(page, 'Deleted'));
-      await find(page, 'h2', 'Deleted');
-      await press(page, await cardButton(page, eve.id, 'Restore'));
-      await find(page, '[role="status"]', '1 comment published.');
-      assert.deepEqual(await readers('/2024/07/oats/'), [['Eve', false]]);
-
-      // Block Bob's email from his comment, and unblock it from Blocked authors.
-      await press(page, await nav(page, 'All comments'));
-      await press(page, await cardButton(page, bob.id, 'Block email'));
-      await find(page, '[role="status"]', "Bob's email is blocked: new comments from it go to spam.");
-      await press(page, await nav(page, 'Blocked authors'));
-      await press(page, await find(page, 'li button', 'Unblock'));
-      await find(page, '[role="status"]', 'Unblocked: Bob: Spelt is easier.');
-      assert.deepEqual((await api<{ blocks: unknown[] }>(own, '/api/admin/blocks')).blocks, []);
-
-      // Close a thread from Threads, and reopen it.
-      await press(page, await nav(page, 'Threads'));
-      await find(page, 'span.id', '/2024/07/oats/');
-      const toggle = `button[aria-describedby="${await (await find(page, 'span.id', '/2024/07/oats/')).evaluate((e) => e.id)}"]`;
-      await press(page, await find(page, toggle, 'Close'));
-      await find(page, '[role="status"]', '/2024/07/oats/ is closed to new comments.');
-      assert.equal((await api<ThreadMeta>(own, '/api/thread?thread=%2F2024%2F07%2Foats%2F')).closed, true);
-      await press(page, await find(page, toggle, 'Reopen'));
-      await find(page, '[role="status"]', '/2024/07/oats/ is open again.');
-      assert.equal((await api<ThreadMeta>(own, '/api/thread?thread=%2F2024%2F07%2Foats%2F')).closed, false);
-
-      // Settings: auto-close, the edit window, the name replies are signed with, the reactions readers may give.
-      await press(page, await nav(page, 'Settings'));
-      for (const [name, value] of [
-        ['autoCloseDays', '30'],
-        ['editWindowMinutes', '5'],
-        ['ownerName', 'Pat'],
-      ]) {
-        await (await find(page, `input[name="${name}"]`)).click({ count: 3 });
-        await page.keyboard.type(value!);
-      }
-      const before = await api<{ reactions: string[] }>(own, '/api/admin/settings');
-      const dropped = before.reactions[0]!;
-      await press(page, await find(page, `input[name="reactions"][value="${dropped}"]`), 'Space');
-      await press(page, await find(page, 'button', 'Save settings'));
-      await find(page, '[role="status"]', 'Settings saved. They apply to new comments at once.');
-      const saved = await api<{ autoCloseDays: number; editWindowSeconds: number; reactions: string[] }>(own, '/api/admin/settings');
-      assert.deepEqual([saved.autoCloseDays, saved.editWindowSeconds, saved.reactions], [30, 300, before.reactions.filter((r) => r !== dropped)]);
-
-      // Upload a WordPress export.
-      await press(page, await nav(page, 'Import and export'));
-      await upload(page, 'wordpress.xml');
-      await find(page, 'p.message', 'wordpress.xml (WordPress (WXR)):');
-      const imported = await find(page, 'dd');
-      assert.equal(await imported.evaluate((e) => e.textContent!.trim()), '8 comments in 2 threads');
-      const { threads } = await api<{ threads: { id: string }[] }>(own, '/api/admin/threads');
-      const ids = threads.map((t) => t.id);
-      assert.ok(
-        ['/blog/2006/03/suggest-a-topic/', '/blog/2007/05/caf%C3%A9-notes/'].every((id) => ids.includes(id)),
-        `imported threads in ${ids.join(' ')}`,
-      );
-
-      // The reply as the author carries the badge readers see, in the widget on the demo blog.
-      await press(page, await nav(page, 'All comments'));
-      await press(page, await cardButton(page, ann.id, 'Reply'));
-      await (await find(page, 'textarea[name="body"]')).focus();
-      await page.keyboard.type('Thank you, Ann.');
-      await press(page, await find(page, 'button', 'Post reply'));
-      await find(page, '[role="status"]', 'Your reply to Ann is published.');
-      await page.goto(`${own.url}/`);
-      const badge = await find(page, 'span.badge', 'Author');
-      assert.match(await badge.evaluate((e) => e.closest('.comment')!.textContent!), /Pat\s+Author[\s\S]*Thank you, Ann\./);
-      assert.deepEqual(problems, []);
-    } finally {
-      await page.browserContext().close();
-      own.stop();
-    }
   });
 
   it('fits 390 px: nothing wider than the screen, every view', async () => {
