@@ -1,25 +1,38 @@
 import { ChimeComments } from './components/chime-comments.js';
 import { ChimeThread } from './components/chime-thread.js';
 
-const elements: Record<string, () => Promise<CustomElementConstructor> | CustomElementConstructor> = {
-  'chime-comments': () => ChimeComments,
-  'chime-thread': () => ChimeThread,
-  // Loaded on demand, so a post's readers get the thread sooner: the form only matters to
-  // writers, once the thread is on screen; counts only to index pages. Lit elements keep
-  // properties set before they upgrade.
-  'chime-form': async () => (await import('./components/chime-form.js')).ChimeForm,
-  'chime-count': async () => (await import('./components/chime-count.js')).ChimeCount,
-};
+const countElement = async () => (await import('./components/chime-count.js')).ChimeCount;
+
+function define(registry: CustomElementRegistry, name: string, element: CustomElementConstructor): void {
+  if (!registry.get(name)) registry.define(name, element);
+}
 
 /**
  * Registers the Chime elements under their standard names; safe to call more than once.
- * Resolves when every element, the lazily loaded form included, is defined.
+ * Resolves when every element, those loaded on demand included, is defined.
  */
 export async function defineChimeElements(registry: CustomElementRegistry = customElements): Promise<void> {
-  await Promise.all(
-    Object.entries(elements).map(async ([name, load]) => {
-      const element = await load();
-      if (!registry.get(name)) registry.define(name, element);
-    }),
-  );
+  define(registry, 'chime-comments', ChimeComments);
+  define(registry, 'chime-thread', ChimeThread);
+  const [form, count] = await Promise.all([import('./components/chime-form.js'), countElement()]);
+  define(registry, 'chime-form', form.ChimeForm);
+  define(registry, 'chime-count', count);
+}
+
+/**
+ * What the script tag does: the thread's elements at once; <chime-count>'s code only once the page
+ * has a <chime-count> (index pages), and the form's once a thread that takes comments is shown
+ * (<chime-comments> loads it), so each page downloads only what it shows.
+ */
+export function defineOnDemand(): void {
+  define(customElements, 'chime-comments', ChimeComments);
+  define(customElements, 'chime-thread', ChimeThread);
+  const found = () => {
+    if (!document.querySelector('chime-count')) return false;
+    observer.disconnect();
+    void countElement().then((count) => define(customElements, 'chime-count', count));
+    return true;
+  };
+  const observer = new MutationObserver(found);
+  if (!found()) observer.observe(document, { childList: true, subtree: true });
 }

@@ -1,12 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { adapterFor } from '../adapters/registry.js';
 import type { CommentAdapter } from '../core/adapter.js';
-import { AdapterError, toAdapterError } from '../core/errors.js';
+import { toAdapterError, type AdapterError } from '../core/errors.js';
+import { forgetAuthor, rememberedAuthor } from '../core/identity.js';
 import { localeOf, messagesFor, type LocaleMessages } from '../core/i18n.js';
-import { offlineLayer, type OfflineLayer } from '../core/offline.js';
 import type { OutboxChange } from '../core/outbox.js';
-import { ThreadController } from './thread-controller.js';
 import type { SortOrder } from '../core/types.js';
+import { ThreadController } from './thread-controller.js';
 import { commentsStyles } from './chime-comments.styles.js';
 import type { ChimeForm, CommentDraft } from './chime-form.js';
 import type { DeliveryRequest } from './delivery-note.js';
@@ -23,6 +22,11 @@ const DELIVERY_EVENTS: Partial<Record<OutboxChange['type'], string>> = {
 
 type Action = 'load' | 'post' | 'react' | 'edit' | 'delete';
 
+/** The form's code is fetched once a thread that takes comments is shown: count-only pages never load it. */
+let form: Promise<unknown> | undefined;
+const needForm = () =>
+  (form ??= import('./chime-form.js').then(({ ChimeForm }) => customElements.get('chime-form') || customElements.define('chime-form', ChimeForm)));
+
 /**
  * The whole comment section of one page: heading, thread and form.
  *
@@ -30,7 +34,7 @@ type Action = 'load' | 'post' | 'react' | 'edit' | 'delete';
  * @fires chime-queued - a comment could not be sent yet and waits in the outbox; detail: { comment, error }
  * @fires chime-delivered - a comment from the outbox was accepted; detail: { comment, editToken }
  * @fires chime-rejected - the storage refused a comment for good; detail: { comment, error }
- * @fires chime-error - loading, posting or changing a comment failed; detail: { error: AdapterError, action }
+ * @fires chime-error - loading, posting or changing a comment failed, or the element is misconfigured; detail: { error: AdapterError, action }
  */
 export class ChimeComments extends LitElement {
   static override styles = commentsStyles;
@@ -91,53 +95,49 @@ export class ChimeComments extends LitElement {
   /** The comment the reader is answering: the reply form shows under it. */
   private _replyTo = '';
   private _actionError = '';
-  #adapter: CommentAdapter | null = null;
+  /** This device remembers the reader's name and website (from their last comment). */
+  #remembered = false;
 
-  readonly #thread = new ThreadController(this, (change) => this.#announce(change));
-
-  get #offline(): Promise<OfflineLayer> {
-    return offlineLayer(this.offlineCache !== 'off');
-  }
+  readonly #thread = new ThreadController(this, {
+    // What the reader was typing here on an earlier visit.
+    ready: (session) =>
+      void session.draft<CommentDraft>().then((draft) => {
+        if (draft && session === this.#thread.session) {
+          this.#draft = draft;
+          this.requestUpdate();
+        }
+      }),
+    delivered: (change) => this.#announce(change),
+    failed: (error) => this.#reportError(error, 'load'),
+  });
 
   get #messages(): LocaleMessages {
-    return messagesFor(this.#locale);
-  }
-
-  get #locale(): string {
-    return localeOf(this);
+    return messagesFor(localeOf(this));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (SOURCE_PROPERTIES.some((name) => changed.has(name))) this.#load();
   }
 
+  protected override updated(): void {
+    const { thread } = this.#thread.state;
+    if (thread && !thread.closed && !this.closed) void needForm();
+  }
+
   #load(): void {
-    const adapter = (this.#adapter = adapterFor(this));
-    if (!adapter || !this.thread) {
-      this.#thread.error = new AdapterError('validation', 'Set a thread and an endpoint or adapter on <chime-comments>.');
-      this.#reportError(this.#thread.error, 'load');
-      return;
-    }
-    const threadId = this.thread;
-    void this.#offline
-      .then(({ drafts }) => drafts.read<CommentDraft>(threadId))
-      .then((draft) => {
-        if (draft && threadId === this.thread) {
-          this.#draft = draft;
-          this.requestUpdate();
-        }
-      });
-    const source = { adapter, threadId, sort: this.sort, pageSize: this.pageSize, offline: this.#offline };
-    void this.#thread.load(source).then(() => {
-      if (this.#thread.error) this.#reportError(this.#thread.error, 'load');
-    });
+    this.#thread.show({ threadId: this.thread, sort: this.sort, pageSize: this.pageSize, persist: this.offlineCache !== 'off' });
+    // The name and website of this reader's last comment, unless a draft says otherwise.
+    const author = rememberedAuthor();
+    this.#remembered = Boolean(author);
+    if (author && !this.#draft.name) this.#draft = { ...this.#draft, name: author.name, website: author.website ?? '' };
   }
 
   protected override render() {
     const m = this.#messages;
-    const { thread, error, loading, nextCursor, fresh, offline } = this.#thread;
-    const comments = [...this.#thread.comments, ...this.#thread.outgoing];
+    const { status, thread, error, busy, nextCursor, fresh, moreReplies } = this.#thread.state;
+    const comments = [...this.#thread.state.comments, ...this.#thread.state.outgoing];
     const isClosed = this.closed || Boolean(thread?.closed);
+    const session = this.#thread.session;
     return html`<section part="section">
       ${
         thread
@@ -154,30 +154,27 @@ export class ChimeComments extends LitElement {
           </div>`
           : nothing
       }
-      ${
-        fresh.length
-          ? html`<button class="secondary" part="new-comments" @click=${() => this.#thread.reveal()}>${m.newComments(fresh.length)}</button>`
-          : nothing
-      }
+      ${fresh.length ? html`<button class="secondary" part="new-comments" @click=${() => session?.reveal()}>${m.newComments(fresh.length)}</button>` : nothing}
       ${this._actionError ? html`<p class="status" role="alert" part="error">${this._actionError}</p>` : nothing}
-      ${loading && !comments.length ? html`<p class="status" role="status">${m.loading}</p>` : nothing}
+      ${status === 'loading' && !comments.length ? html`<p class="status" role="status">${m.loading}</p>` : nothing}
       ${
         error
           ? html`<p class="status" role="alert" part="error">
-            ${m.loadFailed} <button class="secondary" @click=${this.#load}>${m.retry}</button>
+            ${m.loadFailed} ${session ? html`<button class="secondary" @click=${() => session.retry()}>${m.retry}</button>` : error.message}
           </p>`
           : nothing
       }
-      ${offline ? html`<p class="status" role="status" part="offline">${m.offlineNotice}</p>` : nothing}
+      ${status === 'offline' ? html`<p class="status" role="status" part="offline">${m.offlineNotice}</p>` : nothing}
       ${
         comments.length
           ? html`<chime-thread
             part="thread"
             .comments=${comments}
+            .moreReplies=${moreReplies}
             .messages=${m}
-            locale=${this.#locale}
+            locale=${localeOf(this)}
             max-depth=${this.maxDepth}
-            reactions=${this.#adapter?.react ? this.reactions : ''}
+            reactions=${session?.source.adapter.react ? this.reactions : ''}
             avatars=${this.avatars}
             reply-to=${this._replyTo}
             ?closed=${isClosed}
@@ -185,8 +182,9 @@ export class ChimeComments extends LitElement {
             @chime-react=${this.#onAction}
             @chime-edit=${this.#onAction}
             @chime-delete=${this.#onAction}
-            @chime-resend=${({ detail }: CustomEvent<DeliveryRequest>) => this.#thread.resend(detail.id, detail.body)}
-            @chime-discard=${({ detail }: CustomEvent<DeliveryRequest>) => this.#thread.discard(detail.id)}
+            @chime-more-replies=${({ detail }: CustomEvent<{ id: string }>) => session?.loadReplies(detail.id)}
+            @chime-resend=${({ detail }: CustomEvent<DeliveryRequest>) => session?.resend(detail.id, detail.body)}
+            @chime-discard=${({ detail }: CustomEvent<DeliveryRequest>) => session?.discard(detail.id)}
           >
             ${
               this._replyTo && !isClosed
@@ -195,7 +193,7 @@ export class ChimeComments extends LitElement {
                   .messages=${m}
                   .draft=${this.#replyDraft}
                   .sending=${this._sending}
-                  reply-to=${this.#thread.comments.find((c) => c.id === this._replyTo)?.author.name ?? ''}
+                  reply-to=${comments.find((c) => c.id === this._replyTo)?.author.name ?? ''}
                   error=${this._formError}
                   @chime-draft=${(e: CustomEvent<CommentDraft>) => (this.#replyDraft = e.detail)}
                   @chime-submit=${(e: CustomEvent<CommentDraft>) => this.#onSubmit(e, this._replyTo)}
@@ -204,15 +202,13 @@ export class ChimeComments extends LitElement {
                 : nothing
             }
           </chime-thread>`
-          : thread && !loading
+          : thread && status !== 'loading' && !busy
             ? html`<p class="status">${m.empty}</p>`
             : nothing
       }
       ${
-        nextCursor
-          ? html`<button class="secondary" part="load-more" ?disabled=${loading} @click=${() => this.#thread.loadMore()}>
-            ${m.loadMore}
-          </button>`
+        nextCursor && !this.#thread.state.stale.size
+          ? html`<button class="secondary" part="load-more" ?disabled=${busy} @click=${() => session?.loadMore()}>${m.loadMore}</button>`
           : nothing
       }
       ${
@@ -224,9 +220,11 @@ export class ChimeComments extends LitElement {
               .messages=${m}
               .sending=${this._sending}
               .draft=${this.#draft}
+              ?remembered=${this.#remembered}
               error=${this._replyTo ? '' : this._formError}
               @chime-submit=${(e: CustomEvent<CommentDraft>) => this.#onSubmit(e, null)}
               @chime-draft=${this.#onDraft}
+              @chime-forget=${this.#onForget}
             ></chime-form>`
             : nothing
       }
@@ -247,9 +245,10 @@ export class ChimeComments extends LitElement {
   async #onAction(event: CustomEvent<{ id: string; reaction?: string; body?: string }>): Promise<void> {
     const { id, reaction, body } = event.detail;
     const action = event.type.slice(6) as Action;
+    const session = this.#thread.session;
     this._actionError = '';
     try {
-      await (action === 'react' ? this.#thread.react(id, reaction!) : action === 'edit' ? this.#thread.edit(id, body!) : this.#thread.remove(id));
+      await (action === 'react' ? session?.react(id, reaction!) : action === 'edit' ? session?.edit(id, body!) : session?.remove(id));
     } catch (error) {
       const adapterError = toAdapterError(error);
       this._actionError = adapterError.message;
@@ -259,23 +258,33 @@ export class ChimeComments extends LitElement {
 
   #onDraft({ detail }: CustomEvent<CommentDraft>): void {
     this.#draft = detail;
-    void this.#offline.then(({ drafts }) => drafts.save(this.thread, detail));
+    this.#thread.session?.keepDraft(detail);
+  }
+
+  /** The reader asked this device to forget their name and website. */
+  #onForget(): void {
+    forgetAuthor();
+    this.#remembered = false;
+    this.#onDraft(new CustomEvent('chime-draft', { detail: { ...this.#draft, name: '', website: '' } }));
+    this.requestUpdate();
   }
 
   async #onSubmit(event: CustomEvent<CommentDraft>, parentId: string | null): Promise<void> {
     event.stopPropagation();
     const form = event.target as ChimeForm;
     const { name, website, body } = event.detail;
+    const session = this.#thread.session;
+    if (!session) return;
     this._sending = true;
     this._formError = '';
     try {
       const id = crypto.randomUUID();
-      await this.#thread.queue({ id, parentId, author: { name, website: website || null }, body });
+      await session.queue({ id, parentId, author: { name, website: website || null }, body });
       // In the outbox the comment is safe and shown in the thread: the text can go.
       form.reset();
       if (parentId) this._replyTo = '';
       else this.#draft = form.draft;
-      await this.#thread.send();
+      await session.send();
     } catch (error) {
       // Only the outbox itself failing lands here; the text stays in the form.
       this._formError = toAdapterError(error).message;
@@ -292,9 +301,10 @@ export class ChimeComments extends LitElement {
     if (name && (type !== 'retrying' || entry.attempts === 1) && (type !== 'delivered' || entry.attempts > 0)) {
       this.#fire(name, result ?? { comment: entry.input, error });
     }
-    // The outbox holds the text now, so the draft goes before the page has a chance to close.
-    if (type === 'added' && !entry.input.parentId) void this.#offline.then(({ drafts }) => drafts.clear(entry.input.threadId));
-    if (result) this.#fire('chime-posted', result);
+    if (result) {
+      this.#remembered = Boolean(rememberedAuthor());
+      this.#fire('chime-posted', result);
+    }
     if (error && type === 'rejected') this.#reportError(error, 'post');
   }
 

@@ -30,6 +30,7 @@ const english: FormMessages = {
   websiteInvalid: 'The website must be an address starting with http:// or https://.',
   bodyRequired: 'Please write a comment.',
   bodyTooLong: (max) => `Please keep your comment under ${max} characters.`,
+  forget: 'Forget my name and website',
 };
 
 /**
@@ -38,6 +39,7 @@ const english: FormMessages = {
  * Text is only cleared by reset(), i.e. once the comment was accepted.
  *
  * @fires chime-cancel - a reply form's Cancel button was pressed
+ * @fires chime-forget - the reader asked this device to forget their name and website (internal: neither bubbles nor composes)
  */
 export class ChimeForm extends LitElement {
   static override styles = formStyles;
@@ -48,6 +50,7 @@ export class ChimeForm extends LitElement {
     error: {},
     draft: { attribute: false },
     replyTo: { attribute: 'reply-to' },
+    remembered: { type: Boolean },
     _fieldErrors: { state: true },
     _preview: { state: true },
   };
@@ -60,6 +63,8 @@ export class ChimeForm extends LitElement {
   draft: CommentDraft = { name: '', website: '', body: '' };
   /** The name of the writer being answered: makes this a reply form, with a Cancel button. */
   replyTo = '';
+  /** The name and website come from this device's memory of the reader: offer to forget them. */
+  remembered = false;
   private _fieldErrors: Partial<Record<Field, string>> = {};
   private _preview = false;
 
@@ -83,6 +88,7 @@ export class ChimeForm extends LitElement {
       <div class="row">
         ${this.#input('name', m.name, 'text', 'name')} ${this.#input('website', m.website, 'url', 'url')}
       </div>
+      ${this.remembered ? html`<button class="link" type="button" @click=${() => this.dispatchEvent(new Event('chime-forget'))}>${m.forget}</button>` : nothing}
       <label>
         ${m.comment}
         <textarea

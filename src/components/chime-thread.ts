@@ -1,11 +1,10 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { identicon } from './avatar.js';
+import { LitElement, nothing, render, type PropertyValues } from 'lit';
 import { editToken } from '../core/identity.js';
 import { messagesFor, type LocaleMessages } from '../core/i18n.js';
-import { renderBody } from './markdown.js';
-import type { Author, Comment } from '../core/types.js';
-import { linkedCommentId, safeUrl } from '../core/url.js';
 import { REACTIONS } from '../core/protocol.js';
+import type { Comment, CommentPage } from '../core/types.js';
+import { linkedCommentId } from '../core/url.js';
+import { card, type Card } from './comment-card.js';
 import { deliveryStyles, threadStyles } from './chime-thread.styles.js';
 import type { renderDelivery } from './delivery-note.js';
 
@@ -18,28 +17,32 @@ const UNITS = [
   ['minute', 60],
 ] as const;
 
-/** Bodies longer than this (characters or lines) start collapsed behind "Show more". */
-const LONG_CHARS = 800;
-const LONG_LINES = 12;
-
-// A comment object never changes (updates replace it), so the costly parts of rendering it
-// (Markdown, dates, avatar) are kept with it: "Load more" re-renders old comments cheaply.
-const memos = new WeakMap<Comment, Map<string, unknown>>();
-function memo<T>(comment: Comment, key: string, make: () => T): T {
-  let memo = memos.get(comment);
-  if (!memo) memos.set(comment, (memo = new Map()));
-  if (!memo.has(key)) memo.set(key, make());
-  return memo.get(key) as T;
+/** One comment on screen: its item, what its card was drawn from, and the list of its replies. */
+interface Item {
+  li: HTMLLIElement;
+  drawn: unknown[];
+  list?: HTMLOListElement;
+  /** "Show N more replies", under a top-level comment whose replies were not all loaded. */
+  more?: HTMLButtonElement;
 }
+
+let deliveryNote: Promise<typeof import('./delivery-note.js')> | undefined;
+
+const list = (className: string) => Object.assign(document.createElement('ol'), { className, part: 'list' });
 
 /**
  * A thread's comments as nested, numbered lists. Renders what it is given and loads nothing
- * itself: what the reader does (reply, react, edit, delete) goes out as events.
+ * itself: what the reader does (reply, react, edit, delete, show more replies) goes out as events.
+ *
+ * A thread may hold a thousand comments, so each one is drawn once, with Lit, into plain DOM
+ * kept by id, and drawn again only when something it shows changes; clicks are handled by one
+ * listener. What stays in memory per comment is its elements, not Lit's bookkeeping.
  *
  * @fires chime-reply - detail: { id } the reader wants to answer a comment
  * @fires chime-react - detail: { id, reaction } the reader toggled a reaction
  * @fires chime-edit - detail: { id, body } the reader saved a new text for their comment
  * @fires chime-delete - detail: { id } the reader deleted their comment
+ * @fires chime-more-replies - detail: { id } the reader wants the replies a top-level comment's page left out
  * @slot - the reply form, shown under the comment named by `replyTo`
  */
 export class ChimeThread extends LitElement {
@@ -47,6 +50,7 @@ export class ChimeThread extends LitElement {
 
   static override properties = {
     comments: { attribute: false },
+    moreReplies: { attribute: false },
     messages: { attribute: false },
     locale: {},
     maxDepth: { type: Number, attribute: 'max-depth' },
@@ -59,6 +63,8 @@ export class ChimeThread extends LitElement {
   };
 
   comments: Comment[] = [];
+  /** Top-level comments whose replies were not all loaded (CommentPage.moreReplies). */
+  moreReplies: NonNullable<CommentPage['moreReplies']> = {};
   messages: LocaleMessages = messagesFor('en');
   locale?: string;
   /** Nesting levels; answers deeper than this show at the last level, saying whom they answer. */
@@ -78,10 +84,11 @@ export class ChimeThread extends LitElement {
   /** The text of the comment being edited, as typed so far. */
   #edited = '';
 
+  readonly #top = list('top');
+  readonly #items = new Map<string, Item>();
   #children = new Map<string | null, Comment[]>();
-  #renderDelivery?: typeof renderDelivery;
-  #loadingDelivery?: Promise<void>;
   #byId = new Map<string, Comment>();
+  #renderDelivery?: typeof renderDelivery;
   #date?: Intl.DateTimeFormat;
   #relative?: Intl.RelativeTimeFormat;
   /** The comment the page's #comment-<id> points at, once found. */
@@ -90,12 +97,16 @@ export class ChimeThread extends LitElement {
 
   /** Another comment linked, or a minute gone by ("3 minutes ago"; Edit disappears once too late). */
   #refresh = () => this.requestUpdate();
+  #tick = () => {
+    for (const time of this.renderRoot.querySelectorAll('time')) time.textContent = this.#ago(time.dateTime);
+    this.requestUpdate();
+  };
   #clock?: ReturnType<typeof setInterval>;
 
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('hashchange', this.#refresh);
-    this.#clock = setInterval(this.#refresh, 60_000);
+    this.#clock = setInterval(this.#tick, 60_000);
   }
 
   override disconnectedCallback(): void {
@@ -104,20 +115,26 @@ export class ChimeThread extends LitElement {
     clearInterval(this.#clock);
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    root.addEventListener('click', (event) => this.#onClick(event));
+    root.addEventListener('input', (event) => {
+      if ((event.target as Element).matches('.editor')) this.#edited = (event.target as HTMLTextAreaElement).value;
+    });
+    return root;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || !this.#date) {
       this.#date = new Intl.DateTimeFormat(this.locale || undefined, { dateStyle: 'long', timeStyle: 'short' });
       this.#relative = new Intl.RelativeTimeFormat(this.locale || undefined, { numeric: 'auto' });
     }
     if (changed.has('comments')) {
       this.#children = new Map();
-      this.#byId = new Map();
-      for (const c of this.comments) {
-        this.#byId.set(c.id, c);
-        const siblings = this.#children.get(c.parentId);
-        if (siblings) siblings.push(c);
-        else this.#children.set(c.parentId, [c]);
-      }
+      this.#byId = new Map(this.comments.map((c) => [c.id, c]));
+      for (const c of this.comments) this.#children.set(c.parentId, [...(this.#children.get(c.parentId) ?? []), c]);
+      // Replies in the order they were written (unsent ones last); top-level comments as given.
+      for (const [parent, siblings] of this.#children) if (parent !== null) siblings.sort((a, b) => (a.number || Infinity) - (b.number || Infinity));
     }
     const id = linkedCommentId();
     if (id !== this.#target && this.#byId.has(id)) {
@@ -126,31 +143,135 @@ export class ChimeThread extends LitElement {
     }
   }
 
+  protected override render() {
+    const seen = new Set<string>();
+    this.#fill(this.#top, null, 1, seen);
+    for (const id of this.#items.keys()) if (!seen.has(id)) this.#items.delete(id);
+    return this.#top;
+  }
+
   protected override updated(): void {
     if (this.#scroll) {
       this.#scroll = false;
-      this.shadowRoot!.getElementById(`comment-${this.#target}`)?.scrollIntoView({ block: 'center' });
+      this.renderRoot.querySelector(`#comment-${CSS.escape(this.#target)}`)?.scrollIntoView({ block: 'center' });
     }
   }
 
-  protected override render() {
-    return this.#list(null, 1);
+  /** Puts a level's comments into `into`, in order, reusing what is already drawn. */
+  #fill(into: HTMLOListElement, parent: string | null, depth: number, seen: Set<string>): void {
+    // The last level holds every deeper answer too, in reading order.
+    const items = depth < this.maxDepth ? this.#visibleChildren(parent) : this.#descendants(parent);
+    let next = into.firstChild;
+    for (const c of items) {
+      seen.add(c.id);
+      const { li } = this.#item(c, parent, depth, seen);
+      if (li === next) next = next.nextSibling;
+      else into.insertBefore(li, next);
+    }
+    while (next) {
+      const gone = next;
+      next = next.nextSibling;
+      gone.remove();
+    }
   }
 
-  /** A level of the thread; the last level holds every deeper answer too, in reading order. */
-  #list(parent: string | null, depth: number): TemplateResult {
-    const items = depth < this.maxDepth ? this.#visibleChildren(parent) : this.#descendants(parent);
-    // Not keyed with repeat(): every comment's state (collapsed, expanded, the text being edited)
-    // lives in this element, so updating the items in place is safe, and chime.js does without
-    // the directive.
-    return html`<ol part="list" class=${depth > 1 ? 'replies' : 'top'}>
-      ${items.map((c) => this.#comment(c, parent, depth))}
-    </ol>`;
+  #item(c: Comment, parent: string | null, depth: number, seen: Set<string>): Item {
+    let item = this.#items.get(c.id);
+    if (!item) this.#items.set(c.id, (item = { li: Object.assign(document.createElement('li'), { id: `comment-${c.id}` }), drawn: [] }));
+    const nested = depth < this.maxDepth;
+    const replies = nested ? this.#descendants(c.id).length : 0;
+    const collapsed = this._open.has(`r${c.id}`);
+    const answered = c.parentId !== parent ? this.#byId.get(c.parentId!) : undefined;
+    const editable = Boolean(editToken(c.id));
+    const editing = this._editing === c.id ? this.#edited : null;
+    const expanded = this._open.has(`b${c.id}`);
+    const replying = this.replyTo === c.id;
+    // Everything the card shows: it is drawn again when any of it changes.
+    const drawn: unknown[] = [
+      c,
+      this.#target === c.id,
+      this.messages,
+      this.locale,
+      this.avatars,
+      this.reactions,
+      this.closed,
+      Boolean(this.#renderDelivery),
+    ];
+    drawn.push(editable, editing, expanded, answered, replies, collapsed, replying);
+    if (drawn.length !== item.drawn.length || drawn.some((value, i) => value !== item.drawn[i])) {
+      const reactions = this.reactions.split(',').filter((name) => REACTIONS[name]);
+      const note = (c.delivery && this.#deliveryNote(c)) || nothing;
+      const { messages, avatars, closed } = this;
+      this.#draw(item, c, {
+        messages,
+        avatars,
+        closed,
+        reactions,
+        editable,
+        editing,
+        expanded,
+        answered,
+        replies,
+        collapsed,
+        replying,
+        time: this.#time(c),
+        note,
+      });
+    }
+    item.drawn = drawn;
+
+    if (replies && !collapsed) {
+      item.list ??= item.li.insertBefore(list('replies'), item.more ?? null);
+      this.#fill(item.list, c.id, depth + 1, seen);
+    } else if (item.list) {
+      item.list.remove();
+      item.list = undefined;
+    }
+    const more = depth === 1 ? this.moreReplies[c.id] : undefined;
+    if (more) {
+      item.more ??= item.li.appendChild(Object.assign(document.createElement('button'), { className: 'more' }));
+      item.more.dataset.act = 'more';
+      item.more.setAttribute('part', 'more-replies');
+      item.more.textContent = this.messages.moreReplies(more.count);
+    } else {
+      item.more?.remove();
+      item.more = undefined;
+    }
+    return item;
+  }
+
+  /**
+   * Draws a comment's card with Lit into a fragment, as plain DOM, then brings the item's card in
+   * line with it: elements that are still there stay (with the focus, and whatever a reader or a
+   * screen reader holds on to), only what differs changes.
+   */
+  #draw(item: Item, c: Comment, d: Card): void {
+    const { li } = item;
+    const role = c.author.role;
+    li.className = `comment${role === 'author' ? ' by-author' : ''}${this.#target === c.id ? ' target' : ''}`;
+    li.setAttribute('part', `comment${role ? ` ${role}-comment` : ''}`);
+    if (c.delivery) li.dataset.delivery = c.delivery.state;
+    else delete li.dataset.delivery;
+    const drawn = document.createDocumentFragment();
+    render(card(c, d), drawn);
+    // Lit's markers go: nothing on the page refers back to the template once it is drawn.
+    const walker = document.createTreeWalker(drawn, NodeFilter.SHOW_COMMENT);
+    const markers: Node[] = [];
+    while (walker.nextNode()) markers.push(walker.currentNode);
+    for (const marker of markers) marker.parentNode!.removeChild(marker);
+    // A one-paragraph body needs no paragraph element of its own.
+    const body = drawn.querySelector('.body');
+    if (body?.childNodes.length === 1 && body.firstElementChild?.localName === 'p') body.replaceChildren(...body.firstElementChild.childNodes);
+    morph(li, drawn, item.list ?? item.more ?? null);
   }
 
   /** Deleted comments stay only as long as someone answered them. */
   #visibleChildren(parent: string | null): Comment[] {
     return (this.#children.get(parent) ?? []).filter((c) => !c.deleted || this.#visibleChildren(c.id).length);
+  }
+
+  #descendants(parent: string | null): Comment[] {
+    return this.#visibleChildren(parent).flatMap((c) => [c, ...this.#descendants(c.id)]);
   }
 
   /**
@@ -159,160 +280,96 @@ export class ChimeThread extends LitElement {
    */
   #deliveryNote(comment: Comment) {
     if (this.#renderDelivery) return this.#renderDelivery(comment, this.messages);
-    // One import, however many unsent comments render before it resolves.
-    if (!this.#loadingDelivery) {
-      this.#loadingDelivery = import('./delivery-note.js').then((module) => {
-        this.#renderDelivery = module.renderDelivery;
-        this.requestUpdate();
-      });
-    }
-    return nothing;
+    void (deliveryNote ??= import('./delivery-note.js')).then((module) => {
+      this.#renderDelivery = module.renderDelivery;
+      this.requestUpdate();
+    });
+    return undefined;
   }
 
-  #descendants(parent: string | null): Comment[] {
-    return this.#visibleChildren(parent).flatMap((c) => [c, ...this.#descendants(c.id)]);
-  }
-
-  #comment(c: Comment, parent: string | null, depth: number) {
-    const m = this.messages;
-    const role = c.author.role;
-    const replies = depth < this.maxDepth ? this.#descendants(c.id).length : 0;
-    const collapsed = this._open.has(`r${c.id}`);
-    const answered = c.parentId !== parent && this.#byId.get(c.parentId!);
-    return html`<li
-      class="comment ${role === 'author' ? 'by-author' : ''} ${this.#target === c.id ? 'target' : ''}"
-      id="comment-${c.id}"
-      data-delivery=${c.delivery?.state ?? nothing}
-      part="comment${role ? ` ${role}-comment` : ''}"
-    >
-      <span class="number" part="number">${c.delivery ? nothing : `${c.number}.`}</span>
-      <article class="card">
-        ${
-          c.deleted
-            ? html`<p class="deleted">${m.deleted}</p>`
-            : html`<header class="byline">
-                ${memo(c, `a${this.avatars}`, () => this.#avatar(c.author))} ${this.#author(c.author)} ${c.pinned ? html`<span class="badge" part="badge">${m.pinned}</span>` : nothing}
-                <a class="permalink" href="#comment-${c.id}">${this.#time(c)}</a>
-                ${c.editedAt ? html`<span class="edited" part="edited">${m.edited}</span>` : nothing}
-                ${
-                  answered
-                    ? html`<span class="reference">${m.inReplyTo} <a href="#comment-${answered.id}">${answered.author.name || '…'}</a></span>`
-                    : nothing
-                }
-              </header>
-              ${this._editing === c.id ? this.#editor(c) : this.#body(c)}
-              ${c.delivery ? this.#deliveryNote(c) : html`<footer class="actions">${this.#actions(c)}</footer>`}`
-        }
-      </article>
-      ${this.replyTo === c.id ? html`<slot></slot>` : nothing}
-      ${
-        replies
-          ? html`<button aria-expanded=${!collapsed} @click=${() => this.#toggle(`r${c.id}`)}>
-              ${collapsed ? m.showReplies(replies) : m.hideReplies}
-            </button>
-            ${collapsed ? nothing : this.#list(c.id, depth + 1)}`
-          : nothing
-      }
-    </li>`;
-  }
-
-  #body(c: Comment) {
-    const long = c.body.length > LONG_CHARS || c.body.split('\n', LONG_LINES + 1).length > LONG_LINES;
-    const open = this._open.has(`b${c.id}`);
-    return html`<div class="body ${long && !open ? 'clamped' : ''}" part="body">${memo(c, 'body', () => renderBody(c.body))}</div>
-      ${
-        long
-          ? html`<button aria-expanded=${open} @click=${() => this.#toggle(`b${c.id}`)}>
-            ${open ? this.messages.showLess : this.messages.showMore}
-          </button>`
-          : nothing
-      }`;
-  }
-
-  #editor(c: Comment) {
-    const m = this.messages;
-    return html`<textarea
-        class="editor"
-        part="textarea"
-        aria-label=${m.edit}
-        .value=${this.#edited}
-        @input=${(e: InputEvent) => (this.#edited = (e.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      <div class="actions">
-        <button @click=${() => this.#save(c.id)}>${m.save}</button>
-        <button @click=${() => (this._editing = '')}>${m.cancel}</button>
-      </div>`;
-  }
-
-  #actions(c: Comment) {
-    const m = this.messages;
-    const mine = c.myReactions ?? [];
-    return html`${this.reactions
-      .split(',')
-      .filter((name) => REACTIONS[name])
-      .map(
-        (name) =>
-          html`<button class="reaction" part="reaction" title=${name} aria-pressed=${mine.includes(name)} @click=${() => this.#fire('chime-react', { id: c.id, reaction: name })}>
-            ${REACTIONS[name]} ${c.reactions?.[name] || ''}
-          </button>`,
-      )}
-    ${this.closed ? nothing : html`<button @click=${() => this.#fire('chime-reply', { id: c.id })}>${m.reply}</button>`}
-    ${
-      editToken(c.id)
-        ? html`<button @click=${() => this.#edit(c)}>${m.edit}</button>
-          <button @click=${() => confirm(m.confirmRemove) && this.#fire('chime-delete', { id: c.id })}>${m.remove}</button>`
-        : nothing
-    }`;
-  }
-
-  #author({ name, role, website }: Author) {
-    const url = safeUrl(website);
-    const label = url
-      ? html`<a class="author" part="author" href=${url} rel="nofollow ugc noopener" target="_blank">${name}</a>`
-      : html`<span class="author" part="author">${name}</span>`;
-    // Like classic blogs, the post's own author answers inline with a badge instead of "says:".
-    if (role) {
-      const badge = role === 'author' ? this.messages.authorBadge : this.messages.moderatorBadge;
-      return html`${label} <span class="badge" part="badge">${badge}</span>`;
-    }
-    return html`${label} <span class="says">${this.messages.says}</span>`;
-  }
-
-  #avatar({ name, avatarHash }: Author) {
-    if (this.avatars === 'off') return nothing;
-    return this.avatars === 'gravatar' && avatarHash
-      ? html`<img class="avatar" part="avatar" alt="" loading="lazy" src="https://gravatar.com/avatar/${avatarHash}?s=64&amp;d=identicon" />`
-      : identicon(avatarHash || name);
-  }
-
-  /** "3 hours ago", worked out at each render, with the exact date (worked out once) in the tooltip. */
-  #time(c: Comment) {
+  /** "3 hours ago" and the exact date, or nothing for a date that does not parse. */
+  #time(c: Comment): [string, string] {
     const date = new Date(c.createdAt);
-    if (Number.isNaN(date.getTime())) return nothing;
-    const seconds = (date.getTime() - Date.now()) / 1000;
+    return Number.isNaN(date.getTime()) ? ['', ''] : [this.#ago(c.createdAt), this.#date!.format(date)];
+  }
+
+  #ago(iso: string): string {
+    const seconds = (Date.parse(iso) - Date.now()) / 1000;
     const [unit, size] = UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? ['second', 1];
-    const label = this.#relative!.format(Math.round(seconds / size), unit);
-    return html`<time part="date" datetime=${c.createdAt} title=${memo(c, `t${this.locale}`, () => this.#date!.format(date))}>${label}</time>`;
+    return this.#relative!.format(Math.round(seconds / size), unit);
   }
 
-  #toggle(key: string): void {
-    const open = new Set(this._open);
-    if (!open.delete(key)) open.add(key);
-    this._open = open;
-  }
-
-  #edit(c: Comment): void {
-    this.#edited = c.body;
-    this._editing = c.id;
-  }
-
-  #save(id: string): void {
-    this._editing = '';
-    if (this.#edited.trim()) this.#fire('chime-edit', { id, body: this.#edited });
+  #onClick(event: Event): void {
+    const button = (event.target as Element).closest<HTMLElement>('[data-act]');
+    const id = button?.closest('li')?.id.slice('comment-'.length);
+    if (!button || !id) return;
+    const fire = (type: string, detail: object = {}) => this.#fire(type, { id, ...detail });
+    const toggle = (key: string) => {
+      const open = new Set(this._open);
+      if (!open.delete(key)) open.add(key);
+      this._open = open;
+    };
+    switch (button.dataset.act) {
+      case 'react':
+        return fire('chime-react', { reaction: button.dataset.arg });
+      case 'reply':
+        return fire('chime-reply');
+      case 'more':
+        return fire('chime-more-replies');
+      case 'resend':
+        return fire('chime-resend', { body: button.parentElement!.querySelector('textarea')!.value });
+      case 'discard':
+        return fire('chime-discard');
+      case 'edit':
+        this.#edited = this.#byId.get(id)?.body ?? '';
+        this._editing = id;
+        return;
+      case 'save':
+        this._editing = '';
+        if (this.#edited.trim()) fire('chime-edit', { body: this.#edited });
+        return;
+      case 'cancel':
+        this._editing = '';
+        return;
+      case 'delete':
+        if (confirm(this.messages.confirmRemove)) fire('chime-delete');
+        return;
+      case 'expand':
+        return toggle(`b${id}`);
+      case 'replies':
+        return toggle(`r${id}`);
+    }
   }
 
   #fire(type: string, detail: object): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+/**
+ * Makes `into`'s children (those before `stop`) look like `like`'s: nodes of the same kind in the
+ * same place are kept and updated (attributes, text; an edit box keeps what is typed in it), others
+ * are replaced.
+ */
+function morph(into: Node, like: Node, stop: Node | null = null): void {
+  let old = into.firstChild === stop ? null : into.firstChild;
+  for (let node = like.firstChild; node;) {
+    const next = node.nextSibling;
+    if (old && old.nodeName === node.nodeName) {
+      if (old instanceof Element) {
+        const element = node as Element;
+        for (const { name } of [...old.attributes]) if (!element.hasAttribute(name)) old.removeAttribute(name);
+        for (const { name, value } of element.attributes) if (old.getAttribute(name) !== value) old.setAttribute(name, value);
+        morph(old, node);
+      } else if (old.nodeValue !== node.nodeValue) old.nodeValue = node.nodeValue;
+      old = old.nextSibling === stop ? null : old.nextSibling;
+    } else into.insertBefore(node, old ?? stop);
+    node = next;
+  }
+  while (old) {
+    const gone = old;
+    old = old.nextSibling === stop ? null : old.nextSibling;
+    gone.remove();
   }
 }
 

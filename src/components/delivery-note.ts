@@ -18,29 +18,24 @@ const english: DeliveryMessages = {
   discard: 'Discard',
 };
 
-function request(event: Event, type: 'chime-resend' | 'chime-discard', detail: DeliveryRequest): void {
-  event.target!.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-}
-
 /**
  * The note under a comment the storage has not accepted: "pending", "awaiting moderation", or
  * "not sent" with the reason and a way to edit and resend or to discard it, so nothing is ever
- * dropped silently.
+ * dropped silently. Its buttons are handled by <chime-thread>, which fires chime-resend and
+ * chime-discard (detail: DeliveryRequest).
  */
-export function renderDelivery({ id, body, delivery }: Comment, messages: LocaleMessages) {
+export function renderDelivery({ body, delivery }: Comment, messages: LocaleMessages) {
   const m = { ...english, ...messages };
   if (delivery?.state !== 'rejected') {
     return html`<p class="delivery" part="delivery" role="status">${delivery?.state === 'moderation' ? m.awaitingModeration : m.pending}</p>`;
   }
-  const resend = (event: Event) =>
-    request(event, 'chime-resend', { id, body: (event.target as Element).parentElement!.querySelector('textarea')!.value });
   return html`<div class="delivery" part="delivery" role="alert">
     <p>${m.notSent(delivery.reason ?? '')}</p>
     <details>
       <summary>${m.editAndResend}</summary>
       <textarea aria-label=${m.editAndResend} .value=${body}></textarea>
-      <button @click=${resend}>${m.resend}</button>
+      <button data-act="resend">${m.resend}</button>
     </details>
-    <button @click=${(event: Event) => request(event, 'chime-discard', { id })}>${m.discard}</button>
+    <button data-act="discard">${m.discard}</button>
   </div>`;
 }

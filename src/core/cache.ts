@@ -1,3 +1,4 @@
+import { threadKey } from './first-paint.js';
 import type { KeyValueStore } from './storage.js';
 import type { CommentPage, SortOrder } from './types.js';
 
@@ -5,8 +6,9 @@ import type { CommentPage, SortOrder } from './types.js';
 type Usage = Record<string, { at: number; size: number }>;
 
 /**
- * The first page of every thread the reader has seen, so it opens instantly and offline.
- * Least recently used threads go once the total passes `budget` (characters of JSON, roughly bytes).
+ * Every thread the reader has seen, as last shown (read back by readSaved() in saved.ts), so it
+ * opens instantly and offline. Each write counts as a use: least recently shown threads go once
+ * the total passes `budget` (characters of JSON, roughly bytes).
  */
 export class ThreadCache {
   constructor(
@@ -14,16 +16,8 @@ export class ThreadCache {
     public budget = 2_000_000,
   ) {}
 
-  async read(threadId: string, sort: SortOrder): Promise<CommentPage | undefined> {
-    const key = keyOf(threadId, sort);
-    const page = await this.store.get<CommentPage>(key);
-    // Recency is bookkeeping: the thread paints without waiting for that write.
-    if (page) void this.store.update<Usage>('usage', (usage = {}) => (usage[key] ? { ...usage, [key]: { ...usage[key], at: Date.now() } } : usage));
-    return page;
-  }
-
   async write(threadId: string, sort: SortOrder, page: CommentPage): Promise<void> {
-    const key = keyOf(threadId, sort);
+    const key = threadKey(threadId, sort);
     const evicted: string[] = [];
     await this.store.update(key, () => page);
     await this.store.update<Usage>('usage', (old = {}) => {
@@ -41,5 +35,3 @@ export class ThreadCache {
     await Promise.all(evicted.map((k) => this.store.del(k)));
   }
 }
-
-const keyOf = (threadId: string, sort: SortOrder) => `thread:${sort}:${threadId}`;

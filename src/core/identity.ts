@@ -1,14 +1,22 @@
 /**
  * What this device knows about its reader, in localStorage: an anonymous reader id (one
- * reaction of a kind per reader) and the edit tokens of comments written here. Storage may be
+ * reaction of a kind per reader), the edit tokens of comments written here, and the name and
+ * website of the last comment sent (for the next one; the reader can forget them). Storage may be
  * unavailable (privacy modes): then the reader simply cannot edit or keep reactions across visits.
  */
 const KEY = 'chime:identity';
+
+/** The name and website a reader signs with. */
+export interface SignedAs {
+  name: string;
+  website?: string | null;
+}
 
 interface Identity {
   reader: string;
   /** Comment id -> [edit token, expiry in ms since the epoch]. */
   tokens: Record<string, [string, number]>;
+  author?: SignedAs;
 }
 
 function read(): Identity {
@@ -20,7 +28,7 @@ function read(): Identity {
   }
   const now = Date.now();
   const tokens = Object.fromEntries(Object.entries(stored.tokens ?? {}).filter(([, [, expires]]) => expires > now));
-  return { reader: stored.reader ?? crypto.randomUUID(), tokens };
+  return { reader: stored.reader ?? crypto.randomUUID(), tokens, author: stored.author };
 }
 
 function write(identity: Identity): Identity {
@@ -52,4 +60,16 @@ export function saveEditToken(id: string, token: string, expires: number): void 
 export function editToken(id: string, late = false): string | undefined {
   const entry = identity().tokens[id];
   return entry && (late || entry[1] > Date.now()) ? entry[0] : undefined;
+}
+
+/** The name and website of the last comment this device sent, unless the reader forgot them. */
+export const rememberedAuthor = (): SignedAs | undefined => identity().author;
+
+/** Remembers who signed a comment the storage accepted. */
+export function rememberAuthor({ name, website }: SignedAs): void {
+  write(Object.assign(identity(), { author: { name, website: website || null } }));
+}
+
+export function forgetAuthor(): void {
+  write(Object.assign(identity(), { author: undefined }));
 }

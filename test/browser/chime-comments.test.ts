@@ -38,7 +38,7 @@ describe('<chime-comments>', () => {
     expect(headingText(element)).to.equal('Comments (3)');
     const items = renderedComments(element);
     expect(items.map((li) => li.querySelector('.number')!.textContent)).to.deep.equal(['1.', '2.', '3.']);
-    expect(items[0].querySelector('.byline')!.textContent!.replace(/\s+/g, ' ')).to.match(/^ ?Ada says: \d+ \w+ ago/);
+    expect(items[0].querySelector('.card')!.textContent!.replace(/\s+/g, ' ')).to.match(/^ ?Ada says: \d+ \w+ ago/);
     expect(items[0].querySelector('time')!.title).to.match(/^March 1, 2026/);
     expect(items[0].querySelectorAll('.body p')).to.have.length(2);
     expect(items[1].querySelector('.body blockquote')!.textContent!.trim()).to.equal('First paragraph.');
@@ -110,7 +110,7 @@ describe('<chime-comments>', () => {
     submit(form);
     await waitUntil(() => settle(), 'post was never called');
     await form.updateComplete;
-    const button = shadow(form).querySelector('button')!;
+    const button = shadow(form).querySelector<HTMLButtonElement>('button[type=submit]')!;
     expect(button.disabled).to.be.true;
     settle().resolve();
     await waitUntil(() => !button.disabled, 'button stayed disabled');

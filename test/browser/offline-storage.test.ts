@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import { ThreadCache } from '../../src/core/cache.js';
+import { threadKey } from '../../src/core/first-paint.js';
 import { idbStore } from '../../src/core/storage.js';
 import type { CommentPage } from '../../src/core/types.js';
 import { defineChimeElements } from '../../src/define.js';
@@ -25,11 +26,12 @@ describe('offline storage', () => {
 
   it('evicts the least recently used threads beyond the budget, in real IndexedDB', async () => {
     const size = JSON.stringify(pageOf('/a', 'x'.repeat(1000))).length;
-    const cache = new ThreadCache(idbStore(`chime-eviction-${crypto.randomUUID()}`), size * 3);
+    const store = idbStore(`chime-eviction-${crypto.randomUUID()}`);
+    const cache = new ThreadCache(store, size * 3);
     for (const id of ['/a', '/b', '/c']) await cache.write(id, 'oldest', pageOf(id, 'x'.repeat(1000)));
-    await cache.read('/a', 'oldest'); // seen again: now /b is the least recently used
+    await cache.write('/a', 'oldest', pageOf('/a', 'x'.repeat(1000))); // shown again: now /b is the least recently used
     await cache.write('/d', 'oldest', pageOf('/d', 'x'.repeat(1000)));
-    const kept = await Promise.all(['/a', '/b', '/c', '/d'].map((id) => cache.read(id, 'oldest')));
+    const kept = await Promise.all(['/a', '/b', '/c', '/d'].map((id) => store.get(threadKey(id, 'oldest'))));
     expect(kept.map(Boolean)).to.deep.equal([true, false, true, true]);
   });
 

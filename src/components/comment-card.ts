@@ -1,0 +1,97 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { LocaleMessages } from '../core/i18n.js';
+import { REACTIONS } from '../core/protocol.js';
+import type { Author, Comment } from '../core/types.js';
+import { safeUrl } from '../core/url.js';
+import { identicon } from './avatar.js';
+import { renderBody } from './markdown.js';
+
+/** Bodies longer than this (characters or lines) start collapsed behind "Show more". */
+const LONG_CHARS = 800;
+const LONG_LINES = 12;
+
+/** Everything a comment's card is drawn from besides the comment: it is drawn again when any of it changes. */
+export interface Card {
+  messages: LocaleMessages;
+  avatars: string;
+  /** Reaction names offered under each comment. */
+  reactions: string[];
+  closed: boolean;
+  /** This reader may still edit and delete it. */
+  editable: boolean;
+  /** The text in its edit box, while it is being edited. */
+  editing: string | null;
+  /** A long body shown in full. */
+  expanded: boolean;
+  /** The comment it answers, when shown at a level that does not say so by nesting. */
+  answered: Comment | undefined;
+  /** Replies shown under it (collapsible), and whether they are collapsed. */
+  replies: number;
+  collapsed: boolean;
+  /** The reply form goes under it. */
+  replying: boolean;
+  /** "3 hours ago" and the exact date. */
+  time: [label: string, title: string];
+  /** The note under a comment the storage has not accepted, once its chunk is here. */
+  note: TemplateResult | typeof nothing;
+}
+
+// Buttons say what they do in data-act (and data-arg); <chime-thread> handles every click in one
+// listener, so a drawn card holds no listener and nothing of Lit's once it is on the page.
+const button = (act: string, label: unknown, more: { arg?: string; expanded?: boolean } = {}) =>
+  html`<button data-act=${act} data-arg=${more.arg ?? nothing} aria-expanded=${more.expanded ?? nothing}>${label}</button>`;
+
+/** A comment's number (its permalink), card, reply slot and replies toggle, in that order. */
+export function card(c: Comment, d: Card): TemplateResult {
+  const m = d.messages;
+  return html`${c.delivery ? nothing : html`<a class="number permalink" part="number" href="#comment-${c.id}">${c.number}.</a>`}<article class="card">
+      ${c.deleted ? html`<p class="deleted">${m.deleted}</p>` : content(c, d)}
+    </article>
+    ${d.replying ? html`<slot></slot>` : nothing}
+    ${d.replies ? button('replies', d.collapsed ? m.showReplies(d.replies) : m.hideReplies, { expanded: !d.collapsed }) : nothing}`;
+}
+
+function content(c: Comment, d: Card): TemplateResult {
+  const m = d.messages;
+  const { role } = c.author;
+  const long = c.body.length > LONG_CHARS || c.body.split('\n', LONG_LINES + 1).length > LONG_LINES;
+  // Like classic blogs, the post's own author answers inline with a badge instead of "says:".
+  return html`${avatar(c.author, d.avatars)}${author(c.author)}
+    ${role ? html`<span class="badge" part="badge">${role === 'author' ? m.authorBadge : m.moderatorBadge}</span>` : m.says}
+    ${c.pinned ? html`<span class="badge" part="badge">${m.pinned}</span>` : nothing}
+    <time part="date" datetime=${c.createdAt} title=${d.time[1]}>${d.time[0]}</time>
+    ${c.editedAt ? html`<span class="edited" part="edited">${m.edited}</span>` : nothing}
+    ${d.answered ? html`<span class="reference">${m.inReplyTo} <a href="#comment-${d.answered.id}">${d.answered.author.name || '…'}</a></span>` : nothing}
+    ${
+      d.editing === null
+        ? html`<div class="body ${long && !d.expanded ? 'clamped' : ''}" part="body">${renderBody(c.body)}</div>
+            ${long ? button('expand', d.expanded ? m.showLess : m.showMore, { expanded: d.expanded }) : nothing}`
+        : html`<textarea class="editor" part="textarea" aria-label=${m.edit} .value=${d.editing}></textarea>${button('save', m.save)}${button('cancel', m.cancel)}`
+    }
+    ${c.delivery ? d.note : actions(c, d)}`;
+}
+
+function actions(c: Comment, d: Card) {
+  const m = d.messages;
+  const mine = c.myReactions ?? [];
+  return html`${d.reactions.map(
+    (name) =>
+      html`<button class="reaction" part="reaction" title=${name} aria-pressed=${mine.includes(name)} data-act="react" data-arg=${name}>
+        ${REACTIONS[name]} ${c.reactions?.[name] || ''}
+      </button>`,
+  )}${d.closed ? nothing : button('reply', m.reply)}${d.editable ? html`${button('edit', m.edit)}${button('delete', m.remove)}` : nothing}`;
+}
+
+function author({ name, website }: Author) {
+  const url = safeUrl(website);
+  return url
+    ? html`<a class="author" part="author" href=${url} rel="nofollow ugc noopener" target="_blank">${name}</a>`
+    : html`<span class="author" part="author">${name}</span>`;
+}
+
+function avatar({ name, avatarHash }: Author, avatars: string) {
+  if (avatars === 'off') return nothing;
+  return avatars === 'gravatar' && avatarHash
+    ? html`<img class="avatar" part="avatar" alt="" loading="lazy" src="https://gravatar.com/avatar/${avatarHash}?s=64&amp;d=identicon" />`
+    : identicon(avatarHash || name);
+}
