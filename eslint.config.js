@@ -15,7 +15,7 @@ const coreBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'data/', 'node_modules/', '**/*.d.ts'] },
+  { ignores: ['**/dist/', 'data/', 'node_modules/', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EDIT_WINDOW_MS, REACTIONS } from '../src/core/protocol.ts';
+import { EDIT_WINDOW_MS, REACTIONS } from 'chime-comments/protocol';
 
 /** Server settings, all from the environment (documented in docs/server.md). */
 export interface Config {

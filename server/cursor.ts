@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ApiError } from './errors.ts';
-import { SORT_ORDERS } from '../src/core/protocol.ts';
-import type { SortOrder } from '../src/core/types.ts';
+import { SORT_ORDERS, type SortOrder } from 'chime-comments/protocol';
 import type { Cursor } from './storage/types.ts';
 
 const shape = z.tuple([z.enum(SORT_ORDERS), z.number().int(), z.number().int(), z.number().int()]);

@@ -1,4 +1,4 @@
-import type { CommentPage, SortOrder } from '../src/core/types.ts';
+import type { CommentPage, SortOrder } from 'chime-comments/protocol';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { Storage } from './storage/types.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, SORT_ORDERS } from '../src/core/protocol.ts';
+import { LIMITS, SORT_ORDERS } from 'chime-comments/protocol';
 
 // Control characters are exactly what this refuses.
 // eslint-disable-next-line no-control-regex

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { SeedData } from '../src/core/types.ts';
+import type { SeedData } from 'chime-comments/protocol';
 import { sha256 } from './crypto.ts';
 import type { Storage } from './storage/types.ts';
 

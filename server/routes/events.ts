@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { ThreadEvent } from '../../src/core/types.ts';
+import type { ThreadEvent } from 'chime-comments/protocol';
 import { readQuery } from '../http/validate.ts';
 import { threadQuery } from '../schemas.ts';
 import type { Signal, Storage, StoredComment } from '../storage/types.ts';

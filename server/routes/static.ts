@@ -1,11 +1,16 @@
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 
-/** Resolved from the package, not the working directory, so `npx chime-server` works anywhere. */
-const dir = (name: string) => fileURLToPath(new URL(`../../${name}/`, import.meta.url));
+/**
+ * Where the chime-comments package is (the repository itself in a checkout): its dist/ holds the
+ * built widget; demo/ is there only in a checkout. Found through Node's resolution, not the
+ * working directory, so `npx chime-server` works anywhere.
+ */
+const widgetPackage = dirname(fileURLToPath(import.meta.resolve('chime-comments/package.json')));
 
 /** chime-form-<hash>.js and the like: their content never changes under that name. */
 const HASHED = /^\/chime-.+-[\w-]{6}\.js$/;
@@ -26,6 +31,7 @@ export function staticRoutes() {
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     if (c.res.ok) c.header('Cache-Control', HASHED.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'no-cache');
   });
-  for (const root of [dir('demo'), dir('dist')].filter((d) => existsSync(d))) app.use('*', serveStatic({ root, precompressed: true }));
+  for (const root of ['demo', 'dist'].map((name) => join(widgetPackage, name)).filter((d) => existsSync(d)))
+    app.use('*', serveStatic({ root, precompressed: true }));
   return app;
 }

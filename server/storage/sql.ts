@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import type { SortOrder, ThreadMeta } from '../../src/core/types.ts';
+import type { SortOrder, ThreadMeta } from 'chime-comments/protocol';
 import { ApiError } from '../errors.ts';
 import type { CommentRow, Cursor, Driver, ListQuery, NewRow, Queryable, Signal, Status, Storage, StoredComment } from './types.ts';
 import { toComment } from './view.ts';

@@ -1,4 +1,4 @@
-import type { Comment, SortOrder, ThreadMeta } from '../../src/core/types.ts';
+import type { Comment, SortOrder, ThreadMeta } from 'chime-comments/protocol';
 
 /** 'hidden' is set by a moderator: kept in the database, never shown. */
 export type Status = 'published' | 'pending' | 'hidden';

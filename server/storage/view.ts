@@ -1,4 +1,4 @@
-import type { AuthorRole } from '../../src/core/types.ts';
+import type { AuthorRole } from 'chime-comments/protocol';
 import type { CommentRow, StoredComment } from './types.ts';
 
 /** The public face of a row: no email, no token hash, ISO dates. */

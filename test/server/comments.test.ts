@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { it } from 'node:test';
-import type { Comment, CommentPage, PostResult } from '../../src/core/types.ts';
+import type { Comment, CommentPage, PostResult } from 'chime-comments/protocol';
 import { ADMIN, eachBackend, newComment, THREAD, type Instance } from './helpers/backends.ts';
 
 const list = (i: Instance, query = '') => i.send('GET', `/api/comments?thread=${encodeURIComponent(THREAD)}${query}`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { CommentPage, PostResult } from '../../src/core/types.ts';
+import type { CommentPage, PostResult } from 'chime-comments/protocol';
 import { eachBackend, newComment, type Instance } from './helpers/backends.ts';
 
 const THREAD = '/2006/03/busy';

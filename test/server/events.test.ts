@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { PostResult } from '../../src/core/types.ts';
+import type { PostResult } from 'chime-comments/protocol';
 import { ADMIN, eachBackend, newComment } from './helpers/backends.ts';
 import { openEvents } from './helpers/sse.ts';
 

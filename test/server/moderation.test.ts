@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { CommentPage, PostResult } from '../../src/core/types.ts';
+import type { CommentPage, PostResult } from 'chime-comments/protocol';
 import { ADMIN, eachBackend, newComment, THREAD } from './helpers/backends.ts';
 
 eachBackend('moderation', (db) => {

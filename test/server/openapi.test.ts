@@ -4,7 +4,7 @@ import { it } from 'node:test';
 import { z } from 'zod';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import type { PostResult } from '../../src/core/types.ts';
+import type { PostResult } from 'chime-comments/protocol';
 import { ADMIN, eachBackend, newComment, THREAD, type Instance } from './helpers/backends.ts';
 
 interface Operation {

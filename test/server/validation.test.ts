@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { CommentPage } from '../../src/core/types.ts';
+import type { CommentPage } from 'chime-comments/protocol';
 import { ADMIN, eachBackend, newComment, THREAD } from './helpers/backends.ts';
 
 const author = { name: 'Ann' };

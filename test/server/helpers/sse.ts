@@ -1,4 +1,4 @@
-import type { ThreadEvent } from '../../../src/core/types.ts';
+import type { ThreadEvent } from 'chime-comments/protocol';
 
 export interface EventStream {
   /** The next event, or a rejection after timeoutMs. */
