@@ -47,7 +47,7 @@ export async function startChimeServer(threads) {
  * the query string) and chime.js; /dist/* is the build, cached like the reference server caches it.
  */
 export async function startBlog() {
-  const dist = new URL('../dist/', import.meta.url);
+  const dist = new URL(process.env.DIST ?? '../dist/', import.meta.url);
   const server = createServer((request, response) => {
     const url = new URL(request.url, 'http://blog');
     if (url.pathname === '/post') {

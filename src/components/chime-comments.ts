@@ -1,26 +1,21 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { CommentAdapter } from '../core/adapter.js';
-import { toAdapterError, type AdapterError } from '../core/errors.js';
-import { forgetAuthor, rememberedAuthor } from '../core/identity.js';
 import { localeOf, messagesFor, type LocaleMessages } from '../core/i18n.js';
-import type { OutboxChange } from '../core/outbox.js';
 import type { SortOrder } from '../core/types.js';
 import { ThreadController } from './thread-controller.js';
 import { commentsStyles } from './chime-comments.styles.js';
-import type { ChimeForm, CommentDraft } from './chime-form.js';
+import type { ChimeForm } from './chime-form.js';
 import type { DeliveryRequest } from './delivery-note.js';
 
 /** Everything that decides which comments are shown: a change to any of them reloads the thread. */
 const SOURCE_PROPERTIES = ['thread', 'adapter', 'endpoint', 'seed', 'sort', 'pageSize', 'offlineCache'] as const;
 
-/** The DOM event each outbox change is announced with. */
-const DELIVERY_EVENTS: Partial<Record<OutboxChange['type'], string>> = {
-  retrying: 'chime-queued',
-  delivered: 'chime-delivered',
-  rejected: 'chime-rejected',
-};
-
-type Action = 'load' | 'post' | 'react' | 'edit' | 'delete';
+/** What the thread asks to do with a comment (chime-react, chime-edit, chime-delete). */
+interface Action {
+  id: string;
+  reaction?: string;
+  body?: string;
+}
 
 /** The form's code is fetched once a thread that takes comments is shown: count-only pages never load it. */
 let form: Promise<unknown> | undefined;
@@ -53,10 +48,7 @@ export class ChimeComments extends LitElement {
     reactions: {},
     avatars: {},
     offlineCache: { attribute: 'offline-cache' },
-    _sending: { state: true },
     _replyTo: { state: true },
-    _actionError: { state: true },
-    _formError: { state: true },
   };
 
   /** The thread's id, usually the post's path. */
@@ -84,32 +76,12 @@ export class ChimeComments extends LitElement {
   /** "off" keeps nothing on the device: no saved threads or drafts, unsent comments live in memory. */
   offlineCache = 'on';
 
-  private _sending = false;
-  private _formError = '';
-  /**
-   * Each form's text as it last announced it (chime-draft). A render hands the form back this
-   * very object, which it ignores as unchanged; an older one would wipe what the reader typed.
-   */
-  #draft: CommentDraft = { name: '', website: '', body: '' };
-  #replyDraft?: CommentDraft;
   /** The comment the reader is answering: the reply form shows under it. */
   private _replyTo = '';
-  private _actionError = '';
-  /** This device remembers the reader's name and website (from their last comment). */
-  #remembered = false;
 
-  readonly #thread = new ThreadController(this, {
-    // What the reader was typing here on an earlier visit.
-    ready: (session) =>
-      void session.draft<CommentDraft>().then((draft) => {
-        if (draft && session === this.#thread.session) {
-          this.#draft = draft;
-          this.requestUpdate();
-        }
-      }),
-    delivered: (change) => this.#announce(change),
-    failed: (error) => this.#reportError(error, 'load'),
-  });
+  readonly #thread = new ThreadController(this, (news, detail) =>
+    this.dispatchEvent(new CustomEvent(`chime-${news}`, { detail, bubbles: true, composed: true })),
+  );
 
   get #messages(): LocaleMessages {
     return messagesFor(localeOf(this));
@@ -126,15 +98,11 @@ export class ChimeComments extends LitElement {
 
   #load(): void {
     this.#thread.show({ threadId: this.thread, sort: this.sort, pageSize: this.pageSize, persist: this.offlineCache !== 'off' });
-    // The name and website of this reader's last comment, unless a draft says otherwise.
-    const author = rememberedAuthor();
-    this.#remembered = Boolean(author);
-    if (author && !this.#draft.name) this.#draft = { ...this.#draft, name: author.name, website: author.website ?? '' };
   }
 
   protected override render() {
     const m = this.#messages;
-    const { status, thread, error, busy, nextCursor, fresh, moreReplies } = this.#thread.state;
+    const { status, thread, error, busy, nextCursor, fresh, moreReplies, refused } = this.#thread.state;
     const comments = [...this.#thread.state.comments, ...this.#thread.state.outgoing];
     const isClosed = this.closed || Boolean(thread?.closed);
     const session = this.#thread.session;
@@ -155,7 +123,7 @@ export class ChimeComments extends LitElement {
           : nothing
       }
       ${fresh.length ? html`<button class="secondary" part="new-comments" @click=${() => session?.reveal()}>${m.newComments(fresh.length)}</button>` : nothing}
-      ${this._actionError ? html`<p class="status" role="alert" part="error">${this._actionError}</p>` : nothing}
+      ${refused ? html`<p class="status" role="alert" part="error">${refused.message}</p>` : nothing}
       ${status === 'loading' && !comments.length ? html`<p class="status" role="status">${m.loading}</p>` : nothing}
       ${
         error
@@ -179,9 +147,9 @@ export class ChimeComments extends LitElement {
             reply-to=${this._replyTo}
             ?closed=${isClosed}
             @chime-reply=${this.#onReply}
-            @chime-react=${this.#onAction}
-            @chime-edit=${this.#onAction}
-            @chime-delete=${this.#onAction}
+            @chime-react=${({ detail }: CustomEvent<Action>) => session?.react(detail.id, detail.reaction!)}
+            @chime-edit=${({ detail }: CustomEvent<Action>) => session?.edit(detail.id, detail.body!)}
+            @chime-delete=${({ detail }: CustomEvent<Action>) => session?.remove(detail.id)}
             @chime-more-replies=${({ detail }: CustomEvent<{ id: string }>) => session?.loadReplies(detail.id)}
             @chime-resend=${({ detail }: CustomEvent<DeliveryRequest>) => session?.resend(detail.id, detail.body)}
             @chime-discard=${({ detail }: CustomEvent<DeliveryRequest>) => session?.discard(detail.id)}
@@ -191,12 +159,9 @@ export class ChimeComments extends LitElement {
                 ? html`<chime-form
                   part="reply-form"
                   .messages=${m}
-                  .draft=${this.#replyDraft}
-                  .sending=${this._sending}
+                  .session=${session}
+                  parent=${this._replyTo}
                   reply-to=${comments.find((c) => c.id === this._replyTo)?.author.name ?? ''}
-                  error=${this._formError}
-                  @chime-draft=${(e: CustomEvent<CommentDraft>) => (this.#replyDraft = e.detail)}
-                  @chime-submit=${(e: CustomEvent<CommentDraft>) => this.#onSubmit(e, this._replyTo)}
                   @chime-cancel=${() => (this._replyTo = '')}
                 ></chime-form>`
                 : nothing
@@ -215,105 +180,22 @@ export class ChimeComments extends LitElement {
         isClosed
           ? html`<p class="closed" part="closed">${m.closed}</p>`
           : thread
-            ? html`<chime-form
-              part="form"
-              .messages=${m}
-              .sending=${this._sending}
-              .draft=${this.#draft}
-              ?remembered=${this.#remembered}
-              error=${this._replyTo ? '' : this._formError}
-              @chime-submit=${(e: CustomEvent<CommentDraft>) => this.#onSubmit(e, null)}
-              @chime-draft=${this.#onDraft}
-              @chime-forget=${this.#onForget}
-            ></chime-form>`
+            ? html`<chime-form part="form" .messages=${m} .session=${session}></chime-form>`
             : nothing
       }
     </section>`;
   }
 
+  /** Opens the reply form under the comment, signed as the main form is, and puts the cursor in it. */
   async #onReply(event: CustomEvent<{ id: string }>): Promise<void> {
-    this.#replyDraft = { ...this.#draft, body: '' };
-    this._formError = '';
+    const signed = this.renderRoot.querySelector<ChimeForm>('chime-form[part=form]')?.draft;
     this._replyTo = event.detail.id;
     await this.updateComplete;
     const form = this.renderRoot.querySelector<ChimeForm>('chime-form[part=reply-form]');
+    // Set once, not bound: a later render must not hand the form an older draft than what is typed.
+    if (form && signed) form.draft = { ...signed, body: '' };
     await form?.updateComplete;
     form?.renderRoot.querySelector('textarea')?.focus();
-  }
-
-  /** Reactions, edits and deletions show at once; a refusal puts the comment back and says why. */
-  async #onAction(event: CustomEvent<{ id: string; reaction?: string; body?: string }>): Promise<void> {
-    const { id, reaction, body } = event.detail;
-    const action = event.type.slice(6) as Action;
-    const session = this.#thread.session;
-    this._actionError = '';
-    try {
-      await (action === 'react' ? session?.react(id, reaction!) : action === 'edit' ? session?.edit(id, body!) : session?.remove(id));
-    } catch (error) {
-      const adapterError = toAdapterError(error);
-      this._actionError = adapterError.message;
-      this.#reportError(adapterError, action);
-    }
-  }
-
-  #onDraft({ detail }: CustomEvent<CommentDraft>): void {
-    this.#draft = detail;
-    this.#thread.session?.keepDraft(detail);
-  }
-
-  /** The reader asked this device to forget their name and website. */
-  #onForget(): void {
-    forgetAuthor();
-    this.#remembered = false;
-    this.#onDraft(new CustomEvent('chime-draft', { detail: { ...this.#draft, name: '', website: '' } }));
-    this.requestUpdate();
-  }
-
-  async #onSubmit(event: CustomEvent<CommentDraft>, parentId: string | null): Promise<void> {
-    event.stopPropagation();
-    const form = event.target as ChimeForm;
-    const { name, website, body } = event.detail;
-    const session = this.#thread.session;
-    if (!session) return;
-    this._sending = true;
-    this._formError = '';
-    try {
-      const id = crypto.randomUUID();
-      await session.queue({ id, parentId, author: { name, website: website || null }, body });
-      // In the outbox the comment is safe and shown in the thread: the text can go.
-      form.reset();
-      if (parentId) this._replyTo = '';
-      else this.#draft = form.draft;
-      await session.send();
-    } catch (error) {
-      // Only the outbox itself failing lands here; the text stays in the form.
-      this._formError = toAdapterError(error).message;
-    } finally {
-      this._sending = false;
-    }
-  }
-
-  #announce({ type, entry, result, error }: OutboxChange): void {
-    // The attempt has an answer: the form is free again before anyone hears about it.
-    if (type !== 'added') this._sending = false;
-    const name = DELIVERY_EVENTS[type];
-    // Queued once, when the first attempt fails; delivered only if it ever waited.
-    if (name && (type !== 'retrying' || entry.attempts === 1) && (type !== 'delivered' || entry.attempts > 0)) {
-      this.#fire(name, result ?? { comment: entry.input, error });
-    }
-    if (result) {
-      this.#remembered = Boolean(rememberedAuthor());
-      this.#fire('chime-posted', result);
-    }
-    if (error && type === 'rejected') this.#reportError(error, 'post');
-  }
-
-  #reportError(error: AdapterError, action: Action): void {
-    this.#fire('chime-error', { error, action });
-  }
-
-  #fire(name: string, detail: object): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 }
 

@@ -1,6 +1,9 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { toAdapterError } from '../core/errors.js';
+import { forgetAuthor, rememberedAuthor } from '../core/author.js';
 import { messagesFor, type FormMessages, type LocaleMessages } from '../core/i18n.js';
+import type { ThreadSession } from '../core/thread-session.js';
 import { LIMITS } from '../core/protocol.js';
 import { renderBody } from './markdown.js';
 import { safeUrl } from '../core/url.js';
@@ -35,28 +38,36 @@ const english: FormMessages = {
 
 /**
  * The comment form. It validates what the reader typed and fires `chime-submit` with a
- * CommentDraft; its owner does the posting and reports back through `sending` and `error`.
- * Text is only cleared by reset(), i.e. once the comment was accepted.
+ * CommentDraft; given a thread's `session` (as <chime-comments> gives it), it also posts it
+ * through the session's outbox, keeps the top-level form's draft on the device, fills in the name
+ * and website this device remembers (offering to forget them), and reports back through
+ * `sending` and `error`. Text is only cleared once the comment is safe in the outbox.
  *
- * @fires chime-cancel - a reply form's Cancel button was pressed
- * @fires chime-forget - the reader asked this device to forget their name and website (internal: neither bubbles nor composes)
+ * @fires chime-submit - the reader submitted valid input; detail: CommentDraft
+ * @fires chime-cancel - a reply form's Cancel button was pressed, or its comment is safe in the outbox: it can close
  */
 export class ChimeForm extends LitElement {
   static override styles = formStyles;
 
   static override properties = {
     messages: { attribute: false },
+    session: { attribute: false },
+    parent: {},
     sending: { type: Boolean, reflect: true },
     error: {},
     draft: { attribute: false },
     replyTo: { attribute: 'reply-to' },
-    remembered: { type: Boolean },
+    _remembered: { state: true },
     _fieldErrors: { state: true },
     _preview: { state: true },
   };
 
   messages: LocaleMessages = messagesFor('en');
-  /** True while the owner is posting: the button is disabled. */
+  /** The thread this form posts to. */
+  session?: ThreadSession;
+  /** The id of the comment a reply form answers. */
+  parent = '';
+  /** True while posting: the button is disabled. */
   sending = false;
   /** A message from the last attempt to post, shown above the button. */
   error = '';
@@ -64,9 +75,23 @@ export class ChimeForm extends LitElement {
   /** The name of the writer being answered: makes this a reply form, with a Cancel button. */
   replyTo = '';
   /** The name and website come from this device's memory of the reader: offer to forget them. */
-  remembered = false;
+  private _remembered = false;
   private _fieldErrors: Partial<Record<Field, string>> = {};
   private _preview = false;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('session') || !this.session) return;
+    const author = rememberedAuthor();
+    this._remembered = Boolean(author);
+    if (author && !this.draft.name) this.draft = { ...this.draft, name: author.name, website: author.website ?? '' };
+    // What the reader was typing here on an earlier visit.
+    const session = this.session;
+    if (!this.parent) {
+      void session.draft<CommentDraft>().then((draft) => {
+        if (draft && session === this.session) this.draft = draft;
+      });
+    }
+  }
 
   /** Clears the comment text after it was accepted; name and website stay for the next one. */
   reset(): void {
@@ -88,7 +113,7 @@ export class ChimeForm extends LitElement {
       <div class="row">
         ${this.#input('name', m.name, 'text', 'name')} ${this.#input('website', m.website, 'url', 'url')}
       </div>
-      ${this.remembered ? html`<button class="link" type="button" @click=${() => this.dispatchEvent(new Event('chime-forget'))}>${m.forget}</button>` : nothing}
+      ${this._remembered ? html`<button class="link" type="button" @click=${this.#forget}>${m.forget}</button>` : nothing}
       <label>
         ${m.comment}
         <textarea
@@ -111,7 +136,7 @@ export class ChimeForm extends LitElement {
         </button>
         ${
           this.replyTo
-            ? html`<button class="secondary" part="button" type="button" @click=${() => this.dispatchEvent(new CustomEvent('chime-cancel', { bubbles: true, composed: true }))}>
+            ? html`<button class="secondary" part="button" type="button" @click=${this.#close}>
               ${m.cancel}
             </button>`
             : nothing
@@ -145,13 +170,27 @@ export class ChimeForm extends LitElement {
 
   #onInput(event: Event): void {
     const target = event.target as HTMLInputElement | HTMLTextAreaElement;
-    if (target.name in this.draft) {
-      this.draft = { ...this.draft, [target.name]: target.value };
-      this.dispatchEvent(new CustomEvent('chime-draft', { detail: this.draft, bubbles: true, composed: true }));
-    }
+    if (target.name in this.draft) this.#keep({ ...this.draft, [target.name]: target.value });
   }
 
-  #onSubmit(event: SubmitEvent): void {
+  /** Shows `draft` and, for the top-level form, keeps it on the device. */
+  #keep(draft: CommentDraft): void {
+    this.draft = draft;
+    if (!this.parent) this.session?.keepDraft(draft);
+  }
+
+  #close(): void {
+    this.dispatchEvent(new CustomEvent('chime-cancel', { bubbles: true, composed: true }));
+  }
+
+  /** The reader asked this device to forget their name and website. */
+  #forget(): void {
+    forgetAuthor();
+    this._remembered = false;
+    this.#keep({ ...this.draft, name: '', website: '' });
+  }
+
+  async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     // Bots fill every field; people never see this one.
@@ -162,8 +201,26 @@ export class ChimeForm extends LitElement {
       (form.elements.namedItem(first) as HTMLElement).focus();
       return;
     }
-    const draft = { ...this.draft, name: this.draft.name.trim(), website: this.draft.website.trim() };
-    this.dispatchEvent(new CustomEvent<CommentDraft>('chime-submit', { detail: draft, bubbles: true, composed: true }));
+    const { name, website, body } = { ...this.draft, name: this.draft.name.trim(), website: this.draft.website.trim() };
+    this.dispatchEvent(new CustomEvent<CommentDraft>('chime-submit', { detail: { name, website, body }, bubbles: true, composed: true }));
+    const session = this.session;
+    if (!session) return;
+    this.sending = true;
+    this.error = '';
+    try {
+      const id = crypto.randomUUID();
+      await session.queue({ id, parentId: this.parent || null, author: { name, website: website || null }, body });
+      // In the outbox the comment is safe and shown in the thread: the text can go (a reply form too).
+      this.reset();
+      if (this.parent) this.#close();
+      await session.send(id);
+    } catch (error) {
+      // Only the outbox itself failing lands here; the text stays in the form.
+      this.error = toAdapterError(error).message;
+    } finally {
+      this.sending = false;
+      this._remembered = Boolean(rememberedAuthor());
+    }
   }
 
   #validate(): Partial<Record<Field, string>> {

@@ -5,7 +5,7 @@ import { REACTIONS } from '../core/protocol.js';
 import type { Comment, CommentPage } from '../core/types.js';
 import { linkedCommentId } from '../core/url.js';
 import { card, type Card } from './comment-card.js';
-import { deliveryStyles, threadStyles } from './chime-thread.styles.js';
+import { threadStyles } from './chime-thread.styles.js';
 import type { renderDelivery } from './delivery-note.js';
 
 const UNITS = [
@@ -17,18 +17,13 @@ const UNITS = [
   ['minute', 60],
 ] as const;
 
-/** One comment on screen: its item, what its card was drawn from, and the list of its replies. */
+/** A comment on screen: its item, and what its card was drawn from. */
 interface Item {
   li: HTMLLIElement;
   drawn: unknown[];
-  list?: HTMLOListElement;
-  /** "Show N more replies", under a top-level comment whose replies were not all loaded. */
-  more?: HTMLButtonElement;
 }
 
 let deliveryNote: Promise<typeof import('./delivery-note.js')> | undefined;
-
-const list = (className: string) => Object.assign(document.createElement('ol'), { className, part: 'list' });
 
 /**
  * A thread's comments as nested, numbered lists. Renders what it is given and loads nothing
@@ -46,7 +41,7 @@ const list = (className: string) => Object.assign(document.createElement('ol'), 
  * @slot - the reply form, shown under the comment named by `replyTo`
  */
 export class ChimeThread extends LitElement {
-  static override styles = [threadStyles, deliveryStyles];
+  static override styles = threadStyles;
 
   static override properties = {
     comments: { attribute: false },
@@ -58,8 +53,6 @@ export class ChimeThread extends LitElement {
     avatars: {},
     replyTo: { attribute: 'reply-to' },
     closed: { type: Boolean },
-    _open: { state: true },
-    _editing: { state: true },
   };
 
   comments: Comment[] = [];
@@ -78,13 +71,10 @@ export class ChimeThread extends LitElement {
   /** No replies in a closed thread. */
   closed = false;
 
-  /** Toggled ids: `r` + id for collapsed replies, `b` + id for an expanded long body. */
-  private _open = new Set<string>();
-  private _editing = '';
-  /** The text of the comment being edited, as typed so far. */
-  #edited = '';
+  /** Toggled ids: `r` + id for collapsed replies, `b` + id for an expanded long body, `e` + id for one being edited. */
+  readonly #open = new Set<string>();
 
-  readonly #top = list('top');
+  readonly #top = Object.assign(document.createElement('ol'), { className: 'top', part: 'list' });
   readonly #items = new Map<string, Item>();
   #children = new Map<string | null, Comment[]>();
   #byId = new Map<string, Comment>();
@@ -118,9 +108,6 @@ export class ChimeThread extends LitElement {
   protected override createRenderRoot() {
     const root = super.createRenderRoot();
     root.addEventListener('click', (event) => this.#onClick(event));
-    root.addEventListener('input', (event) => {
-      if ((event.target as Element).matches('.editor')) this.#edited = (event.target as HTMLTextAreaElement).value;
-    });
     return root;
   }
 
@@ -178,65 +165,29 @@ export class ChimeThread extends LitElement {
   #item(c: Comment, parent: string | null, depth: number, seen: Set<string>): Item {
     let item = this.#items.get(c.id);
     if (!item) this.#items.set(c.id, (item = { li: Object.assign(document.createElement('li'), { id: `comment-${c.id}` }), drawn: [] }));
-    const nested = depth < this.maxDepth;
-    const replies = nested ? this.#descendants(c.id).length : 0;
-    const collapsed = this._open.has(`r${c.id}`);
-    const answered = c.parentId !== parent ? this.#byId.get(c.parentId!) : undefined;
-    const editable = Boolean(editToken(c.id));
-    const editing = this._editing === c.id ? this.#edited : null;
-    const expanded = this._open.has(`b${c.id}`);
-    const replying = this.replyTo === c.id;
+    const replies = depth < this.maxDepth ? this.#descendants(c.id).length : 0;
+    const d = {
+      messages: this.messages,
+      avatars: this.avatars,
+      closed: this.closed,
+      editable: Boolean(editToken(c.id)),
+      editing: this.#open.has(`e${c.id}`),
+      expanded: this.#open.has(`b${c.id}`),
+      answered: c.parentId !== parent ? this.#byId.get(c.parentId!) : undefined,
+      replies,
+      collapsed: this.#open.has(`r${c.id}`),
+      more: (depth === 1 && this.moreReplies[c.id]?.count) || 0,
+      replying: this.replyTo === c.id,
+    };
     // Everything the card shows: it is drawn again when any of it changes.
-    const drawn: unknown[] = [
-      c,
-      this.#target === c.id,
-      this.messages,
-      this.locale,
-      this.avatars,
-      this.reactions,
-      this.closed,
-      Boolean(this.#renderDelivery),
-    ];
-    drawn.push(editable, editing, expanded, answered, replies, collapsed, replying);
+    const drawn = [c, this.#target === c.id, this.locale, this.reactions, Boolean(this.#renderDelivery), ...Object.values(d)];
     if (drawn.length !== item.drawn.length || drawn.some((value, i) => value !== item.drawn[i])) {
       const reactions = this.reactions.split(',').filter((name) => REACTIONS[name]);
-      const note = (c.delivery && this.#deliveryNote(c)) || nothing;
-      const { messages, avatars, closed } = this;
-      this.#draw(item, c, {
-        messages,
-        avatars,
-        closed,
-        reactions,
-        editable,
-        editing,
-        expanded,
-        answered,
-        replies,
-        collapsed,
-        replying,
-        time: this.#time(c),
-        note,
-      });
+      this.#draw(item, c, { ...d, reactions, time: this.#time(c), note: (c.delivery && this.#deliveryNote(c)) || nothing });
     }
     item.drawn = drawn;
-
-    if (replies && !collapsed) {
-      item.list ??= item.li.insertBefore(list('replies'), item.more ?? null);
-      this.#fill(item.list, c.id, depth + 1, seen);
-    } else if (item.list) {
-      item.list.remove();
-      item.list = undefined;
-    }
-    const more = depth === 1 ? this.moreReplies[c.id] : undefined;
-    if (more) {
-      item.more ??= item.li.appendChild(Object.assign(document.createElement('button'), { className: 'more' }));
-      item.more.dataset.act = 'more';
-      item.more.setAttribute('part', 'more-replies');
-      item.more.textContent = this.messages.moreReplies(more.count);
-    } else {
-      item.more?.remove();
-      item.more = undefined;
-    }
+    const list = item.li.querySelector<HTMLOListElement>(':scope > ol');
+    if (list) this.#fill(list, c.id, depth + 1, seen);
     return item;
   }
 
@@ -262,7 +213,7 @@ export class ChimeThread extends LitElement {
     // A one-paragraph body needs no paragraph element of its own.
     const body = drawn.querySelector('.body');
     if (body?.childNodes.length === 1 && body.firstElementChild?.localName === 'p') body.replaceChildren(...body.firstElementChild.childNodes);
-    morph(li, drawn, item.list ?? item.more ?? null);
+    morph(li, drawn);
   }
 
   /** Deleted comments stay only as long as someone answered them. */
@@ -280,8 +231,11 @@ export class ChimeThread extends LitElement {
    */
   #deliveryNote(comment: Comment) {
     if (this.#renderDelivery) return this.#renderDelivery(comment, this.messages);
-    void (deliveryNote ??= import('./delivery-note.js')).then((module) => {
-      this.#renderDelivery = module.renderDelivery;
+    void (deliveryNote ??= import('./delivery-note.js')).then(({ renderDelivery, deliveryStyles }) => {
+      if (this.#renderDelivery) return;
+      this.#renderDelivery = renderDelivery;
+      const root = this.renderRoot as ShadowRoot;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, deliveryStyles.styleSheet!];
       this.requestUpdate();
     });
     return undefined;
@@ -305,9 +259,8 @@ export class ChimeThread extends LitElement {
     if (!button || !id) return;
     const fire = (type: string, detail: object = {}) => this.#fire(type, { id, ...detail });
     const toggle = (key: string) => {
-      const open = new Set(this._open);
-      if (!open.delete(key)) open.add(key);
-      this._open = open;
+      if (!this.#open.delete(key)) this.#open.add(key);
+      this.requestUpdate();
     };
     switch (button.dataset.act) {
       case 'react':
@@ -320,24 +273,20 @@ export class ChimeThread extends LitElement {
         return fire('chime-resend', { body: button.parentElement!.querySelector('textarea')!.value });
       case 'discard':
         return fire('chime-discard');
-      case 'edit':
-        this.#edited = this.#byId.get(id)?.body ?? '';
-        this._editing = id;
-        return;
-      case 'save':
-        this._editing = '';
-        if (this.#edited.trim()) fire('chime-edit', { body: this.#edited });
-        return;
-      case 'cancel':
-        this._editing = '';
-        return;
+      case 'save': {
+        const body = button.parentElement!.querySelector<HTMLTextAreaElement>('.editor')!.value;
+        if (body.trim()) fire('chime-edit', { body });
+        return toggle(`e${id}`);
+      }
       case 'delete':
-        if (confirm(this.messages.confirmRemove)) fire('chime-delete');
-        return;
+        return void (confirm(this.messages.confirmRemove) && fire('chime-delete'));
       case 'expand':
         return toggle(`b${id}`);
       case 'replies':
         return toggle(`r${id}`);
+      default:
+        // Edit and Cancel: the edit box opens with the comment's text, or closes.
+        return toggle(`e${id}`);
     }
   }
 
@@ -347,12 +296,12 @@ export class ChimeThread extends LitElement {
 }
 
 /**
- * Makes `into`'s children (those before `stop`) look like `like`'s: nodes of the same kind in the
+ * Makes `into`'s children look like `like`'s: nodes of the same kind in the
  * same place are kept and updated (attributes, text; an edit box keeps what is typed in it), others
  * are replaced.
  */
-function morph(into: Node, like: Node, stop: Node | null = null): void {
-  let old = into.firstChild === stop ? null : into.firstChild;
+function morph(into: Node, like: Node): void {
+  let old = into.firstChild;
   for (let node = like.firstChild; node;) {
     const next = node.nextSibling;
     if (old && old.nodeName === node.nodeName) {
@@ -360,15 +309,16 @@ function morph(into: Node, like: Node, stop: Node | null = null): void {
         const element = node as Element;
         for (const { name } of [...old.attributes]) if (!element.hasAttribute(name)) old.removeAttribute(name);
         for (const { name, value } of element.attributes) if (old.getAttribute(name) !== value) old.setAttribute(name, value);
-        morph(old, node);
+        // A list of replies is <chime-thread>'s to fill.
+        if (!old.matches('.replies')) morph(old, node);
       } else if (old.nodeValue !== node.nodeValue) old.nodeValue = node.nodeValue;
-      old = old.nextSibling === stop ? null : old.nextSibling;
-    } else into.insertBefore(node, old ?? stop);
+      old = old.nextSibling;
+    } else into.insertBefore(node, old);
     node = next;
   }
   while (old) {
     const gone = old;
-    old = old.nextSibling === stop ? null : old.nextSibling;
+    old = old.nextSibling;
     gone.remove();
   }
 }

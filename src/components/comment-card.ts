@@ -19,8 +19,8 @@ export interface Card {
   closed: boolean;
   /** This reader may still edit and delete it. */
   editable: boolean;
-  /** The text in its edit box, while it is being edited. */
-  editing: string | null;
+  /** Its edit box is open (with its text, as the reader left it when it is drawn again). */
+  editing: boolean;
   /** A long body shown in full. */
   expanded: boolean;
   /** The comment it answers, when shown at a level that does not say so by nesting. */
@@ -28,6 +28,8 @@ export interface Card {
   /** Replies shown under it (collapsible), and whether they are collapsed. */
   replies: number;
   collapsed: boolean;
+  /** Replies its page left out ("Show N more replies"). */
+  more: number;
   /** The reply form goes under it. */
   replying: boolean;
   /** "3 hours ago" and the exact date. */
@@ -41,14 +43,20 @@ export interface Card {
 const button = (act: string, label: unknown, more: { arg?: string; expanded?: boolean } = {}) =>
   html`<button data-act=${act} data-arg=${more.arg ?? nothing} aria-expanded=${more.expanded ?? nothing}>${label}</button>`;
 
-/** A comment's number (its permalink), card, reply slot and replies toggle, in that order. */
+/**
+ * What an item of the thread shows: the comment's number (its permalink) and card, the reply slot,
+ * the replies toggle and the list of replies (which <chime-thread> fills), and "Show N more replies".
+ */
 export function card(c: Comment, d: Card): TemplateResult {
   const m = d.messages;
+  const open = d.replies && !d.collapsed;
   return html`${c.delivery ? nothing : html`<a class="number permalink" part="number" href="#comment-${c.id}">${c.number}.</a>`}<article class="card">
       ${c.deleted ? html`<p class="deleted">${m.deleted}</p>` : content(c, d)}
     </article>
     ${d.replying ? html`<slot></slot>` : nothing}
-    ${d.replies ? button('replies', d.collapsed ? m.showReplies(d.replies) : m.hideReplies, { expanded: !d.collapsed }) : nothing}`;
+    ${d.replies ? button('replies', d.collapsed ? m.showReplies(d.replies) : m.hideReplies, { expanded: !d.collapsed }) : nothing}
+    ${open ? html`<ol class="replies" part="list"></ol>` : nothing}
+    ${d.more ? html`<button class="more" part="more-replies" data-act="more">${m.moreReplies(d.more)}</button>` : nothing}`;
 }
 
 function content(c: Comment, d: Card): TemplateResult {
@@ -63,10 +71,10 @@ function content(c: Comment, d: Card): TemplateResult {
     ${c.editedAt ? html`<span class="edited" part="edited">${m.edited}</span>` : nothing}
     ${d.answered ? html`<span class="reference">${m.inReplyTo} <a href="#comment-${d.answered.id}">${d.answered.author.name || '…'}</a></span>` : nothing}
     ${
-      d.editing === null
+      !d.editing
         ? html`<div class="body ${long && !d.expanded ? 'clamped' : ''}" part="body">${renderBody(c.body)}</div>
             ${long ? button('expand', d.expanded ? m.showLess : m.showMore, { expanded: d.expanded }) : nothing}`
-        : html`<textarea class="editor" part="textarea" aria-label=${m.edit} .value=${d.editing}></textarea>${button('save', m.save)}${button('cancel', m.cancel)}`
+        : html`<textarea class="editor" part="textarea" aria-label=${m.edit} .value=${c.body}></textarea>${button('save', m.save)}${button('cancel', m.cancel)}`
     }
     ${c.delivery ? d.note : actions(c, d)}`;
 }

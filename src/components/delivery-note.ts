@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { css, html } from 'lit';
 import type { DeliveryMessages, LocaleMessages } from '../core/i18n.js';
 import type { Comment } from '../core/types.js';
 
@@ -39,3 +39,23 @@ export function renderDelivery({ body, delivery }: Comment, messages: LocaleMess
     <button data-act="discard">${m.discard}</button>
   </div>`;
 }
+
+/** The note under a comment the storage has not accepted (delivery-note.ts). */
+/** Added to <chime-thread>'s styles when this chunk arrives. */
+export const deliveryStyles = css`
+  [data-delivery] .card {
+    opacity: 0.7;
+  }
+  .delivery {
+    font-size: 0.9em;
+  }
+  [data-delivery='rejected'] .delivery p {
+    color: var(--_danger);
+  }
+  .delivery textarea {
+    display: block;
+    width: 100%;
+    min-height: 5em;
+    font: inherit;
+  }
+`;

@@ -2,23 +2,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { adapterFor, onRegister, type StorageSettings } from '../adapters/registry.js';
 import { AdapterError } from '../core/errors.js';
 import { startReads, type ThreadSource } from '../core/first-paint.js';
-import type { OutboxChange } from '../core/outbox.js';
-import type { ThreadSession } from '../core/thread-session.js';
+import type { SessionNews, ThreadSession } from '../core/thread-session.js';
 import { initialState, type ThreadState } from '../core/thread-state.js';
 
 type Host = ReactiveControllerHost & HTMLElement & StorageSettings;
 
 /** What the element wants shown, besides its storage settings. */
 export type ThreadRequest = Omit<ThreadSource, 'adapter'>;
-
-export interface ThreadControllerOptions {
-  /** The session is here: what needs it (drafts) can start. */
-  ready(session: ThreadSession): void;
-  /** What this tab's outbox did with one of the thread's comments. */
-  delivered(change: OutboxChange): void;
-  /** The thread cannot be shown: a misconfiguration, or loading failed. */
-  failed(error: AdapterError): void;
-}
 
 /**
  * The thin layer between a ThreadSession (core, Lit-free) and the element: starts the reads the
@@ -34,9 +24,10 @@ export class ThreadController implements ReactiveController {
   /** Aborted when this attempt to show a thread is over (another starts, or the element left). */
   #attempt = new AbortController();
 
+  /** `tell` hears the session's news (and a misconfiguration, as an error to load). */
   constructor(
     private readonly host: Host,
-    private readonly options: ThreadControllerOptions,
+    private readonly tell: (news: SessionNews, detail: object) => void,
   ) {
     host.addController(this);
   }
@@ -74,14 +65,12 @@ export class ThreadController implements ReactiveController {
         if (signal.aborted) return;
         const session = (this.session = new ThreadSession(source, {
           changed: (state) => {
-            const failed = state.error && state.error !== this.state.error;
             this.state = state;
             this.host.requestUpdate();
-            if (failed) this.options.failed(state.error!);
           },
-          delivered: (change) => this.options.delivered(change),
+          tell: this.tell,
         }));
-        this.options.ready(session);
+        this.host.requestUpdate();
         void session.start(reads);
       },
       (error: unknown) => this.#report(new AdapterError('network', `Chime's code could not be loaded (${error}).`), signal),
@@ -106,6 +95,6 @@ export class ThreadController implements ReactiveController {
     if (signal.aborted) return;
     this.state = { ...initialState, status: 'error', error };
     this.host.requestUpdate();
-    this.options.failed(error);
+    this.tell('error', { error, action: 'load' });
   }
 }

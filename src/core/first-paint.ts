@@ -1,19 +1,29 @@
-import { createStore, get, type UseStore } from 'idb-keyval';
 import type { CommentAdapter } from './adapter.js';
 import { readerId } from './identity.js';
 import type { CommentPage, SortOrder } from './types.js';
 
-const stores = new Map<string, UseStore>();
-
-/** One idb-keyval store per database and page (the 'keyval' object store), shared by every reader of it. */
-export function idbOf(database: string): UseStore {
-  let store = stores.get(database);
-  if (!store) stores.set(database, (store = createStore(database, 'keyval')));
-  return store;
-}
-
-/** Where a thread's saved copy is kept, per sort order. */
+/** Where a thread's saved copy is kept, per sort order (in idb-keyval's 'keyval' store of database 'chime'). */
 export const threadKey = (threadId: string, sort: SortOrder) => `thread:${sort}:${threadId}`;
+
+/**
+ * One read of the saved copy, with IndexedDB itself: idb-keyval (what the offline layer writes
+ * with) is one module, and all of it would come into chime.js with its read; the database and
+ * store are the ones idb-keyval's createStore('chime', 'keyval') opens. Undefined when there is no
+ * saved copy, or IndexedDB fails or throws (private browsing).
+ */
+function readSaved(key: string): Promise<CommentPage | undefined> {
+  return new Promise<CommentPage | undefined>((resolve) => {
+    const open = indexedDB.open('chime');
+    open.onupgradeneeded = () => open.result.createObjectStore('keyval');
+    open.onsuccess = () => {
+      const read = open.result.transaction('keyval').objectStore('keyval').get(key);
+      read.onsuccess = read.onerror = () => resolve(read.result);
+      // Closes once the read is done; the offline layer keeps its own connection.
+      open.result.close();
+    };
+    open.onerror = open.onblocked = () => resolve(undefined);
+  }).catch(() => undefined);
+}
 
 /** Which thread an element shows, and from where. */
 export interface ThreadSource {
@@ -39,11 +49,8 @@ export interface FirstPaint {
  * answer is still coming.
  */
 export function startReads({ adapter, threadId, sort, pageSize, persist }: ThreadSource, signal: AbortSignal): FirstPaint {
-  // IndexedDB may throw at once (private browsing), an adapter may throw instead of rejecting:
-  // either only settles a promise, never breaks the element's update.
-  const saved = new Promise<CommentPage | undefined>((resolve) =>
-    resolve(persist ? get(threadKey(threadId, sort), idbOf('chime')) : undefined),
-  ).catch(() => undefined);
+  // An adapter may throw instead of rejecting: that only settles the promise, never breaks the element's update.
+  const saved = persist ? readSaved(threadKey(threadId, sort)) : Promise.resolve(undefined);
   const first = new Promise<CommentPage>((resolve) => resolve(adapter.list(threadId, { sort, limit: pageSize, readerId: readerId(), signal })));
   // The session handles a failure; one before its code is here is not an unhandled rejection.
   first.catch(() => undefined);

@@ -1,8 +1,8 @@
 /**
  * What this device knows about its reader, in localStorage: an anonymous reader id (one
  * reaction of a kind per reader), the edit tokens of comments written here, and the name and
- * website of the last comment sent (for the next one; the reader can forget them). Storage may be
- * unavailable (privacy modes): then the reader simply cannot edit or keep reactions across visits.
+ * website of the last comment sent (author.ts). Storage may be unavailable (privacy modes): then
+ * the reader simply cannot edit or keep reactions across visits.
  */
 const KEY = 'chime:identity';
 
@@ -31,7 +31,7 @@ function read(): Identity {
   return { reader: stored.reader ?? crypto.randomUUID(), tokens, author: stored.author };
 }
 
-function write(identity: Identity): Identity {
+export function write(identity: Identity): Identity {
   try {
     localStorage.setItem(KEY, JSON.stringify(identity));
   } catch {
@@ -41,7 +41,8 @@ function write(identity: Identity): Identity {
 }
 
 let cached: Identity | undefined;
-const identity = () => (cached ??= write(read()));
+/** Read once per page, then kept in memory. */
+export const identity = () => (cached ??= write(read()));
 
 export const readerId = (): string => identity().reader;
 
@@ -60,16 +61,4 @@ export function saveEditToken(id: string, token: string, expires: number): void 
 export function editToken(id: string, late = false): string | undefined {
   const entry = identity().tokens[id];
   return entry && (late || entry[1] > Date.now()) ? entry[0] : undefined;
-}
-
-/** The name and website of the last comment this device sent, unless the reader forgot them. */
-export const rememberedAuthor = (): SignedAs | undefined => identity().author;
-
-/** Remembers who signed a comment the storage accepted. */
-export function rememberAuthor({ name, website }: SignedAs): void {
-  write(Object.assign(identity(), { author: { name, website: website || null } }));
-}
-
-export function forgetAuthor(): void {
-  write(Object.assign(identity(), { author: undefined }));
 }

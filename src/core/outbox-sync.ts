@@ -1,5 +1,6 @@
 import type { CommentAdapter } from './adapter.js';
-import { rememberAuthor, saveEditToken } from './identity.js';
+import { rememberAuthor } from './author.js';
+import { saveEditToken } from './identity.js';
 import { EDIT_WINDOW_MS } from './protocol.js';
 import type { Outbox, OutboxChange, OutboxEntry } from './outbox.js';
 import type { Comment, NewComment, PostResult } from './types.js';

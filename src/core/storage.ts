@@ -1,5 +1,4 @@
-import { del, get, update, type UseStore } from 'idb-keyval';
-import { idbOf } from './first-paint.js';
+import { createStore, del, get, update, type UseStore } from 'idb-keyval';
 
 /** The few key-value operations the offline layer needs; update() is atomic, even across tabs. */
 export interface KeyValueStore {
@@ -30,7 +29,7 @@ export function idbStore(database: string): KeyValueStore {
   async function run<T>(onIdb: (store: UseStore) => Promise<T>, onMemory: () => Promise<T>): Promise<T> {
     if (idb !== null) {
       try {
-        return await onIdb((idb ??= idbOf(database)));
+        return await onIdb((idb ??= createStore(database, 'keyval')));
       } catch (error) {
         idb = null;
         if (!warned)

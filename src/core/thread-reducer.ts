@@ -26,8 +26,10 @@ export function reduce(state: ThreadState, action: ThreadAction): ThreadState {
       return { ...state, outgoing: action.comments };
     case 'accepted':
       return accepted(state, action.comment);
-    case 'patch':
-      return count({ ...state, comments: state.comments.map((c) => (c.id === action.id ? { ...c, ...action.change } : c)) }, action.count ?? 0);
+    case 'patch': {
+      const comments = state.comments.map((c) => (c.id === action.id ? { ...c, ...action.change } : c));
+      return count({ ...state, comments, refused: action.refused === undefined ? state.refused : action.refused }, action.count ?? 0);
+    }
     case 'live':
       return live(state, action.event);
     case 'reveal':

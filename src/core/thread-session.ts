@@ -4,7 +4,6 @@ import { toAdapterError, type AdapterError } from './errors.js';
 import { editToken, readerId } from './identity.js';
 import type { FirstPaint, ThreadSource } from './first-paint.js';
 import { offlineLayer, type OfflineLayer } from './offline-layer.js';
-import type { OutboxChange } from './outbox.js';
 import type { OutboxSync } from './outbox-sync.js';
 import { LIMITS } from './protocol.js';
 import { reduce, unconfirmed } from './thread-reducer.js';
@@ -12,11 +11,24 @@ import { initialState, type ThreadAction, type ThreadState } from './thread-stat
 import type { Comment, CommentPage, NewComment, ThreadEvent } from './types.js';
 import { linkedCommentId } from './url.js';
 
+/** What the reader's element is told besides the state: chime-<type> events, with this detail. */
+export type SessionNews =
+  /** A comment was accepted; detail: PostResult. */
+  | 'posted'
+  /** A comment could not be sent yet and waits in the outbox; detail: { comment: NewComment, error }. */
+  | 'queued'
+  /** A comment that had waited in the outbox was accepted; detail: PostResult. */
+  | 'delivered'
+  /** The storage refused a comment for good; detail: { comment: NewComment, error }. */
+  | 'rejected'
+  /** Loading, posting or changing a comment failed; detail: { error, action }. */
+  | 'error';
+
 export interface SessionHost {
   /** The state changed: show it. */
   changed(state: ThreadState): void;
-  /** This tab's outbox did something with one of the thread's comments. */
-  delivered(change: OutboxChange): void;
+  /** Something happened that the page may want to know. */
+  tell(news: SessionNews, detail: object): void;
 }
 
 /** Changes come in bursts (a page, a live event, a reaction): one write to IndexedDB per burst. */
@@ -51,6 +63,8 @@ export class ThreadSession {
   #probe?: ReturnType<typeof setTimeout>;
   #probes = 0;
   #save?: ReturnType<typeof setTimeout>;
+  /** Who waits for the storage's answer to a comment being sent (see send()). */
+  readonly #answers = new Map<string, () => void>();
 
   constructor(
     readonly source: ThreadSource,
@@ -65,10 +79,19 @@ export class ThreadSession {
         this.#dispatch({ type: 'accepted', comment });
         this.#reached();
       },
-      onDelivery: (change) => {
+      onDelivery: ({ type, entry, result, error }) => {
         // The outbox holds the text now, so the draft goes before the page has a chance to close.
-        if (change.type === 'added' && !change.entry.input.parentId) void layer.drafts.clear(threadId);
-        host.delivered(change);
+        if (type === 'added' && !entry.input.parentId) void layer.drafts.clear(threadId);
+        // An answer, whatever it is: the form is free again before anyone hears about it.
+        if (type !== 'added') this.#answers.get(entry.input.id)?.();
+        // Queued once, when the first attempt fails; delivered only if it ever waited.
+        if (type === 'retrying' && entry.attempts === 1) host.tell('queued', { comment: entry.input, error });
+        if (type === 'delivered' && entry.attempts > 0) host.tell('delivered', result!);
+        if (result) host.tell('posted', result);
+        if (type === 'rejected') {
+          host.tell('rejected', { comment: entry.input, error });
+          host.tell('error', { error, action: 'post' });
+        }
       },
     });
     // The browser says it is back online: send now, and fetch again if the storage was unreachable.
@@ -138,9 +161,15 @@ export class ThreadSession {
     return this.#sync.queue(input);
   }
 
-  /** Sends what is due; what the storage does not accept waits in the outbox or shows as refused. */
-  send(): Promise<void> {
-    return this.#sync.flush();
+  /**
+   * Sends what is due; what the storage does not accept waits in the outbox or shows as refused.
+   * With `id`, resolves as soon as the storage answered that comment (or could not be reached).
+   */
+  send(id?: string): Promise<void> {
+    const flushed = this.#sync.flush();
+    if (!id) return flushed;
+    const answered = new Promise<void>((resolve) => this.#answers.set(id, resolve));
+    return Promise.race([answered, flushed]).finally(() => this.#answers.delete(id));
   }
 
   discard(id: string): Promise<void> {
@@ -152,16 +181,16 @@ export class ThreadSession {
     return this.#sync.resend(id, body);
   }
 
-  /** Changes the body of this reader's comment at once; puts it back if the storage refuses. */
+  /** Changes the body of this reader's comment at once; puts it back if the storage refuses (state.refused says why). */
   async edit(id: string, body: string): Promise<void> {
-    await this.#change(id, { body, editedAt: new Date().toISOString() }, 0, (token, signal) =>
+    await this.#change('edit', id, { body, editedAt: new Date().toISOString() }, 0, (token, signal) =>
       this.source.adapter.edit(this.source.threadId, id, body, { editToken: token, signal }),
     );
   }
 
   /** Deletes this reader's comment; its replies stay under a placeholder. */
   async remove(id: string): Promise<void> {
-    await this.#change(id, { deleted: true, body: '' }, -1, (token, signal) =>
+    await this.#change('delete', id, { deleted: true, body: '' }, -1, (token, signal) =>
       this.source.adapter.remove(this.source.threadId, id, { editToken: token, signal }),
     );
   }
@@ -173,14 +202,18 @@ export class ThreadSession {
     const on = !mine.includes(reaction);
     const reactions = { ...comment?.reactions, [reaction]: (comment?.reactions?.[reaction] ?? 0) + (on ? 1 : -1) };
     const myReactions = on ? [...mine, reaction] : mine.filter((r) => r !== reaction);
-    const counts = await this.#change(id, { myReactions, reactions }, 0, (_token, signal) =>
+    const counts = await this.#change('react', id, { myReactions, reactions }, 0, (_token, signal) =>
       this.source.adapter.react!(this.source.threadId, id, reaction, on, { readerId: readerId(), signal }),
     );
     if (counts) this.#dispatch({ type: 'patch', id, change: { reactions: counts } });
   }
 
-  /** Applies a change optimistically, runs the storage call, and undoes the change if it fails. */
+  /**
+   * Applies a change optimistically and runs the storage call; if the storage refuses, undoes the
+   * change and says why (state.refused, and an 'error' for the page). Resolves to the call's result.
+   */
   async #change<T>(
+    action: 'edit' | 'delete' | 'react',
     id: string,
     change: Partial<Comment>,
     count: number,
@@ -188,14 +221,16 @@ export class ThreadSession {
   ): Promise<T | undefined> {
     const before = this.state.comments.find((c) => c.id === id);
     if (!before) return undefined;
-    this.#dispatch({ type: 'patch', id, change, count });
+    this.#dispatch({ type: 'patch', id, change, count, refused: null });
     try {
       const result = await call(editToken(id, true) ?? '', this.#abort.signal);
       this.#reached();
       return result;
-    } catch (error) {
-      this.#dispatch({ type: 'patch', id, change: before, count: -count });
-      throw toAdapterError(error);
+    } catch (thrown) {
+      const error = toAdapterError(thrown);
+      this.#dispatch({ type: 'patch', id, change: before, count: -count, refused: error });
+      this.host.tell('error', { error, action });
+      return undefined;
     }
   }
 
@@ -305,6 +340,7 @@ export class ThreadSession {
     if (signal.aborted) return;
     const error: AdapterError = toAdapterError(thrown);
     this.#dispatch({ type: 'failed', error });
+    if (this.state.error === error) this.host.tell('error', { error, action: 'load' });
     if (!error.transient) return;
     clearTimeout(this.#probe);
     this.#probe = setTimeout(() => this.#retry(), backoff(++this.#probes, PROBE_MAX_MS));

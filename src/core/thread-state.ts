@@ -27,7 +27,10 @@ export interface ThreadState {
   fresh: Comment[];
   /** More comments or replies are on their way. */
   busy: boolean;
+  /** Why the thread could not be loaded. */
   error: AdapterError | null;
+  /** Why the storage refused the reader's last edit, deletion or reaction (which was undone). */
+  refused: AdapterError | null;
 }
 
 export type ThreadAction =
@@ -45,8 +48,8 @@ export type ThreadAction =
   | { type: 'outgoing'; comments: Comment[] }
   /** The storage accepted one of this reader's comments (here or in another tab). */
   | { type: 'accepted'; comment: Comment }
-  /** An edit, deletion or reaction of this reader, shown before the storage answers (or undone). */
-  | { type: 'patch'; id: string; change: Partial<Comment>; count?: number }
+  /** An edit, deletion or reaction of this reader, shown before the storage answers (or undone, with why). */
+  | { type: 'patch'; id: string; change: Partial<Comment>; count?: number; refused?: AdapterError | null }
   | { type: 'live'; event: ThreadEvent }
   | { type: 'reveal'; newest: boolean };
 
@@ -61,4 +64,5 @@ export const initialState: ThreadState = {
   fresh: [],
   busy: false,
   error: null,
+  refused: null,
 };

@@ -5,7 +5,7 @@ import type { ChimeComments } from '../../src/components/chime-comments.js';
 import type { ChimeForm } from '../../src/components/chime-form.js';
 import type { ChimeThread } from '../../src/components/chime-thread.js';
 import type { CommentAdapter } from '../../src/core/adapter.js';
-import { forgetAuthor } from '../../src/core/identity.js';
+import { forgetAuthor } from '../../src/core/author.js';
 
 export const SEED_URL = new URL('../fixtures/seed.json', import.meta.url).href;
 
