@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { toAdapterError } from '../core/errors.js';
-import { forgetAuthor, rememberedAuthor } from '../core/author.js';
 import { messagesFor, type FormMessages, type LocaleMessages } from '../core/i18n.js';
 import type { ThreadSession } from '../core/thread-session.js';
 import { LIMITS } from '../core/protocol.js';
@@ -81,7 +80,7 @@ export class ChimeForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('session') || !this.session) return;
-    const author = rememberedAuthor();
+    const author = this.session.signedAs();
     this._remembered = Boolean(author);
     if (author && !this.draft.name) this.draft = { ...this.draft, name: author.name, website: author.website ?? '' };
     // What the reader was typing here on an earlier visit.
@@ -185,7 +184,7 @@ export class ChimeForm extends LitElement {
 
   /** The reader asked this device to forget their name and website. */
   #forget(): void {
-    forgetAuthor();
+    this.session?.forget();
     this._remembered = false;
     this.#keep({ ...this.draft, name: '', website: '' });
   }
@@ -219,7 +218,7 @@ export class ChimeForm extends LitElement {
       this.error = toAdapterError(error).message;
     } finally {
       this.sending = false;
-      this._remembered = Boolean(rememberedAuthor());
+      this._remembered = Boolean(session.signedAs());
     }
   }
 

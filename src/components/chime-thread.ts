@@ -23,6 +23,10 @@ interface Item {
   drawn: unknown[];
 }
 
+/** Top-level comments drawn in the first frame, and in each one after it. */
+const FIRST_BATCH = 12;
+const BATCH = 50;
+
 let deliveryNote: Promise<typeof import('./delivery-note.js')> | undefined;
 
 /**
@@ -84,6 +88,9 @@ export class ChimeThread extends LitElement {
   /** The comment the page's #comment-<id> points at, once found. */
   #target = '';
   #scroll = false;
+  /** Top-level comments drawn so far: a long thread is drawn a batch per frame, so its first comments paint at once. */
+  #drawn = FIRST_BATCH;
+  #drawing = false;
 
   /** Another comment linked, or a minute gone by ("3 minutes ago"; Edit disappears once too late). */
   #refresh = () => this.requestUpdate();
@@ -119,7 +126,11 @@ export class ChimeThread extends LitElement {
     if (changed.has('comments')) {
       this.#children = new Map();
       this.#byId = new Map(this.comments.map((c) => [c.id, c]));
-      for (const c of this.comments) this.#children.set(c.parentId, [...(this.#children.get(c.parentId) ?? []), c]);
+      for (const c of this.comments) {
+        const siblings = this.#children.get(c.parentId);
+        if (siblings) siblings.push(c);
+        else this.#children.set(c.parentId, [c]);
+      }
       // Replies in the order they were written (unsent ones last); top-level comments as given.
       for (const [parent, siblings] of this.#children) if (parent !== null) siblings.sort((a, b) => (a.number || Infinity) - (b.number || Infinity));
     }
@@ -138,16 +149,29 @@ export class ChimeThread extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.#scroll) {
+    // The linked comment may be in a batch still to be drawn.
+    const target = this.#scroll && this.renderRoot.querySelector(`#comment-${CSS.escape(this.#target)}`);
+    if (target) {
       this.#scroll = false;
-      this.renderRoot.querySelector(`#comment-${CSS.escape(this.#target)}`)?.scrollIntoView({ block: 'center' });
+      target.scrollIntoView({ block: 'center' });
     }
   }
 
   /** Puts a level's comments into `into`, in order, reusing what is already drawn. */
   #fill(into: HTMLOListElement, parent: string | null, depth: number, seen: Set<string>): void {
     // The last level holds every deeper answer too, in reading order.
-    const items = depth < this.maxDepth ? this.#visibleChildren(parent) : this.#descendants(parent);
+    let items = depth < this.maxDepth ? this.#visibleChildren(parent) : this.#descendants(parent);
+    if (depth === 1 && items.length > this.#drawn) {
+      items = items.slice(0, this.#drawn);
+      if (!this.#drawing) {
+        this.#drawing = true;
+        requestAnimationFrame(() => {
+          this.#drawing = false;
+          this.#drawn += BATCH;
+          this.requestUpdate();
+        });
+      }
+    }
     let next = into.firstChild;
     for (const c of items) {
       seen.add(c.id);

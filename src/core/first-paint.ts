@@ -1,5 +1,5 @@
 import type { CommentAdapter } from './adapter.js';
-import { readerId } from './identity.js';
+import { isReturning, readerId } from './identity.js';
 import type { CommentPage, SortOrder } from './types.js';
 
 /** Where a thread's saved copy is kept, per sort order (in idb-keyval's 'keyval' store of database 'chime'). */
@@ -50,7 +50,8 @@ export interface FirstPaint {
  */
 export function startReads({ adapter, threadId, sort, pageSize, persist }: ThreadSource, signal: AbortSignal): FirstPaint {
   // An adapter may throw instead of rejecting: that only settles the promise, never breaks the element's update.
-  const saved = persist ? readSaved(threadKey(threadId, sort)) : Promise.resolve(undefined);
+  // A reader's first visit has nothing saved; opening (creating) the database would only delay the first page.
+  const saved = persist && isReturning() ? readSaved(threadKey(threadId, sort)) : Promise.resolve(undefined);
   const first = new Promise<CommentPage>((resolve) => resolve(adapter.list(threadId, { sort, limit: pageSize, readerId: readerId(), signal })));
   // The session handles a failure; one before its code is here is not an unhandled rejection.
   first.catch(() => undefined);

@@ -1,4 +1,5 @@
 import type { ListOptions } from './adapter.js';
+import { forgetAuthor, rememberedAuthor } from './author.js';
 import { backoff } from './backoff.js';
 import { toAdapterError, type AdapterError } from './errors.js';
 import { editToken, readerId } from './identity.js';
@@ -40,6 +41,8 @@ const PROBE_MAX_MS = 60_000;
 const LINK_SEARCH_PAGES = 20;
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves once the frame after now is on screen. */
+const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 const ignore = () => undefined;
 
 /**
@@ -108,9 +111,17 @@ export class ThreadSession {
     addEventListener('pagehide', () => this.#flush(), { signal });
   }
 
-  /** Shows the saved copy (if any) and the storage's pages, from the reads already started, then sends what waits in the outbox. */
+  /**
+   * Shows the saved copy (if any) and the storage's pages, from the reads already started, then
+   * sends what waits in the outbox. A saved copy is painted before the storage's first page is
+   * merged into it, unless reading it takes longer than SAVED_GRACE_MS.
+   */
   async start({ saved, first }: FirstPaint): Promise<void> {
-    const shown = saved.then((page) => page && this.#dispatch({ type: 'saved', page }));
+    const shown = saved.then((page) => {
+      if (!page) return;
+      this.#dispatch({ type: 'saved', page });
+      return painted();
+    });
     void this.#sync.restore();
     await this.#refresh(first, shown);
     await this.#findLinked();
@@ -145,6 +156,11 @@ export class ThreadSession {
   retry(): Promise<void> {
     return this.#refresh();
   }
+
+  /** The name and website of this reader's last comment, unless they asked this device to forget them. */
+  signedAs = rememberedAuthor;
+
+  forget = forgetAuthor;
 
   /** What the reader was typing in this thread's form, from an earlier visit. */
   draft<T>(): Promise<T | undefined> {
