@@ -1,4 +1,4 @@
-// `npm run bench:thread`: the browser-test setup, pointed at the benchmarks.
+// `npm run bench:thread` and `npm run bench:markdown`: the browser-test setup, pointed at the benchmarks.
 import config from '../web-test-runner.config.js';
 
 export default {

@@ -1,4 +1,5 @@
-import { hmacSha256, randomToken } from './crypto.ts';
+import type { Config } from './config.ts';
+import { hmacSha256, randomToken, sha256 } from './crypto.ts';
 import type { Storage } from './storage/types.ts';
 
 /**
@@ -19,4 +20,16 @@ export class SiteKey {
     });
     return hmacSha256(await this.#key, text);
   }
+}
+
+/**
+ * How every comment's avatar hash is made from its email (trimmed, lowercased), posted or
+ * imported. Gravatar looks images up by the plain SHA-256, which anyone can check guesses
+ * against; only a site that shows Gravatars publishes it.
+ */
+export function avatarHasher(config: Pick<Config, 'gravatar'>, siteKey: SiteKey): (email: string) => Promise<string> {
+  return async (email) => {
+    const normalised = email.trim().toLowerCase();
+    return config.gravatar ? sha256(normalised) : siteKey.hash(normalised);
+  };
 }

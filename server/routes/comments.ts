@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
+import { links } from 'chime-comments/protocol';
 import { randomToken, sha256 } from '../crypto.ts';
 import { ApiError } from '../errors.ts';
 import { PageCache } from '../page-cache.ts';
+import { avatarHasher } from '../site-key.ts';
 import { editableUntil, isAdmin, limitPosts, ownComment } from '../http/guards.ts';
 import { check, jsonLimit, readJson, readQuery } from '../http/validate.ts';
 import { commentId, editComment, listQuery, newComment } from '../schemas.ts';
@@ -9,10 +11,9 @@ import type { CommentRow, Storage } from '../storage/types.ts';
 import { toComment } from '../storage/view.ts';
 import type { Deps } from './deps.ts';
 
-const LINK = /\bhttps?:\/\//gi;
-
+/** Counts the links readers will be able to click: the widget's own Markdown parser finds them. */
 function checkLinks(body: string, max: number) {
-  if ((body.match(LINK)?.length ?? 0) > max) {
+  if (links(body).length > max) {
     throw new ApiError('validation', `A comment may contain at most ${max} links.`, 'body');
   }
 }
@@ -29,9 +30,7 @@ export function commentRoutes(deps: Deps) {
   const app = new Hono();
   const pages = new PageCache(storage);
 
-  // Gravatar looks images up by the email's plain SHA-256, which anyone can check guesses against;
-  // only a site that shows Gravatars publishes it.
-  const avatarHash = (email: string) => (config.gravatar ? sha256(email) : siteKey.hash(email));
+  const avatarHash = avatarHasher(config, siteKey);
 
   app.get('/comments', async (c) => {
     const q = readQuery(c, listQuery);
@@ -65,7 +64,7 @@ export function commentRoutes(deps: Deps) {
       name,
       website,
       email,
-      avatarHash: email ? await avatarHash(email.trim().toLowerCase()) : null,
+      avatarHash: email ? await avatarHash(email) : null,
       role,
       body: input.body,
       contentHash,

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import type { SortOrder, ThreadMeta } from 'chime-comments/protocol';
 import { ApiError } from '../errors.ts';
+import { exportComments, exportSettings, exportThreads, importThread, type ImportThread } from './transfer.ts';
 import type { CommentRow, Cursor, Driver, ListQuery, NewRow, Queryable, Signal, Status, Storage, StoredComment } from './types.ts';
 import { toComment } from './view.ts';
 
@@ -214,6 +215,22 @@ export class SqlStorage implements Storage {
     // (one sweep per row added), and a busy client's posts cost one statement, not two.
     if (hits === 1) await this.db.query('DELETE FROM rate_limits WHERE window_start < ?', [windowStart]);
     return hits;
+  }
+
+  importThread(thread: ImportThread) {
+    return importThread(this.db, thread);
+  }
+
+  exportThreads(after: string | null, limit: number, only: string | null) {
+    return exportThreads(this.db, after, limit, only);
+  }
+
+  exportComments(threadId: string, afterNumber: number, limit: number) {
+    return exportComments(this.db, threadId, afterNumber, limit);
+  }
+
+  exportSettings() {
+    return exportSettings(this.db);
   }
 
   publish(signal: Signal) {

@@ -1,7 +1,12 @@
 import type { Comment, SortOrder, ThreadMeta } from 'chime-comments/protocol';
+import type { ExportedRow, ImportOutcome, ImportThread, ThreadRecord } from './transfer.ts';
 
-/** 'hidden' is set by a moderator: kept in the database, never shown. */
-export type Status = 'published' | 'pending' | 'hidden';
+/**
+ * Only 'published' is ever shown. 'hidden' is set by a moderator; 'spam' was judged spam (by the
+ * system it was imported from, or a filter); 'trash' was deleted by a moderator but kept, to be
+ * restored or purged. All of them stay in the database until a moderator or a purge removes them.
+ */
+export type Status = 'published' | 'pending' | 'hidden' | 'spam' | 'trash';
 
 /** A comment as the server sees it: like Comment, but any status. */
 export type StoredComment = Omit<Comment, 'status'> & { status: Status };
@@ -103,6 +108,14 @@ export interface Storage {
   hit(key: string, windowStart: number): Promise<number>;
   /** A server-wide value by name, storing `initial` if there is none yet (the first instance to ask wins). */
   setting(name: string, initial: string): Promise<string>;
+  /** Writes one thread's imported comments in one transaction; ids already stored are left as they are. */
+  importThread(thread: ImportThread): Promise<ImportOutcome>;
+  /** For backups: threads in id order after `after` (or only the thread `only`). */
+  exportThreads(after: string | null, limit: number, only: string | null): Promise<ThreadRecord[]>;
+  /** For backups: a thread's comments of any status, in number order after `afterNumber`, with their reactions. */
+  exportComments(threadId: string, afterNumber: number, limit: number): Promise<ExportedRow[]>;
+  /** For backups: every server-wide value (the site key among them). */
+  exportSettings(): Promise<Array<{ name: string; value: string }>>;
   publish(signal: Signal): Promise<void>;
   /** Calls listener for every signal from any instance; resolves (to unsubscribe) once listening. */
   subscribe(listener: (signal: Signal) => void): Promise<() => void>;
