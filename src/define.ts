@@ -1,22 +1,15 @@
 import { ChimeComments } from './components/chime-comments.js';
 import { ChimeThread } from './components/chime-thread.js';
-
-const countElement = async () => (await import('./components/chime-count.js')).ChimeCount;
-
-function define(registry: CustomElementRegistry, name: string, element: CustomElementConstructor): void {
-  if (!registry.get(name)) registry.define(name, element);
-}
+import { defineLazy, lazyElements } from './components/lazy-elements.js';
 
 /**
- * Registers the Chime elements under their standard names; safe to call more than once.
- * Resolves when every element, those loaded on demand included, is defined.
+ * Registers the Chime elements under their standard names (`names` of those loaded on demand, all
+ * by default); safe to call more than once. Resolves when every element asked for is defined.
  */
-export async function defineChimeElements(registry: CustomElementRegistry = customElements): Promise<void> {
-  define(registry, 'chime-comments', ChimeComments);
-  define(registry, 'chime-thread', ChimeThread);
-  const [form, count] = await Promise.all([import('./components/chime-form.js'), countElement()]);
-  define(registry, 'chime-form', form.ChimeForm);
-  define(registry, 'chime-count', count);
+export async function defineChimeElements(registry: CustomElementRegistry = customElements, names = lazyElements): Promise<void> {
+  if (!registry.get('chime-comments')) registry.define('chime-comments', ChimeComments);
+  if (!registry.get('chime-thread')) registry.define('chime-thread', ChimeThread);
+  await defineLazy(registry, names);
 }
 
 /**
@@ -25,14 +18,8 @@ export async function defineChimeElements(registry: CustomElementRegistry = cust
  * (<chime-comments> loads it), so each page downloads only what it shows.
  */
 export function defineOnDemand(): void {
-  define(customElements, 'chime-comments', ChimeComments);
-  define(customElements, 'chime-thread', ChimeThread);
-  const found = () => {
-    if (!document.querySelector('chime-count')) return false;
-    observer.disconnect();
-    void countElement().then((count) => define(customElements, 'chime-count', count));
-    return true;
-  };
+  void defineChimeElements(customElements, []);
+  const found = () => Boolean(document.querySelector('chime-count')) && (observer.disconnect(), defineChimeElements(customElements, ['chime-count']));
   const observer = new MutationObserver(found);
   if (!found()) observer.observe(document, { childList: true, subtree: true });
 }

@@ -2,9 +2,9 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { CommentAdapter } from '../core/adapter.js';
 import { localeOf, messagesFor, type LocaleMessages } from '../core/i18n.js';
 import type { SortOrder } from '../core/types.js';
+import { defineLazy } from './lazy-elements.js';
 import { ThreadController } from './thread-controller.js';
 import { commentsStyles } from './chime-comments.styles.js';
-import type { ChimeForm } from './chime-form.js';
 import type { DeliveryRequest } from './delivery-note.js';
 
 /** Everything that decides which comments are shown: a change to any of them reloads the thread. */
@@ -19,8 +19,6 @@ interface Action {
 
 /** The form's code is fetched once a thread that takes comments is shown: count-only pages never load it. */
 let form: Promise<unknown> | undefined;
-const needForm = () =>
-  (form ??= import('./chime-form.js').then(({ ChimeForm }) => customElements.get('chime-form') || customElements.define('chime-form', ChimeForm)));
 
 /**
  * The whole comment section of one page: heading, thread and form.
@@ -93,7 +91,7 @@ export class ChimeComments extends LitElement {
 
   protected override updated(): void {
     const { thread } = this.#thread.state;
-    if (thread && !thread.closed && !this.closed) void needForm();
+    if (thread && !thread.closed && !this.closed) form ??= defineLazy(customElements, ['chime-form']);
   }
 
   #load(): void {
@@ -146,7 +144,7 @@ export class ChimeComments extends LitElement {
             avatars=${this.avatars}
             reply-to=${this._replyTo}
             ?closed=${isClosed}
-            @chime-reply=${this.#onReply}
+            @chime-reply=${({ detail }: CustomEvent<Action>) => (this._replyTo = detail.id)}
             @chime-react=${({ detail }: CustomEvent<Action>) => session?.react(detail.id, detail.reaction!)}
             @chime-edit=${({ detail }: CustomEvent<Action>) => session?.edit(detail.id, detail.body!)}
             @chime-delete=${({ detail }: CustomEvent<Action>) => session?.remove(detail.id)}
@@ -184,18 +182,6 @@ export class ChimeComments extends LitElement {
             : nothing
       }
     </section>`;
-  }
-
-  /** Opens the reply form under the comment, signed as the main form is, and puts the cursor in it. */
-  async #onReply(event: CustomEvent<{ id: string }>): Promise<void> {
-    const signed = this.renderRoot.querySelector<ChimeForm>('chime-form[part=form]')?.draft;
-    this._replyTo = event.detail.id;
-    await this.updateComplete;
-    const form = this.renderRoot.querySelector<ChimeForm>('chime-form[part=reply-form]');
-    // Set once, not bound: a later render must not hand the form an older draft than what is typed.
-    if (form && signed) form.draft = { ...signed, body: '' };
-    await form?.updateComplete;
-    form?.renderRoot.querySelector('textarea')?.focus();
   }
 }
 

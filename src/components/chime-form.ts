@@ -78,7 +78,15 @@ export class ChimeForm extends LitElement {
   private _fieldErrors: Partial<Record<Field, string>> = {};
   private _preview = false;
 
+  /** A reply form opens with the cursor in it. */
+  protected override firstUpdated(): void {
+    if (this.parent) this.renderRoot.querySelector('textarea')!.focus();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A reply form is signed as the main form is.
+    const main = !this.hasUpdated && this.parent && (this.getRootNode() as ShadowRoot).querySelector<ChimeForm>('chime-form[part=form]');
+    if (main) this.draft = { ...main.draft, body: '' };
     if (!changed.has('session') || !this.session) return;
     const author = this.session.signedAs();
     this._remembered = Boolean(author);

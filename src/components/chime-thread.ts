@@ -93,7 +93,6 @@ export class ChimeThread extends LitElement {
   #drawing = false;
 
   /** Another comment linked, or a minute gone by ("3 minutes ago"; Edit disappears once too late). */
-  #refresh = () => this.requestUpdate();
   #tick = () => {
     for (const time of this.renderRoot.querySelectorAll('time')) time.textContent = this.#ago(time.dateTime);
     this.requestUpdate();
@@ -102,13 +101,13 @@ export class ChimeThread extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('hashchange', this.#refresh);
+    addEventListener('hashchange', this.#tick);
     this.#clock = setInterval(this.#tick, 60_000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('hashchange', this.#refresh);
+    removeEventListener('hashchange', this.#tick);
     clearInterval(this.#clock);
   }
 
@@ -205,7 +204,7 @@ export class ChimeThread extends LitElement {
     };
     // Everything the card shows: it is drawn again when any of it changes.
     const drawn = [c, this.#target === c.id, this.locale, this.reactions, Boolean(this.#renderDelivery), ...Object.values(d)];
-    if (drawn.length !== item.drawn.length || drawn.some((value, i) => value !== item.drawn[i])) {
+    if (drawn.some((value, i) => value !== item.drawn[i])) {
       const reactions = this.reactions.split(',').filter((name) => REACTIONS[name]);
       this.#draw(item, c, { ...d, reactions, time: this.#time(c), note: (c.delivery && this.#deliveryNote(c)) || nothing });
     }
@@ -266,9 +265,9 @@ export class ChimeThread extends LitElement {
   }
 
   /** "3 hours ago" and the exact date, or nothing for a date that does not parse. */
-  #time(c: Comment): [string, string] {
-    const date = new Date(c.createdAt);
-    return Number.isNaN(date.getTime()) ? ['', ''] : [this.#ago(c.createdAt), this.#date!.format(date)];
+  #time({ createdAt }: Comment): [string, string] {
+    const date = new Date(createdAt);
+    return isNaN(+date) ? ['', ''] : [this.#ago(createdAt), this.#date!.format(date)];
   }
 
   #ago(iso: string): string {

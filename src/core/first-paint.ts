@@ -11,8 +11,8 @@ export const threadKey = (threadId: string, sort: SortOrder) => `thread:${sort}:
  * store are the ones idb-keyval's createStore('chime', 'keyval') opens. Undefined when there is no
  * saved copy, or IndexedDB fails or throws (private browsing).
  */
-function readSaved(key: string): Promise<CommentPage | undefined> {
-  return new Promise<CommentPage | undefined>((resolve) => {
+function readSaved(key: string): Promise<CommentPage | void> {
+  return new Promise<CommentPage | void>((resolve) => {
     const open = indexedDB.open('chime');
     open.onupgradeneeded = () => open.result.createObjectStore('keyval');
     open.onsuccess = () => {
@@ -21,7 +21,7 @@ function readSaved(key: string): Promise<CommentPage | undefined> {
       // Closes once the read is done; the offline layer keeps its own connection.
       open.result.close();
     };
-    open.onerror = open.onblocked = () => resolve(undefined);
+    open.onerror = open.onblocked = () => resolve();
   }).catch(() => undefined);
 }
 
@@ -38,7 +38,7 @@ export interface ThreadSource {
 /** The two reads a thread's first paint waits for. */
 export interface FirstPaint {
   /** The thread as this device last showed it; undefined when there is none or IndexedDB cannot be read. */
-  saved: Promise<CommentPage | undefined>;
+  saved: Promise<CommentPage | void>;
   /** The storage's first page. */
   first: Promise<CommentPage>;
 }

@@ -16,12 +16,17 @@ export const SEED_URL = new URL('../fixtures/seed.json', import.meta.url).href;
  */
 beforeEach(async () => {
   forgetAuthor();
+  await clearChimeDb();
+});
+
+/** Empties the widget's IndexedDB store: no saved threads, drafts or unsent comments. */
+export async function clearChimeDb(): Promise<void> {
   const db = await openChimeDb();
   const clearing = db.transaction('keyval', 'readwrite');
   clearing.objectStore('keyval').clear();
   await new Promise((resolve) => (clearing.oncomplete = resolve));
   db.close();
-});
+}
 
 /** The widget's IndexedDB database ('chime', store 'keyval'), opened from the test page. */
 export async function openChimeDb(): Promise<IDBDatabase> {
