@@ -55,6 +55,14 @@ export class MemoryAdapter implements CommentAdapter {
     this.#emit(threadId, { type: 'thread', thread: this.#meta(threadId) });
   }
 
+  /** Pins or unpins a comment: pinned comments come first in every order (what a moderator does on the server). */
+  async setPinned(threadId: string, id: string, pinned: boolean): Promise<void> {
+    await this.#ready();
+    const stored = this.#find(threadId, id);
+    stored.pinned = pinned;
+    this.#emit(threadId, { type: 'edited', comment: this.#public(stored) });
+  }
+
   async list(threadId: string, options: ListOptions = {}): Promise<CommentPage> {
     await this.#ready(options.signal);
     const visible = this.#thread(threadId).comments.filter((c) => !c.deleted || this.#hasReplies(threadId, c.id));
