@@ -43,6 +43,9 @@ export interface FirstPaint {
   first: Promise<CommentPage>;
 }
 
+/** Threads this page has started showing. */
+let shown = 0;
+
 /**
  * Starts both reads as the element connects, in chime.js itself, while the session's code (a
  * chunk of its own) is on its way: on a second visit the saved copy paints while the storage's
@@ -50,8 +53,9 @@ export interface FirstPaint {
  */
 export function startReads({ adapter, threadId, sort, pageSize, persist }: ThreadSource, signal: AbortSignal): FirstPaint {
   // An adapter may throw instead of rejecting: that only settles the promise, never breaks the element's update.
-  // A reader's first visit has nothing saved; opening (creating) the database would only delay the first page.
-  const saved = persist && isReturning() ? readSaved(threadKey(threadId, sort)) : Promise.resolve(undefined);
+  // A reader's first visit has nothing saved: opening (creating) the database would only delay the
+  // first page. Later threads on the same page may find what this page saved.
+  const saved = persist && (isReturning() || shown++) ? readSaved(threadKey(threadId, sort)) : Promise.resolve(undefined);
   const first = new Promise<CommentPage>((resolve) => resolve(adapter.list(threadId, { sort, limit: pageSize, readerId: readerId(), signal })));
   // The session handles a failure; one before its code is here is not an unhandled rejection.
   first.catch(() => undefined);

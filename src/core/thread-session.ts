@@ -244,7 +244,9 @@ export class ThreadSession {
       return result;
     } catch (thrown) {
       const error = toAdapterError(thrown);
-      this.#dispatch({ type: 'patch', id, change: before, count: -count, refused: error });
+      // Exactly what was changed goes back (a field the comment did not have goes again).
+      const undo = Object.fromEntries(Object.keys(change).map((key) => [key, before[key as keyof Comment]]));
+      this.#dispatch({ type: 'patch', id, change: undo, count: -count, refused: error });
       this.host.tell('error', { error, action });
       return undefined;
     }
@@ -259,6 +261,9 @@ export class ThreadSession {
     if (shown && action.type !== 'saved' && after.thread && this.source.persist) {
       clearTimeout(this.#save);
       this.#save = setTimeout(() => this.#flush(), SAVE_DELAY_MS);
+      // A comment of this reader's just left the outbox: the saved copy may be all that keeps it
+      // (one awaiting a moderator is listed to nobody), so it is written at once.
+      if (action.type === 'accepted') this.#flush();
     }
     this.host.changed(after);
   }

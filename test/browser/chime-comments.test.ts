@@ -44,6 +44,20 @@ describe('<chime-comments>', () => {
     expect(items[1].querySelector('.body blockquote')!.textContent!.trim()).to.equal('First paragraph.');
   });
 
+  it('draws a plain comment with at most 12 elements: number, card, avatar, name, date, text and its buttons', async () => {
+    const adapter = new MemoryAdapter({ seed: { threads: { '/plain': { comments: [{ author: { name: 'Ada' }, body: 'A plain comment.' }] } } } });
+    const element = await fixture<ChimeComments>(html`<chime-comments thread="/plain" .adapter=${adapter}></chime-comments>`);
+    await loaded(element);
+    const [item] = renderedComments(element);
+    const elements = [item, ...item.querySelectorAll('*')].map((e) => e.localName);
+    expect(elements).to.deep.equal(['li', 'a', 'article', 'svg', 'path', 'span', 'time', 'div', 'button', 'button', 'button', 'button']);
+    // Nothing of Lit's left behind in the comments: no marker comments.
+    const walker = document.createTreeWalker(shadow(threadOf(element)!).querySelector('ol')!, NodeFilter.SHOW_COMMENT);
+    let markers = 0;
+    while (walker.nextNode()) markers++;
+    expect(markers).to.equal(0);
+  });
+
   it("marks the post author's comments with a badge instead of 'says:'", async () => {
     const element = await widget();
     const [reader, , author] = renderedComments(element);

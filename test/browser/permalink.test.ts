@@ -69,6 +69,9 @@ describe('permalinks, times, long comments, badges and avatars', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(renderedComments(element), hash).to.have.length(shown);
       expect(shadow(element).querySelector('[part=load-more]'), hash).to.exist;
+      // Gone, with its last save written, before the next case clears what is saved.
+      element.remove();
+      await new Promise((resolve) => setTimeout(resolve, 300));
     }
   });
 
