@@ -2,6 +2,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { networkPlugin } from './test/plugins/network.js';
 import { chimeServerPlugin } from './test/plugins/chime-server.js';
+import { blogPlugin } from './test/plugins/blog.js';
 
 // Debian's Chromium, never a downloaded browser. Flags keep it quiet on a closed network and
 // let it run as root in CI.
@@ -41,11 +42,16 @@ export default {
   browsers: [chromium],
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  // Tests run Lit's development build, whose checks warn about real mistakes; only its "Lit is in
+  // dev mode" banner, printed once per test file, is silenced (Lit skips warnings already issued).
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><head><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script></head>` +
+    `<body><script type="module" src="${testFramework}"></script></body></html>`,
   middleware: [
     async (context, next) => {
       await next();
       if (context.path === '/test/fixtures/csp.html') context.set('Content-Security-Policy', STRICT_CSP);
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), chimeServerPlugin(), networkPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), chimeServerPlugin(), networkPlugin(), blogPlugin()],
 };

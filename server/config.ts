@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EDIT_WINDOW_MS, REACTIONS } from 'chime-comments/protocol';
+import { StartupError } from './startup.ts';
 
 /** Server settings, all from the environment (documented in docs/server.md). */
 export interface Config {
@@ -36,36 +37,67 @@ const flag = z
   .enum(['0', '1', 'true', 'false'])
   .default('0')
   .transform((v) => v === '1' || v === 'true');
+const whole = (min: number, max?: number) => {
+  const error = `expected a whole number from ${min}${max === undefined ? '' : ` to ${max}`}`;
+  return z.coerce
+    .number({ error })
+    .int({ error })
+    .min(min, { error })
+    .max(max ?? Number.MAX_SAFE_INTEGER, { error });
+};
 const seconds = (fallback: number) =>
   z.coerce
-    .number()
-    .positive()
+    .number({ error: 'expected a number of seconds' })
+    .positive({ error: 'expected a number of seconds above 0' })
     .default(fallback)
     .transform((s) => s * 1000);
 
+/**
+ * Browsers send Origin as scheme://host[:port] (lowercase, no default port, no path), and the
+ * allow-list is compared with it as is: each entry is normalised to that form, and one that is
+ * not an origin stops the server rather than silently never matching.
+ */
+const origins = list.transform((values, ctx) =>
+  values.map((value) => {
+    if (value === '*') return value;
+    const url = URL.canParse(value) ? new URL(value) : null;
+    const problem = !/^[a-z][\w+.-]*:\/\//i.test(value)
+      ? `"${value}" has no scheme (write https://${value})`
+      : !url || !/^https?:$/.test(url.protocol)
+        ? `"${value}" is not an http(s) origin like https://blog.example`
+        : url.pathname !== '/' || url.search || url.hash || url.username
+          ? `"${value}" is more than an origin: write ${url.origin} (scheme, host and port only)`
+          : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    return url?.origin ?? value;
+  }),
+);
+
 const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  PORT: whole(0, 65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().min(1).default('./data/chime.sqlite'),
   CHIME_ADMIN_TOKEN: z.string().min(1).optional(),
-  CHIME_ORIGINS: list.default(['*']),
+  CHIME_ORIGINS: origins.default(['*']),
   CHIME_MODERATION: z.enum(['off', 'all']).default('off'),
-  CHIME_RATE_LIMIT: z.coerce.number().int().positive().default(5),
+  CHIME_RATE_LIMIT: whole(1).default(5),
   CHIME_RATE_WINDOW: seconds(60),
   CHIME_EDIT_WINDOW: seconds(EDIT_WINDOW_MS / 1000),
   CHIME_REACTIONS: list.pipe(z.array(z.string().regex(/^[a-z0-9_-]{1,32}$/)).min(1)).default(Object.keys(REACTIONS)),
-  CHIME_MAX_LINKS: z.coerce.number().int().min(0).default(3),
+  CHIME_MAX_LINKS: whole(0).default(3),
   CHIME_GRAVATAR: flag,
   CHIME_TRUST_PROXY: flag,
   CHIME_HEARTBEAT: seconds(20),
   CHIME_SEED: z.string().min(1).optional(),
 });
 
+/** The settings, or a StartupError naming the first invalid one, its value and what it should be. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`Invalid setting ${issue.path.join('.')}: ${issue.message}`);
+    const name = String(issue.path[0]);
+    throw new StartupError(`invalid ${name}=${JSON.stringify(env[name])}: ${issue.message}`);
   }
   const e = parsed.data;
   return {

@@ -1,4 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 
 /** The types of spawn-server.js, which web-test-runner's config loads as plain JavaScript. */
-export function spawnServer(env?: Record<string, string>): { child: ChildProcess; listening: Promise<string> };
+export const SERVER_ARGS: string[];
+export function spawnServer(
+  env?: Record<string, string>,
+  command?: { file: string; args: string[]; cwd?: string; detached?: boolean },
+): { child: ChildProcess; listening: Promise<string> };

@@ -3,9 +3,18 @@
 // (tsx), with chime-comments/protocol resolved to src/ too (the chime-source export condition).
 import { spawn } from 'node:child_process';
 
-/** The child process, and its URL once it listens (rejected if it exits first). */
-export function spawnServer(env = {}) {
-  const child = spawn(process.execPath, ['--conditions=chime-source', '--import', 'tsx', 'server/main.ts'], {
+/** node and its arguments for running the server from the repository's root. */
+export const SERVER_ARGS = ['--conditions=chime-source', '--import', 'tsx', 'server/main.ts'];
+
+/**
+ * The child process, and its URL once it listens (rejected if it exits first). `command` runs
+ * another server than the sources: an installed package's `npx chime-server` (test/pack).
+ */
+export function spawnServer(env = {}, command = { file: process.execPath, args: SERVER_ARGS }) {
+  const child = spawn(command.file, command.args, {
+    cwd: command.cwd,
+    // A command that starts the server as its own child (npx) is stopped with its process group.
+    detached: command.detached ?? false,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
