@@ -17,7 +17,11 @@ export function comments(count, { replies = false, prefix = 'c' } = {}) {
     id: `${prefix}${i}`,
     parentId: replies && i % 4 === 3 ? `${prefix}${i - 1}` : null,
     author: { name: `Reader ${i % 97}` },
-    body: `Comment number ${i}: a paragraph with *some* emphasis and a [link](https://example.com/${i}).`,
+    // Every third one plain text, the others with emphasis and a link.
+    body:
+      i % 3
+        ? `Comment number ${i}: a paragraph with *some* emphasis and a [link](https://example.com/${i}).`
+        : `Comment number ${i}, in plain words.`,
     createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
   }));
 }

@@ -20,8 +20,8 @@ const DOM_COUNTS = `(() => {
     else if (node.nodeType === 3) kinds.text++;
     else if (node.nodeType === 8) kinds.comments++;
   }
-  // A plain comment: top-level, no replies, no website, no badge, a one-paragraph body.
-  const plain = [...root.querySelectorAll('ol.top > li.comment')].find((li) => !li.querySelector('ol, a.author, .badge'));
+  // A plain comment: top-level, no replies, no website, no badge, a body of plain text.
+  const plain = [...root.querySelectorAll('ol.top > li.comment')].find((li) => !li.querySelector('ol, a.author, .badge, .body *'));
   return { ...kinds, shown: root.querySelectorAll('li.comment').length, plain: plain.querySelectorAll('*').length + 1 };
 })()`;
 
