@@ -1,15 +1,19 @@
 import { ChimeComments } from './components/chime-comments.js';
 import { ChimeThread } from './components/chime-thread.js';
-import { defineLazy, lazyElements } from './components/lazy-elements.js';
+import { defineLazy } from './components/lazy-elements.js';
 
-/**
- * Registers the Chime elements under their standard names (`names` of those loaded on demand, all
- * by default); safe to call more than once. Resolves when every element asked for is defined.
- */
-export async function defineChimeElements(registry: CustomElementRegistry = customElements, names = lazyElements): Promise<void> {
+function defineThread(registry: CustomElementRegistry): void {
   if (!registry.get('chime-comments')) registry.define('chime-comments', ChimeComments);
   if (!registry.get('chime-thread')) registry.define('chime-thread', ChimeThread);
-  await defineLazy(registry, names);
+}
+
+/**
+ * Registers the Chime elements under their standard names; safe to call more than once.
+ * Resolves when every element, those loaded on demand included, is defined.
+ */
+export async function defineChimeElements(registry: CustomElementRegistry = customElements): Promise<void> {
+  defineThread(registry);
+  await defineLazy(registry);
 }
 
 /**
@@ -18,8 +22,8 @@ export async function defineChimeElements(registry: CustomElementRegistry = cust
  * (<chime-comments> loads it), so each page downloads only what it shows.
  */
 export function defineOnDemand(): void {
-  void defineChimeElements(customElements, []);
-  const found = () => Boolean(document.querySelector('chime-count')) && (observer.disconnect(), defineChimeElements(customElements, ['chime-count']));
+  defineThread(customElements);
+  const found = () => Boolean(document.querySelector('chime-count')) && (observer.disconnect(), defineLazy(customElements, ['chime-count']));
   const observer = new MutationObserver(found);
   if (!found()) observer.observe(document, { childList: true, subtree: true });
 }

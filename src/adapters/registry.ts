@@ -1,7 +1,6 @@
 // The built-in adapters, selectable by name beside those a site registers (which win).
 import { AdapterError } from '../core/errors.js';
 import { adapterFor as resolve, type AdapterFactory, type StorageSettings } from '../core/registry.js';
-import { lazyAdapter } from './lazy.js';
 import { RestAdapter } from './rest.js';
 
 const BUILT_IN: Record<string, AdapterFactory> = {
@@ -9,7 +8,8 @@ const BUILT_IN: Record<string, AdapterFactory> = {
     if (!endpoint) throw new AdapterError('validation', 'adapter="rest" needs an endpoint: the URL of a Chime server.');
     return new RestAdapter(endpoint);
   },
-  memory: ({ seed }) => lazyAdapter(async () => new (await import('./memory.js')).MemoryAdapter({ seedUrl: seed || null })),
+  // Its code is fetched only by pages that use it.
+  memory: async ({ seed }) => new (await import('./memory.js')).MemoryAdapter({ seedUrl: seed || null }),
 };
 
 /** The adapter an element asks for, the built-in ones included: see core/registry.ts. */

@@ -5,7 +5,7 @@ import type { SortOrder } from '../core/types.js';
 import { defineLazy } from './lazy-elements.js';
 import { ThreadController } from './thread-controller.js';
 import { commentsStyles } from './chime-comments.styles.js';
-import type { DeliveryRequest } from './delivery-note.js';
+import type { DeliveryRequest } from './own-comment.js';
 
 /** Everything that decides which comments are shown: a change to any of them reloads the thread. */
 const SOURCE_PROPERTIES = ['thread', 'adapter', 'endpoint', 'seed', 'sort', 'pageSize', 'offlineCache'] as const;

@@ -65,14 +65,16 @@ export class ChimeCount extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (['thread', 'adapter', 'endpoint', 'seed'].some((name) => changed.has(name))) this.#count();
+    if (['thread', 'adapter', 'endpoint', 'seed'].some((name) => changed.has(name))) void this.#count();
   }
 
-  #count(): void {
+  async #count(): Promise<void> {
     this.#waiting.abort();
-    const adapter = adapterFor(this);
+    const waiting = (this.#waiting = new AbortController());
     const thread = this.thread;
-    if (adapter instanceof AdapterError) onRegister(() => this.#count(), (this.#waiting = new AbortController()).signal);
+    const adapter = await adapterFor(this);
+    if (waiting.signal.aborted) return;
+    if (adapter instanceof AdapterError) onRegister(() => this.#count(), waiting.signal);
     else if (thread) {
       void countOf(adapter, thread).then((count) => {
         if (thread === this.thread) this._count = count;

@@ -19,12 +19,14 @@ export const threadStyles = [
       position: relative;
       padding: 0.25em 0 0.75em 2.85em;
     }
+    /* The number is the comment's permalink. */
     .number {
       position: absolute;
       inset-inline-start: 0;
       width: 2.2em;
       text-align: end;
       color: var(--_muted);
+      text-decoration: none;
       font-variant-numeric: tabular-nums;
     }
     /* Long threads: the browser skips layout and paint of top-level comments off screen. */
@@ -46,15 +48,13 @@ export const threadStyles = [
       color: var(--_muted);
     }
     .card > .body,
-    .card > .editor,
     .card > .delivery,
     .card > .deleted {
       flex-basis: 100%;
     }
     .body,
     .author,
-    .reaction,
-    .editor {
+    .reaction {
       color: var(--_text);
     }
     .avatar {
@@ -97,20 +97,11 @@ export const threadStyles = [
       margin: 0;
       font-style: italic;
     }
-    .editor {
-      box-sizing: border-box;
-      min-height: 6em;
-      font: inherit;
-    }
     .author {
       font-weight: 600;
     }
-    a.author {
+    .author[href] {
       color: var(--_accent);
-    }
-    .permalink {
-      color: inherit;
-      text-decoration: none;
     }
     .badge {
       font-size: 0.75em;

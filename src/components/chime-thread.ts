@@ -6,7 +6,6 @@ import type { Comment, CommentPage } from '../core/types.js';
 import { linkedCommentId } from '../core/url.js';
 import { card, type Card } from './comment-card.js';
 import { threadStyles } from './chime-thread.styles.js';
-import type { renderDelivery } from './delivery-note.js';
 
 const UNITS = [
   ['year', 31_536_000],
@@ -27,7 +26,8 @@ interface Item {
 const FIRST_BATCH = 12;
 const BATCH = 50;
 
-let deliveryNote: Promise<typeof import('./delivery-note.js')> | undefined;
+type OwnComment = typeof import('./own-comment.js');
+let ownComment: Promise<OwnComment> | undefined;
 
 /**
  * A thread's comments as nested, numbered lists. Renders what it is given and loads nothing
@@ -82,7 +82,8 @@ export class ChimeThread extends LitElement {
   readonly #items = new Map<string, Item>();
   #children = new Map<string | null, Comment[]>();
   #byId = new Map<string, Comment>();
-  #renderDelivery?: typeof renderDelivery;
+  /** What only a comment's writer sees (own-comment.ts), once loaded. */
+  #own?: OwnComment;
   #date?: Intl.DateTimeFormat;
   #relative?: Intl.RelativeTimeFormat;
   /** The comment the page's #comment-<id> points at, once found. */
@@ -203,10 +204,12 @@ export class ChimeThread extends LitElement {
       replying: this.replyTo === c.id,
     };
     // Everything the card shows: it is drawn again when any of it changes.
-    const drawn = [c, this.#target === c.id, this.locale, this.reactions, Boolean(this.#renderDelivery), ...Object.values(d)];
+    const own = c.delivery || d.editing ? this.#ownComment() : undefined;
+    const drawn = [c, this.#target === c.id, this.locale, this.reactions, own, ...Object.values(d)];
     if (drawn.some((value, i) => value !== item.drawn[i])) {
       const reactions = this.reactions.split(',').filter((name) => REACTIONS[name]);
-      this.#draw(item, c, { ...d, reactions, time: this.#time(c), note: (c.delivery && this.#deliveryNote(c)) || nothing });
+      const note = (c.delivery && own?.renderDelivery(c, d.messages)) || nothing;
+      this.#draw(item, c, { ...d, reactions, time: this.#time(c), note, editor: d.editing ? own?.editor(c, d.messages) : undefined });
     }
     item.drawn = drawn;
     const list = item.li.querySelector<HTMLOListElement>(':scope > ol');
@@ -249,19 +252,20 @@ export class ChimeThread extends LitElement {
   }
 
   /**
-   * The note under a comment not sent or awaiting approval is loaded on demand (most readers never
-   * see one); until it is here the note is left out.
+   * The note under a comment not sent or awaiting approval, and the edit box, are loaded the first
+   * time one is shown (most readers never see one); until then they are left out.
    */
-  #deliveryNote(comment: Comment) {
-    if (this.#renderDelivery) return this.#renderDelivery(comment, this.messages);
-    void (deliveryNote ??= import('./delivery-note.js')).then(({ renderDelivery, deliveryStyles }) => {
-      if (this.#renderDelivery) return;
-      this.#renderDelivery = renderDelivery;
-      const root = this.renderRoot as ShadowRoot;
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, deliveryStyles.styleSheet!];
-      this.requestUpdate();
-    });
-    return undefined;
+  #ownComment(): OwnComment | undefined {
+    if (!this.#own) {
+      void (ownComment ??= import('./own-comment.js')).then((module) => {
+        if (this.#own) return;
+        this.#own = module;
+        const root = this.renderRoot as ShadowRoot;
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, module.ownStyles.styleSheet!];
+        this.requestUpdate();
+      });
+    }
+    return this.#own;
   }
 
   /** "3 hours ago" and the exact date, or nothing for a date that does not parse. */
@@ -285,17 +289,8 @@ export class ChimeThread extends LitElement {
       if (!this.#open.delete(key)) this.#open.add(key);
       this.requestUpdate();
     };
-    switch (button.dataset.act) {
-      case 'react':
-        return fire('chime-react', { reaction: button.dataset.arg });
-      case 'reply':
-        return fire('chime-reply');
-      case 'more':
-        return fire('chime-more-replies');
-      case 'resend':
-        return fire('chime-resend', { body: button.parentElement!.querySelector('textarea')!.value });
-      case 'discard':
-        return fire('chime-discard');
+    const act = button.dataset.act!;
+    switch (act) {
       case 'save': {
         const body = button.parentElement!.querySelector<HTMLTextAreaElement>('.editor')!.value;
         if (body.trim()) fire('chime-edit', { body });
@@ -307,9 +302,15 @@ export class ChimeThread extends LitElement {
         return toggle(`b${id}`);
       case 'replies':
         return toggle(`r${id}`);
-      default:
-        // Edit and Cancel: the edit box opens with the comment's text, or closes.
+      case 'edit':
+      case 'cancel':
+        // The edit box opens with the comment's text, or closes.
         return toggle(`e${id}`);
+      case 'resend':
+        return fire('chime-resend', { body: button.parentElement!.querySelector('textarea')!.value });
+      default:
+        // react (its name in data-arg), reply, more-replies, discard.
+        return fire(`chime-${act}`, button.dataset.arg ? { reaction: button.dataset.arg } : {});
     }
   }
 

@@ -4,10 +4,8 @@ const loaders: Record<string, () => Promise<CustomElementConstructor>> = {
   'chime-count': async () => (await import('./chime-count.js')).ChimeCount,
 };
 
-export const lazyElements = Object.keys(loaders);
-
-/** Loads and defines elements of `lazyElements` under their standard names, once. */
-export function defineLazy(registry: CustomElementRegistry, names: string[]): Promise<unknown> {
+/** Loads and defines elements whose code comes on demand (all by default) under their standard names, once. */
+export function defineLazy(registry: CustomElementRegistry, names = Object.keys(loaders)): Promise<unknown> {
   return Promise.all(
     names.map(async (name) => {
       const element = await loaders[name]();

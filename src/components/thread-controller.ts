@@ -3,7 +3,7 @@ import { adapterFor, onRegister, type StorageSettings } from '../adapters/regist
 import { AdapterError } from '../core/errors.js';
 import { startReads, type ThreadSource } from '../core/first-paint.js';
 import type { SessionNews, ThreadSession } from '../core/thread-session.js';
-import { initialState, type ThreadState } from '../core/thread-state.js';
+import { fromSaved, initialState, type ThreadState } from '../core/thread-state.js';
 
 type Host = ReactiveControllerHost & HTMLElement & StorageSettings;
 
@@ -34,7 +34,7 @@ export class ThreadController implements ReactiveController {
 
   hostConnected(): void {
     // Back on the page (e.g. moved): start over.
-    if (this.#request && this.#attempt.signal.aborted) this.#open();
+    if (this.#request && this.#attempt.signal.aborted) void this.#open();
   }
 
   hostDisconnected(): void {
@@ -44,22 +44,30 @@ export class ThreadController implements ReactiveController {
   /** Shows the thread `request` names, from the storage the element's settings name. */
   show(request: ThreadRequest): void {
     this.#request = request;
-    this.#open();
+    void this.#open();
   }
 
-  #resolve() {
+  async #resolve() {
     return this.#request!.threadId
       ? adapterFor(this.host)
       : new AdapterError('validation', `<${this.host.localName}>: set thread (the thread's id, usually the post's path).`);
   }
 
-  #open(): void {
+  async #open(): Promise<void> {
     this.#close();
     const { signal } = (this.#attempt = new AbortController());
-    const adapter = this.#resolve();
+    const adapter = await this.#resolve();
+    if (signal.aborted) return;
     if (adapter instanceof AdapterError) return this.#misconfigured(adapter, signal);
     const source = { ...this.#request!, adapter };
     const reads = startReads(source, signal);
+    // Read before the session's code is here: shown at once, and taken over by the session.
+    void reads.saved.then((page) => {
+      if (page && !this.session && !signal.aborted) {
+        this.state = { ...initialState, ...fromSaved(page) };
+        this.host.requestUpdate();
+      }
+    });
     void import('../core/thread-session.js').then(
       ({ ThreadSession }) => {
         if (signal.aborted) return;
@@ -86,7 +94,7 @@ export class ThreadController implements ReactiveController {
 
   /** Waits for the page to load and for adapters to be registered before saying what is wrong. */
   #misconfigured(error: AdapterError, signal: AbortSignal): void {
-    onRegister(() => this.#resolve() instanceof AdapterError || this.#open(), signal);
+    onRegister(async () => (await this.#resolve()) instanceof AdapterError || this.#open(), signal);
     if (document.readyState === 'complete') this.#report(error, signal);
     else addEventListener('load', () => this.#report(error, signal), { once: true, signal });
   }

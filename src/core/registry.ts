@@ -16,13 +16,16 @@ export interface AdapterConfig {
   element: HTMLElement;
 }
 
-/** Builds an adapter for an element; throw an AdapterError to say what is missing. */
-export type AdapterFactory = (config: AdapterConfig) => CommentAdapter;
+/**
+ * Builds an adapter for an element, or a promise of one (its code may load on demand); throw (or
+ * reject with) an AdapterError to say what is missing.
+ */
+export type AdapterFactory = (config: AdapterConfig) => CommentAdapter | Promise<CommentAdapter>;
 
 const factories = new Map<string, AdapterFactory>();
 // One adapter per configuration and page, so every element showing the same store sees the
 // same data (a <chime-count> and a <chime-comments> on one page) and requests can be batched.
-const instances = new Map<string, CommentAdapter>();
+const instances = new Map<string, Promise<CommentAdapter>>();
 const listeners = new Set<() => void>();
 
 /** Makes an adapter selectable by name: <chime-comments adapter="name">. Elements waiting for it load. */
@@ -42,9 +45,12 @@ export function onRegister(listener: () => void, signal: AbortSignal): void {
  * The adapter an element asks for: an adapter object set as its `adapter` property, else the one
  * registered (or `builtIn`) as `adapter`, else the REST adapter when only `endpoint` is given. An
  * AdapterError ('validation') when there is none (yet: an adapter may be registered later) or the
- * factory refuses the settings; never throws.
+ * factory refuses the settings; never rejects.
  */
-export function adapterFor(element: HTMLElement & StorageSettings, builtIn: Record<string, AdapterFactory> = {}): CommentAdapter | AdapterError {
+export async function adapterFor(
+  element: HTMLElement & StorageSettings,
+  builtIn: Record<string, AdapterFactory> = {},
+): Promise<CommentAdapter | AdapterError> {
   const { adapter, endpoint = '', seed = '' } = element;
   if (adapter && typeof adapter === 'object') return adapter;
   const name = adapter || (endpoint ? 'rest' : '');
@@ -54,11 +60,11 @@ export function adapterFor(element: HTMLElement & StorageSettings, builtIn: Reco
     return new AdapterError('validation', `<${element.localName}>: ${problem}.`);
   }
   const key = [name, endpoint, seed].join('\n');
-  try {
-    let found = instances.get(key);
-    if (!found) instances.set(key, (found = factory({ endpoint, seed, element })));
-    return found;
-  } catch (error) {
-    return toAdapterError(error);
+  let found = instances.get(key);
+  if (!found) {
+    instances.set(key, (found = (async () => factory({ endpoint, seed, element }))()));
+    // A failure is not kept: the next element asks the factory again.
+    found.catch(() => instances.delete(key));
   }
+  return found.catch(toAdapterError);
 }

@@ -1,4 +1,4 @@
-import type { ThreadAction, ThreadState } from './thread-state.js';
+import { fromSaved, type ThreadAction, type ThreadState } from './thread-state.js';
 import type { Comment, CommentPage, ThreadEvent } from './types.js';
 
 /** Applies one change to the thread. Pure: the session runs the effects around it. */
@@ -40,11 +40,11 @@ export function reduce(state: ThreadState, action: ThreadAction): ThreadState {
 /** A comment of this reader awaiting a moderator: only this device knows it, so it stays. */
 const awaiting = (c: Comment) => c.delivery?.state === 'moderation';
 
-function saved(state: ThreadState, { thread, comments, nextCursor, moreReplies = {} }: CommentPage): ThreadState {
+function saved(state: ThreadState, page: CommentPage): ThreadState {
   // The storage answered first: only what it lists to nobody is taken from the saved copy.
-  if (state.thread) return { ...state, comments: [...state.comments, ...comments.filter((c) => awaiting(c) && !has(state.comments, c.id))] };
+  if (state.thread) return { ...state, comments: [...state.comments, ...page.comments.filter((c) => awaiting(c) && !has(state.comments, c.id))] };
   const status = state.status === 'loading' ? 'showing-saved' : state.error?.transient ? 'offline' : state.status;
-  return { ...state, status, error: status === 'offline' ? null : state.error, thread, comments, nextCursor, moreReplies };
+  return { ...state, ...fromSaved(page), status, error: status === 'offline' ? null : state.error };
 }
 
 /**

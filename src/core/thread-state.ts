@@ -66,3 +66,15 @@ export const initialState: ThreadState = {
   error: null,
   refused: null,
 };
+
+/**
+ * What a saved copy shows: reduce() takes it into the state, and before the session's code is
+ * here, the element shows it alone (the first paint of a second visit).
+ */
+export const fromSaved = ({ thread, comments, nextCursor, moreReplies = {} }: CommentPage) => ({
+  status: 'showing-saved' as ThreadStatus,
+  thread,
+  comments,
+  nextCursor,
+  moreReplies,
+});

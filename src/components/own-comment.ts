@@ -1,3 +1,6 @@
+// What only a comment's writer sees: the note under a comment the storage has not accepted, and
+// the edit box. Most readers never see either: this is a chunk of its own, loaded the first time
+// <chime-thread> shows one.
 import { css, html } from 'lit';
 import type { DeliveryMessages, LocaleMessages } from '../core/i18n.js';
 import type { Comment } from '../core/types.js';
@@ -40,9 +43,20 @@ export function renderDelivery({ body, delivery }: Comment, messages: LocaleMess
   </div>`;
 }
 
-/** The note under a comment the storage has not accepted (delivery-note.ts). */
+/** The edit box of a comment the reader wrote, in place of its text; <chime-thread> handles Save and Cancel. */
+export const editor = ({ body }: Comment, m: LocaleMessages) =>
+  html`<textarea class="editor" part="textarea" aria-label=${m.edit} .value=${body}></textarea><button data-act="save">${m.save}</button
+    ><button data-act="cancel">${m.cancel}</button>`;
+
 /** Added to <chime-thread>'s styles when this chunk arrives. */
-export const deliveryStyles = css`
+export const ownStyles = css`
+  .editor {
+    flex-basis: 100%;
+    box-sizing: border-box;
+    min-height: 6em;
+    font: inherit;
+    color: var(--_text);
+  }
   [data-delivery] .card {
     opacity: 0.7;
   }
