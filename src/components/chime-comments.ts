@@ -145,19 +145,19 @@ export class ChimeComments extends LitElement {
             reply-to=${this._replyTo}
             ?closed=${isClosed}
             @chime-reply=${({ detail }: CustomEvent<Action>) => (this._replyTo = detail.id)}
-            @chime-react=${({ detail }: CustomEvent<Action>) => session?.react(detail.id, detail.reaction!)}
-            @chime-edit=${({ detail }: CustomEvent<Action>) => session?.edit(detail.id, detail.body!)}
-            @chime-delete=${({ detail }: CustomEvent<Action>) => session?.remove(detail.id)}
+            @chime-react=${({ detail }: CustomEvent<Action>) => session?.writer.react(detail.id, detail.reaction!)}
+            @chime-edit=${({ detail }: CustomEvent<Action>) => session?.writer.edit(detail.id, detail.body!)}
+            @chime-delete=${({ detail }: CustomEvent<Action>) => session?.writer.remove(detail.id)}
             @chime-more-replies=${({ detail }: CustomEvent<{ id: string }>) => session?.loadReplies(detail.id)}
-            @chime-resend=${({ detail }: CustomEvent<DeliveryRequest>) => session?.resend(detail.id, detail.body)}
-            @chime-discard=${({ detail }: CustomEvent<DeliveryRequest>) => session?.discard(detail.id)}
+            @chime-resend=${({ detail }: CustomEvent<DeliveryRequest>) => session?.writer.resend(detail.id, detail.body)}
+            @chime-discard=${({ detail }: CustomEvent<DeliveryRequest>) => session?.writer.discard(detail.id)}
           >
             ${
               this._replyTo && !isClosed
                 ? html`<chime-form
                   part="reply-form"
                   .messages=${m}
-                  .session=${session}
+                  .writer=${session?.writer}
                   parent=${this._replyTo}
                   reply-to=${comments.find((c) => c.id === this._replyTo)?.author.name ?? ''}
                   @chime-cancel=${() => (this._replyTo = '')}
@@ -178,7 +178,7 @@ export class ChimeComments extends LitElement {
         isClosed
           ? html`<p class="closed" part="closed">${m.closed}</p>`
           : thread
-            ? html`<chime-form part="form" .messages=${m} .session=${session}></chime-form>`
+            ? html`<chime-form part="form" .messages=${m} .writer=${session?.writer}></chime-form>`
             : nothing
       }
     </section>`;

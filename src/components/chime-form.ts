@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { toAdapterError } from '../core/errors.js';
 import { messagesFor, type FormMessages, type LocaleMessages } from '../core/i18n.js';
-import type { ThreadSession } from '../core/thread-session.js';
+import type { CommentWriter } from '../core/comment-writer.js';
 import { LIMITS } from '../core/protocol.js';
 import { renderBody } from './markdown.js';
 import { safeUrl } from '../core/url.js';
@@ -37,8 +37,8 @@ const english: FormMessages = {
 
 /**
  * The comment form. It validates what the reader typed and fires `chime-submit` with a
- * CommentDraft; given a thread's `session` (as <chime-comments> gives it), it also posts it
- * through the session's outbox, keeps the top-level form's draft on the device, fills in the name
+ * CommentDraft; given a thread's `writer` (as <chime-comments> gives it), it also posts it
+ * through the thread's outbox, keeps the top-level form's draft on the device, fills in the name
  * and website this device remembers (offering to forget them), and reports back through
  * `sending` and `error`. Text is only cleared once the comment is safe in the outbox.
  *
@@ -50,7 +50,7 @@ export class ChimeForm extends LitElement {
 
   static override properties = {
     messages: { attribute: false },
-    session: { attribute: false },
+    writer: { attribute: false },
     parent: {},
     sending: { type: Boolean, reflect: true },
     error: {},
@@ -62,8 +62,8 @@ export class ChimeForm extends LitElement {
   };
 
   messages: LocaleMessages = messagesFor('en');
-  /** The thread this form posts to. */
-  session?: ThreadSession;
+  /** The thread's writer, which this form posts through. */
+  writer?: CommentWriter;
   /** The id of the comment a reply form answers. */
   parent = '';
   /** True while posting: the button is disabled. */
@@ -87,15 +87,15 @@ export class ChimeForm extends LitElement {
     // A reply form is signed as the main form is.
     const main = !this.hasUpdated && this.parent && (this.getRootNode() as ShadowRoot).querySelector<ChimeForm>('chime-form[part=form]');
     if (main) this.draft = { ...main.draft, body: '' };
-    if (!changed.has('session') || !this.session) return;
-    const author = this.session.signedAs();
+    if (!changed.has('writer') || !this.writer) return;
+    const author = this.writer.signedAs();
     this._remembered = Boolean(author);
     if (author && !this.draft.name) this.draft = { ...this.draft, name: author.name, website: author.website ?? '' };
     // What the reader was typing here on an earlier visit.
-    const session = this.session;
+    const writer = this.writer;
     if (!this.parent) {
-      void session.draft<CommentDraft>().then((draft) => {
-        if (draft && session === this.session) this.draft = draft;
+      void writer.draft<CommentDraft>().then((draft) => {
+        if (draft && writer === this.writer) this.draft = draft;
       });
     }
   }
@@ -183,7 +183,7 @@ export class ChimeForm extends LitElement {
   /** Shows `draft` and, for the top-level form, keeps it on the device. */
   #keep(draft: CommentDraft): void {
     this.draft = draft;
-    if (!this.parent) this.session?.keepDraft(draft);
+    if (!this.parent) this.writer?.keepDraft(draft);
   }
 
   #close(): void {
@@ -192,7 +192,7 @@ export class ChimeForm extends LitElement {
 
   /** The reader asked this device to forget their name and website. */
   #forget(): void {
-    this.session?.forget();
+    this.writer?.forget();
     this._remembered = false;
     this.#keep({ ...this.draft, name: '', website: '' });
   }
@@ -210,23 +210,23 @@ export class ChimeForm extends LitElement {
     }
     const { name, website, body } = { ...this.draft, name: this.draft.name.trim(), website: this.draft.website.trim() };
     this.dispatchEvent(new CustomEvent<CommentDraft>('chime-submit', { detail: { name, website, body }, bubbles: true, composed: true }));
-    const session = this.session;
-    if (!session) return;
+    const writer = this.writer;
+    if (!writer) return;
     this.sending = true;
     this.error = '';
     try {
       const id = crypto.randomUUID();
-      await session.queue({ id, parentId: this.parent || null, author: { name, website: website || null }, body });
+      await writer.queue({ id, parentId: this.parent || null, author: { name, website: website || null }, body });
       // In the outbox the comment is safe and shown in the thread: the text can go (a reply form too).
       this.reset();
       if (this.parent) this.#close();
-      await session.send(id);
+      await writer.send(id);
     } catch (error) {
       // Only the outbox itself failing lands here; the text stays in the form.
       this.error = toAdapterError(error).message;
     } finally {
       this.sending = false;
-      this._remembered = Boolean(session.signedAs());
+      this._remembered = Boolean(writer.signedAs());
     }
   }
 

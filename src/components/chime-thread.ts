@@ -1,4 +1,4 @@
-import { LitElement, nothing, render, type PropertyValues } from 'lit';
+import { LitElement, nothing, type PropertyValues } from 'lit';
 import { editToken } from '../core/identity.js';
 import { messagesFor, type LocaleMessages } from '../core/i18n.js';
 import { REACTIONS } from '../core/protocol.js';
@@ -6,15 +6,8 @@ import type { Comment, CommentPage } from '../core/types.js';
 import { linkedCommentId } from '../core/url.js';
 import { card, type Card } from './comment-card.js';
 import { threadStyles } from './chime-thread.styles.js';
-
-const UNITS = [
-  ['year', 31_536_000],
-  ['month', 2_592_000],
-  ['week', 604_800],
-  ['day', 86_400],
-  ['hour', 3_600],
-  ['minute', 60],
-] as const;
+import { drawInto } from './plain-dom.js';
+import { Dates } from './dates.js';
 
 /** A comment on screen: its item, and what its card was drawn from. */
 interface Item {
@@ -84,8 +77,7 @@ export class ChimeThread extends LitElement {
   #byId = new Map<string, Comment>();
   /** What only a comment's writer sees (own-comment.ts), once loaded. */
   #own?: OwnComment;
-  #date?: Intl.DateTimeFormat;
-  #relative?: Intl.RelativeTimeFormat;
+  #dates?: Dates;
   /** The comment the page's #comment-<id> points at, once found. */
   #target = '';
   #scroll = false;
@@ -95,7 +87,7 @@ export class ChimeThread extends LitElement {
 
   /** Another comment linked, or a minute gone by ("3 minutes ago"; Edit disappears once too late). */
   #tick = () => {
-    for (const time of this.renderRoot.querySelectorAll('time')) time.textContent = this.#ago(time.dateTime);
+    for (const time of this.renderRoot.querySelectorAll('time')) time.textContent = this.#dates!.ago(time.dateTime);
     this.requestUpdate();
   };
   #clock?: ReturnType<typeof setInterval>;
@@ -119,10 +111,7 @@ export class ChimeThread extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale') || !this.#date) {
-      this.#date = new Intl.DateTimeFormat(this.locale || undefined, { dateStyle: 'long', timeStyle: 'short' });
-      this.#relative = new Intl.RelativeTimeFormat(this.locale || undefined, { numeric: 'auto' });
-    }
+    if (changed.has('locale') || !this.#dates) this.#dates = new Dates(this.locale);
     if (changed.has('comments')) {
       this.#children = new Map();
       this.#byId = new Map(this.comments.map((c) => [c.id, c]));
@@ -209,7 +198,13 @@ export class ChimeThread extends LitElement {
     if (drawn.some((value, i) => value !== item.drawn[i])) {
       const reactions = this.reactions.split(',').filter((name) => REACTIONS[name]);
       const note = (c.delivery && own?.renderDelivery(c, d.messages)) || nothing;
-      this.#draw(item, c, { ...d, reactions, time: this.#time(c), note, editor: d.editing ? own?.editor(c, d.messages) : undefined });
+      this.#draw(item, c, {
+        ...d,
+        reactions,
+        time: this.#dates!.both(c.createdAt),
+        note,
+        editor: d.editing ? own?.editor(c, d.messages) : undefined,
+      });
     }
     item.drawn = drawn;
     const list = item.li.querySelector<HTMLOListElement>(':scope > ol');
@@ -217,11 +212,7 @@ export class ChimeThread extends LitElement {
     return item;
   }
 
-  /**
-   * Draws a comment's card with Lit into a fragment, as plain DOM, then brings the item's card in
-   * line with it: elements that are still there stay (with the focus, and whatever a reader or a
-   * screen reader holds on to), only what differs changes.
-   */
+  /** Draws a comment's card into its item (plain-dom.ts), and the item's own attributes. */
   #draw(item: Item, c: Comment, d: Card): void {
     const { li } = item;
     const role = c.author.role;
@@ -229,17 +220,7 @@ export class ChimeThread extends LitElement {
     li.setAttribute('part', `comment${role ? ` ${role}-comment` : ''}`);
     if (c.delivery) li.dataset.delivery = c.delivery.state;
     else delete li.dataset.delivery;
-    const drawn = document.createDocumentFragment();
-    render(card(c, d), drawn);
-    // Lit's markers go: nothing on the page refers back to the template once it is drawn.
-    const walker = document.createTreeWalker(drawn, NodeFilter.SHOW_COMMENT);
-    const markers: Node[] = [];
-    while (walker.nextNode()) markers.push(walker.currentNode);
-    for (const marker of markers) marker.parentNode!.removeChild(marker);
-    // A one-paragraph body needs no paragraph element of its own.
-    const body = drawn.querySelector('.body');
-    if (body?.childNodes.length === 1 && body.firstElementChild?.localName === 'p') body.replaceChildren(...body.firstElementChild.childNodes);
-    morph(li, drawn);
+    drawInto(li, card(c, d));
   }
 
   /** Deleted comments stay only as long as someone answered them. */
@@ -266,18 +247,6 @@ export class ChimeThread extends LitElement {
       });
     }
     return this.#own;
-  }
-
-  /** "3 hours ago" and the exact date, or nothing for a date that does not parse. */
-  #time({ createdAt }: Comment): [string, string] {
-    const date = new Date(createdAt);
-    return isNaN(+date) ? ['', ''] : [this.#ago(createdAt), this.#date!.format(date)];
-  }
-
-  #ago(iso: string): string {
-    const seconds = (Date.parse(iso) - Date.now()) / 1000;
-    const [unit, size] = UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? ['second', 1];
-    return this.#relative!.format(Math.round(seconds / size), unit);
   }
 
   #onClick(event: Event): void {
@@ -316,34 +285,6 @@ export class ChimeThread extends LitElement {
 
   #fire(type: string, detail: object): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
-}
-
-/**
- * Makes `into`'s children look like `like`'s: nodes of the same kind in the
- * same place are kept and updated (attributes, text; an edit box keeps what is typed in it), others
- * are replaced.
- */
-function morph(into: Node, like: Node): void {
-  let old = into.firstChild;
-  for (let node = like.firstChild; node;) {
-    const next = node.nextSibling;
-    if (old && old.nodeName === node.nodeName) {
-      if (old instanceof Element) {
-        const element = node as Element;
-        for (const { name } of [...old.attributes]) if (!element.hasAttribute(name)) old.removeAttribute(name);
-        for (const { name, value } of element.attributes) if (old.getAttribute(name) !== value) old.setAttribute(name, value);
-        // A list of replies is <chime-thread>'s to fill.
-        if (!old.matches('.replies')) morph(old, node);
-      } else if (old.nodeValue !== node.nodeValue) old.nodeValue = node.nodeValue;
-      old = old.nextSibling;
-    } else into.insertBefore(node, old);
-    node = next;
-  }
-  while (old) {
-    const gone = old;
-    old = old.nextSibling;
-    gone.remove();
   }
 }
 

@@ -1,29 +1,17 @@
 import type { ListOptions } from './adapter.js';
-import { forgetAuthor, rememberedAuthor } from './author.js';
 import { backoff } from './backoff.js';
+import { CommentWriter, type SessionNews } from './comment-writer.js';
 import { toAdapterError, type AdapterError } from './errors.js';
-import { editToken, readerId } from './identity.js';
 import type { FirstPaint, ThreadSource } from './first-paint.js';
+import { readerId } from './identity.js';
 import { offlineLayer, type OfflineLayer } from './offline-layer.js';
-import type { OutboxSync } from './outbox-sync.js';
 import { LIMITS } from './protocol.js';
 import { reduce, unconfirmed } from './thread-reducer.js';
 import { initialState, type ThreadAction, type ThreadState } from './thread-state.js';
-import type { Comment, CommentPage, NewComment, ThreadEvent } from './types.js';
+import type { CommentPage, ThreadEvent } from './types.js';
 import { linkedCommentId } from './url.js';
 
-/** What the reader's element is told besides the state: chime-<type> events, with this detail. */
-export type SessionNews =
-  /** A comment was accepted; detail: PostResult. */
-  | 'posted'
-  /** A comment could not be sent yet and waits in the outbox; detail: { comment: NewComment, error }. */
-  | 'queued'
-  /** A comment that had waited in the outbox was accepted; detail: PostResult. */
-  | 'delivered'
-  /** The storage refused a comment for good; detail: { comment: NewComment, error }. */
-  | 'rejected'
-  /** Loading, posting or changing a comment failed; detail: { error, action }. */
-  | 'error';
+export type { SessionNews };
 
 export interface SessionHost {
   /** The state changed: show it. */
@@ -47,10 +35,11 @@ const ignore = () => undefined;
 
 /**
  * One thread on one page, without Lit: paints the saved copy, fetches the storage's pages and
- * merges them in, pages on, sends comments through the outbox, applies edits, reactions and live
- * events, keeps the saved copy equal to what is shown, and comes back by itself after an outage
- * (probing with backoff, then fetching what is shown again and resubscribing to live events).
- * Every change goes through reduce(); `host` hears about each new state.
+ * merges them in, pages on, applies live events, keeps the saved copy equal to what is shown, and
+ * comes back by itself after an outage (probing with backoff, then fetching what is shown again,
+ * resubscribing to live events and sending what waits). The reader's own writing goes through
+ * `writer` (comment-writer.ts). Every change goes through reduce(); `host` hears about each new
+ * state.
  *
  * Its code, the reducer's and the offline layer's are one chunk, fetched as the element connects
  * while chime.js already reads the saved copy and the first page (first-paint.ts).
@@ -59,49 +48,37 @@ export class ThreadSession {
   state: ThreadState = initialState;
   readonly #abort = new AbortController();
   readonly #layer: OfflineLayer;
-  readonly #sync: OutboxSync;
+  /** The reader's comments, edits, deletions, reactions and drafts. */
+  readonly writer: CommentWriter;
   /** The fetch of the thread in progress; a new one replaces it. */
   #fetch?: AbortController;
   #live?: AbortController;
   #probe?: ReturnType<typeof setTimeout>;
   #probes = 0;
   #save?: ReturnType<typeof setTimeout>;
-  /** Who waits for the storage's answer to a comment being sent (see send()). */
-  readonly #answers = new Map<string, () => void>();
 
   constructor(
     readonly source: ThreadSource,
     private readonly host: SessionHost,
   ) {
-    const { adapter, threadId, persist } = source;
     const { signal } = this.#abort;
-    const layer = (this.#layer = offlineLayer(persist));
-    this.#sync = layer.sync(adapter, threadId, signal, {
-      showOutgoing: (comments) => this.#dispatch({ type: 'outgoing', comments }),
-      showAccepted: (comment) => {
-        this.#dispatch({ type: 'accepted', comment });
-        this.#reached();
+    this.#layer = offlineLayer(source.persist);
+    this.writer = new CommentWriter(
+      {
+        source,
+        signal,
+        shown: () => this.state,
+        dispatch: (action) => this.#dispatch(action),
+        reached: () => this.#reached(),
+        tell: host.tell,
       },
-      onDelivery: ({ type, entry, result, error }) => {
-        // The outbox holds the text now, so the draft goes before the page has a chance to close.
-        if (type === 'added' && !entry.input.parentId) void layer.drafts.clear(threadId);
-        // An answer, whatever it is: the form is free again before anyone hears about it.
-        if (type !== 'added') this.#answers.get(entry.input.id)?.();
-        // Queued once, when the first attempt fails; delivered only if it ever waited.
-        if (type === 'retrying' && entry.attempts === 1) host.tell('queued', { comment: entry.input, error });
-        if (type === 'delivered' && entry.attempts > 0) host.tell('delivered', result!);
-        if (result) host.tell('posted', result);
-        if (type === 'rejected') {
-          host.tell('rejected', { comment: entry.input, error });
-          host.tell('error', { error, action: 'post' });
-        }
-      },
-    });
+      this.#layer,
+    );
     // The browser says it is back online: send now, and fetch again if the storage was unreachable.
     addEventListener(
       'online',
       () => {
-        void this.#sync.flush(true);
+        void this.writer.send(undefined, true);
         this.#retry();
       },
       { signal },
@@ -122,10 +99,10 @@ export class ThreadSession {
       this.#dispatch({ type: 'saved', page });
       return painted();
     });
-    void this.#sync.restore();
+    void this.writer.restore();
     await this.#refresh(first, shown);
     await this.#findLinked();
-    await this.#sync.flush();
+    await this.writer.send();
   }
 
   /** Stops everything in flight; what is shown is saved first. */
@@ -155,101 +132,6 @@ export class ThreadSession {
   /** Tries again now (the reader asked, or the browser is back online). */
   retry(): Promise<void> {
     return this.#refresh();
-  }
-
-  /** The name and website of this reader's last comment, unless they asked this device to forget them. */
-  signedAs = rememberedAuthor;
-
-  forget = forgetAuthor;
-
-  /** What the reader was typing in this thread's form, from an earlier visit. */
-  draft<T>(): Promise<T | undefined> {
-    return this.#layer.drafts.read<T>(this.source.threadId);
-  }
-
-  /** Keeps what the reader is typing (a moment after they stop). */
-  keepDraft(draft: unknown): void {
-    this.#layer.drafts.save(this.source.threadId, draft);
-  }
-
-  /** Writes the comment to the outbox: from now on it is safe, and shown as pending. */
-  queue(input: Omit<NewComment, 'threadId'>): Promise<void> {
-    return this.#sync.queue(input);
-  }
-
-  /**
-   * Sends what is due; what the storage does not accept waits in the outbox or shows as refused.
-   * With `id`, resolves as soon as the storage answered that comment (or could not be reached).
-   */
-  send(id?: string): Promise<void> {
-    const flushed = this.#sync.flush();
-    if (!id) return flushed;
-    const answered = new Promise<void>((resolve) => this.#answers.set(id, resolve));
-    return Promise.race([answered, flushed]).finally(() => this.#answers.delete(id));
-  }
-
-  discard(id: string): Promise<void> {
-    return this.#sync.discard(id);
-  }
-
-  /** Sends a refused comment again, with `body` if the reader edited it. */
-  resend(id: string, body?: string): Promise<void> {
-    return this.#sync.resend(id, body);
-  }
-
-  /** Changes the body of this reader's comment at once; puts it back if the storage refuses (state.refused says why). */
-  async edit(id: string, body: string): Promise<void> {
-    await this.#change('edit', id, { body, editedAt: new Date().toISOString() }, 0, (token, signal) =>
-      this.source.adapter.edit(this.source.threadId, id, body, { editToken: token, signal }),
-    );
-  }
-
-  /** Deletes this reader's comment; its replies stay under a placeholder. */
-  async remove(id: string): Promise<void> {
-    await this.#change('delete', id, { deleted: true, body: '' }, -1, (token, signal) =>
-      this.source.adapter.remove(this.source.threadId, id, { editToken: token, signal }),
-    );
-  }
-
-  /** Toggles one of this reader's reactions at once; the storage's counts win when they come. */
-  async react(id: string, reaction: string): Promise<void> {
-    const comment = this.state.comments.find((c) => c.id === id);
-    const mine = comment?.myReactions ?? [];
-    const on = !mine.includes(reaction);
-    const reactions = { ...comment?.reactions, [reaction]: (comment?.reactions?.[reaction] ?? 0) + (on ? 1 : -1) };
-    const myReactions = on ? [...mine, reaction] : mine.filter((r) => r !== reaction);
-    const counts = await this.#change('react', id, { myReactions, reactions }, 0, (_token, signal) =>
-      this.source.adapter.react!(this.source.threadId, id, reaction, on, { readerId: readerId(), signal }),
-    );
-    if (counts) this.#dispatch({ type: 'patch', id, change: { reactions: counts } });
-  }
-
-  /**
-   * Applies a change optimistically and runs the storage call; if the storage refuses, undoes the
-   * change and says why (state.refused, and an 'error' for the page). Resolves to the call's result.
-   */
-  async #change<T>(
-    action: 'edit' | 'delete' | 'react',
-    id: string,
-    change: Partial<Comment>,
-    count: number,
-    call: (token: string, signal: AbortSignal) => Promise<T>,
-  ): Promise<T | undefined> {
-    const before = this.state.comments.find((c) => c.id === id);
-    if (!before) return undefined;
-    this.#dispatch({ type: 'patch', id, change, count, refused: null });
-    try {
-      const result = await call(editToken(id, true) ?? '', this.#abort.signal);
-      this.#reached();
-      return result;
-    } catch (thrown) {
-      const error = toAdapterError(thrown);
-      // Exactly what was changed goes back (a field the comment did not have goes again).
-      const undo = Object.fromEntries(Object.keys(change).map((key) => [key, before[key as keyof Comment]]));
-      this.#dispatch({ type: 'patch', id, change: undo, count: -count, refused: error });
-      this.host.tell('error', { error, action });
-      return undefined;
-    }
   }
 
   #dispatch(action: ThreadAction): void {
@@ -345,7 +227,7 @@ export class ThreadSession {
     if (!this.#down()) return;
     this.#dispatch({ type: 'reached' });
     if (!this.#fetch) void this.#refresh();
-    void this.#sync.flush(true);
+    void this.writer.send(undefined, true);
   }
 
   #down(): boolean {
