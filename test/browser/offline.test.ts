@@ -13,25 +13,17 @@ import {
   proxyStats,
   savedOffline,
   setClosed,
-  startServer,
-  stopServer,
   storedComments,
   storedCount,
   texts,
+  useServer,
   waitUntil,
 } from './tabs.js';
 
 describe('offline first, against the real server through a real network', function () {
   this.timeout(20000);
 
-  before(() => startServer());
-  after(() => stopServer());
-  afterEach(async () => {
-    for (const frame of document.querySelectorAll('iframe')) frame.remove();
-    await network('proxy-release');
-    await network('proxy-delay-posts', { ms: 0 });
-    await network('proxy-up');
-  });
+  useServer();
 
   it('hears about comments posted while its event stream was cut, once it reconnects', async () => {
     const thread = newThread();

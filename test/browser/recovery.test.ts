@@ -13,10 +13,9 @@ import {
   post,
   postElsewhere,
   savedThread,
-  startServer,
-  stopServer,
   storedComments,
   texts,
+  useServer,
   waitUntil,
 } from './tabs.js';
 
@@ -63,12 +62,7 @@ async function reloadOffline(thread: string): Promise<ChimeComments> {
 
 describe('the saved thread is what the reader last saw', function () {
   this.timeout(30000);
-  before(() => startServer());
-  after(() => stopServer());
-  afterEach(async () => {
-    for (const frame of document.querySelectorAll('iframe')) frame.remove();
-    await network('proxy-up');
-  });
+  useServer();
 
   it('keeps edits, deletions and reactions, the reader’s and live ones from others, for a reload with the storage unreachable', async () => {
     const thread = newThread('saved');
@@ -119,12 +113,7 @@ describe('the saved thread is what the reader last saw', function () {
 
 describe('a comment approved by a moderator', function () {
   this.timeout(30000);
-  before(() => startServer({ CHIME_MODERATION: 'all' }));
-  after(() => stopServer());
-  afterEach(async () => {
-    for (const frame of document.querySelectorAll('iframe')) frame.remove();
-    await network('proxy-up');
-  });
+  useServer({ CHIME_MODERATION: 'all' });
 
   it('is saved as approved, live, for the next visit', async () => {
     const thread = newThread('approved');
@@ -145,9 +134,7 @@ describe('a comment approved by a moderator', function () {
 
 describe('an outage of the comment server ends by itself', function () {
   this.timeout(40000);
-  before(() => startServer());
-  after(() => stopServer());
-  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+  useServer();
 
   it('when the server is killed and restarted while the browser stays online: the banner goes, the thread and live updates come back, the pending comment is delivered', async () => {
     const thread = newThread('outage');
@@ -198,12 +185,7 @@ describe('an outage of the comment server ends by itself', function () {
 
 describe('a second visit paints from the device', function () {
   this.timeout(30000);
-  before(() => startServer());
-  after(() => stopServer());
-  afterEach(async () => {
-    for (const frame of document.querySelectorAll('iframe')) frame.remove();
-    await network('proxy-release');
-  });
+  useServer();
 
   it('shows every comment seen before while the server is slow, then confirms them page by page without shrinking the thread', async () => {
     const thread = newThread('second');

@@ -28,6 +28,18 @@ export async function stopServer(): Promise<void> {
   await executeServerCommand('chime-server-stop', { url: at.server });
 }
 
+/** The hooks of a describe() whose tests use tabs: a server for them all, tabs closed and the network back after each. */
+export function useServer(env: Record<string, string> = {}): void {
+  before(() => startServer(env));
+  after(() => stopServer());
+  afterEach(async () => {
+    for (const frame of document.querySelectorAll('iframe')) frame.remove();
+    await network('proxy-release');
+    await network('proxy-delay-posts', { ms: 0 });
+    await network('proxy-up');
+  });
+}
+
 export interface ProxyStats {
   /** POST /api/comments forwarded to the server. */
   posts: number;
