@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { toAdapterError } from '../core/errors.js';
 import { messagesFor, type FormMessages, type LocaleMessages } from '../core/i18n.js';
 import type { CommentWriter } from '../core/comment-writer.js';
@@ -127,7 +126,7 @@ export class ChimeForm extends LitElement {
           name="body"
           part="textarea"
           ?hidden=${this._preview}
-          .value=${live(this.draft.body)}
+          .value=${this.draft.body}
           aria-invalid=${this._fieldErrors.body ? 'true' : 'false'}
           aria-describedby="body-error"
         ></textarea>
@@ -161,7 +160,7 @@ export class ChimeForm extends LitElement {
           type=${type}
           part="input"
           autocomplete=${autocomplete}
-          .value=${live(this.draft[field])}
+          .value=${this.draft[field]}
           aria-invalid=${this._fieldErrors[field] ? 'true' : 'false'}
           aria-describedby="${field}-error"
         />
@@ -175,6 +174,10 @@ export class ChimeForm extends LitElement {
     return html`<div class="field-error" id="${field}-error" part="field-error">${message ?? nothing}</div>`;
   }
 
+  /**
+   * Every keystroke goes into the draft, and the next render binds it back: the fields' bound
+   * values always follow what is typed, so a reset or a restored draft reaches them.
+   */
   #onInput(event: Event): void {
     const target = event.target as HTMLInputElement | HTMLTextAreaElement;
     if (target.name in this.draft) this.#keep({ ...this.draft, [target.name]: target.value });

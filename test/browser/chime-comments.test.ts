@@ -99,6 +99,19 @@ describe('<chime-comments>', () => {
     expect(form.draft).to.deep.equal({ name: 'Linus', website: 'https://linus.example', body: '' });
   });
 
+  it('keeps the caret where the reader types, in the middle of the text too', async () => {
+    const element = await widget();
+    const form = formOf(element)!;
+    const textarea = shadow(form).querySelector('textarea')!;
+    await fill(form, { body: 'Hello world' });
+    textarea.focus();
+    textarea.setSelectionRange(5, 5);
+    textarea.setRangeText(',', 5, 5, 'end');
+    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await form.updateComplete;
+    expect([textarea.value, textarea.selectionStart, form.draft.body]).to.deep.equal(['Hello, world', 6, 'Hello, world']);
+  });
+
   it('validates before posting, with a message at each field', async () => {
     const element = await widget();
     const form = formOf(element)!;
