@@ -133,7 +133,7 @@ describe('a comment approved by a moderator', function () {
 });
 
 describe('an outage of the comment server ends by itself', function () {
-  this.timeout(40000);
+  this.timeout(60000);
   useServer();
 
   it('when the server is killed and restarted while the browser stays online: the banner goes, the thread and live updates come back, the pending comment is delivered', async () => {
@@ -161,7 +161,8 @@ describe('an outage of the comment server ends by itself', function () {
         texts(widget).includes('Posted after the restart') &&
         deliveryOf(widget).every((d) => d === 'sent'),
       'the widget did not come back by itself',
-      { timeout: 15000 },
+      // The server takes a few seconds to start again, the widget's tries come further and further apart.
+      { timeout: 30000 },
     );
     expect(online, 'no online event: the browser never went offline').to.equal(0);
     expect(texts(widget)).to.have.members(['Before the outage', 'Written during the outage', 'Posted after the restart']);
