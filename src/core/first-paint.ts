@@ -11,18 +11,21 @@ export const threadKey = (threadId: string, sort: SortOrder) => `thread:${sort}:
  * store are the ones idb-keyval's createStore('chime', 'keyval') opens. Undefined when there is no
  * saved copy, or IndexedDB fails or throws (private browsing).
  */
-function readSaved(key: string): Promise<CommentPage | void> {
-  return new Promise<CommentPage | void>((resolve) => {
-    const open = indexedDB.open('chime');
-    open.onupgradeneeded = () => open.result.createObjectStore('keyval');
-    open.onsuccess = () => {
+function readSaved(key: string, resolve: (page?: CommentPage) => void): void {
+  const open = indexedDB.open('chime');
+  open.onupgradeneeded = () => open.result.createObjectStore('keyval');
+  open.onsuccess = () => {
+    try {
       const read = open.result.transaction('keyval').objectStore('keyval').get(key);
       read.onsuccess = read.onerror = () => resolve(read.result);
       // Closes once the read is done; the offline layer keeps its own connection.
       open.result.close();
-    };
-    open.onerror = open.onblocked = () => resolve();
-  }).catch(() => undefined);
+    } catch {
+      // A database of that name without our store: nothing saved.
+      resolve();
+    }
+  };
+  open.onerror = open.onblocked = () => resolve();
 }
 
 /** Which thread an element shows, and from where. */
@@ -52,10 +55,13 @@ let shown = 0;
  * answer is still coming.
  */
 export function startReads({ adapter, threadId, sort, pageSize, persist }: ThreadSource, signal: AbortSignal): FirstPaint {
-  // An adapter may throw instead of rejecting: that only settles the promise, never breaks the element's update.
-  // A reader's first visit has nothing saved: opening (creating) the database would only delay the
-  // first page. Later threads on the same page may find what this page saved.
-  const saved = persist && (isReturning() || shown++) ? readSaved(threadKey(threadId, sort)) : Promise.resolve(undefined);
+  // Whatever throws here (IndexedDB or localStorage refused, an adapter that throws instead of
+  // rejecting) only settles a promise: it never breaks the element's update. A reader's first
+  // visit has nothing saved: opening (creating) the database would only delay the first page.
+  // Later threads on the same page may find what this page saved.
+  const saved = new Promise<CommentPage | void>((resolve) =>
+    persist && (isReturning() || shown++) ? readSaved(threadKey(threadId, sort), resolve) : resolve(),
+  ).catch(() => undefined);
   const first = new Promise<CommentPage>((resolve) => resolve(adapter.list(threadId, { sort, limit: pageSize, readerId: readerId(), signal })));
   // The session handles a failure; one before its code is here is not an unhandled rejection.
   first.catch(() => undefined);
