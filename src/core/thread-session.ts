@@ -56,6 +56,8 @@ export class ThreadSession {
   #probe?: ReturnType<typeof setTimeout>;
   #probes = 0;
   #save?: ReturnType<typeof setTimeout>;
+  /** Top-level comments whose left-out replies are on their way. */
+  readonly #roots = new Set<string>();
 
   constructor(
     readonly source: ThreadSource,
@@ -121,7 +123,11 @@ export class ThreadSession {
   /** Shows the replies of a top-level comment that its page left out, a page at a time. */
   async loadReplies(root: string): Promise<void> {
     const more = this.state.moreReplies[root];
-    if (more && !this.state.busy) await this.#page({ root, cursor: more.cursor, limit: LIMITS.pageSize });
+    // Not twice at once; but whatever else is on its way (the thread being confirmed) does not wait.
+    if (!more || this.#roots.has(root)) return;
+    this.#roots.add(root);
+    await this.#page({ root, cursor: more.cursor, limit: LIMITS.pageSize });
+    this.#roots.delete(root);
   }
 
   /** Shows the comments others posted while the reader was here. */
@@ -258,6 +264,7 @@ export class ThreadSession {
       linked &&
       !shown() &&
       this.state.status === 'live' &&
+      !this.state.busy &&
       this.state.nextCursor !== null &&
       this.state.comments.length < pageSize * LINK_SEARCH_PAGES
     ) {
