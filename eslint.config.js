@@ -28,6 +28,8 @@ export default tseslint.config(
   { files: ['src/**/*.ts'], ...lit['flat/recommended'] },
   { files: ['src/**/*.ts'], ...wc['flat/recommended'] },
   { files: ['src/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', coreBoundary] } },
+  // Translations are loaded on their own, before any element may need them: plain data on core.
+  { files: ['src/locales/**/*.ts'], rules: { 'no-restricted-imports': ['error', coreBoundary] } },
   {
     files: ['server/**/*.ts'],
     rules: {

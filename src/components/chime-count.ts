@@ -5,7 +5,8 @@ import { AdapterError } from '../core/errors.js';
 import { localeOf, messagesFor, type CountMessages } from '../core/i18n.js';
 import { themeStyles } from './theme.styles.js';
 
-const english: CountMessages = {
+/** The count's English, also what the bundled translations are checked against. */
+export const english: CountMessages = {
   count: (count) => `${count} comment${count === 1 ? '' : 's'}`,
 };
 

@@ -16,7 +16,8 @@ export interface CommentDraft {
 
 type Field = keyof CommentDraft;
 
-const english: FormMessages = {
+/** The form's English, also what the bundled translations are checked against. */
+export const english: FormMessages = {
   formHeading: 'Leave a comment',
   replyTo: (name) => `Reply to ${name}`,
   name: 'Name',

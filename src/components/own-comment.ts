@@ -12,7 +12,8 @@ export interface DeliveryRequest {
   body?: string;
 }
 
-const english: DeliveryMessages = {
+/** The note's English, also what the bundled translations are checked against. */
+export const english: DeliveryMessages = {
   pending: 'Pending: it will be sent when the connection is back.',
   awaitingModeration: 'Thank you! Only you can see your comment until a moderator approves it.',
   notSent: (reason) => `Not sent: ${reason}`,
