@@ -127,6 +127,8 @@ export class ChimeThread extends LitElement {
     if (id !== this.#target && this.#byId.has(id)) {
       this.#target = id;
       this.#scroll = true;
+      // The reader came for that comment: everything up to it is drawn at once.
+      this.#drawn = Infinity;
     }
   }
 
