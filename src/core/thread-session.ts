@@ -225,7 +225,12 @@ export class ThreadSession {
       this.#dispatch({ type: 'live', event });
       this.#reached();
     };
-    this.source.adapter.subscribe?.(this.source.threadId, listener, { signal: AbortSignal.any([this.#abort.signal, this.#live.signal]) });
+    try {
+      this.source.adapter.subscribe?.(this.source.threadId, listener, { signal: AbortSignal.any([this.#abort.signal, this.#live.signal]) });
+    } catch (error) {
+      // An adapter whose subscribe throws gives no live updates; the thread itself is fine.
+      console.warn('Chime: live updates could not start.', error);
+    }
   }
 
   /** A storage call succeeded: an outage is over; what is shown is fetched again and what waits is sent. */
