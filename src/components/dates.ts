@@ -17,10 +17,11 @@ export class Dates {
     this.#relative = new Intl.RelativeTimeFormat(locale || undefined, { numeric: 'auto' });
   }
 
+  /** "3 hours ago", or nothing for a date that does not parse. */
   ago(iso: string): string {
     const seconds = (Date.parse(iso) - Date.now()) / 1000;
     const [unit, size] = UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? ['second', 1];
-    return this.#relative.format(Math.round(seconds / size), unit);
+    return isNaN(seconds) ? '' : this.#relative.format(Math.round(seconds / size), unit);
   }
 
   /** "3 hours ago" and the exact date, or nothing for a date that does not parse. */
