@@ -86,16 +86,14 @@ export class ChimeComments extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (SOURCE_PROPERTIES.some((name) => changed.has(name))) this.#load();
+    if (!SOURCE_PROPERTIES.some((name) => changed.has(name))) return;
+    this._replyTo = '';
+    this.#thread.show({ threadId: this.thread, sort: this.sort, pageSize: this.pageSize, persist: this.offlineCache !== 'off' });
   }
 
   protected override updated(): void {
     const { thread } = this.#thread.state;
     if (thread && !thread.closed && !this.closed) form ??= defineLazy(customElements, ['chime-form']);
-  }
-
-  #load(): void {
-    this.#thread.show({ threadId: this.thread, sort: this.sort, pageSize: this.pageSize, persist: this.offlineCache !== 'off' });
   }
 
   protected override render() {
