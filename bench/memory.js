@@ -21,7 +21,7 @@ const DOM_COUNTS = `(() => {
     else if (node.nodeType === 8) kinds.comments++;
   }
   // A plain comment: top-level, no replies, no website, no badge, a body of plain text.
-  const plain = [...root.querySelectorAll('ol.top > li.comment')].find((li) => !li.querySelector('ol, a.author[href], .badge, .body *'));
+  const plain = [...root.querySelectorAll('ol.top > li.comment')].find((li) => !li.querySelector('ol, a.author[href], .badge, .body :is(em, strong, a, code, blockquote, ul, pre)'));
   return { ...kinds, shown: root.querySelectorAll('li.comment').length, plain: plain.querySelectorAll('*').length + 1 };
 })()`;
 
