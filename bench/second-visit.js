@@ -80,6 +80,8 @@ try {
       cold.push(await page.evaluate('window.__first.t'));
       await loadAll(page, n);
       await page.waitForFunction(`${SAVED_COUNT(thread)}.then((saved) => saved >= ${n})`, { timeout: 30_000, polling: 100 });
+      // Gone from the page before the other reader posts: this reader's device has not seen it.
+      await page.goto('about:blank');
       const undo = await otherReaderPosts(thread);
       await page.goto(url);
       await page.waitForFunction('window.__first?.done', { timeout: 30_000 });
