@@ -1,4 +1,5 @@
 import { LitElement, nothing, type PropertyValues } from 'lit';
+import { FIRST_PAINT_ROOTS } from '../core/first-paint.js';
 import { editToken } from '../core/identity.js';
 import { messagesFor, type LocaleMessages } from '../core/i18n.js';
 import { REACTIONS } from '../core/protocol.js';
@@ -15,8 +16,7 @@ interface Item {
   drawn: unknown[];
 }
 
-/** Top-level comments drawn in the first frame, and in each one after it. */
-const FIRST_BATCH = 12;
+/** Top-level comments drawn in each frame after the first (FIRST_PAINT_ROOTS). */
 const BATCH = 50;
 
 type OwnComment = typeof import('./own-comment.js');
@@ -82,7 +82,7 @@ export class ChimeThread extends LitElement {
   #target = '';
   #scroll = false;
   /** Top-level comments drawn so far: a long thread is drawn a batch per frame, so its first comments paint at once. */
-  #drawn = FIRST_BATCH;
+  #drawn = FIRST_PAINT_ROOTS;
   #drawing = false;
 
   /** Another comment linked, or a minute gone by ("3 minutes ago"; Edit disappears once too late). */

@@ -6,6 +6,13 @@ import type { CommentPage, SortOrder } from './types.js';
 export const threadKey = (threadId: string, sort: SortOrder) => `thread:${sort}:${threadId}`;
 
 /**
+ * Top-level comments a first paint shows. The saved copy's first ones, with their replies (its
+ * head), are also kept in localStorage under `chime:<threadKey>`, read at once as the element
+ * connects: a second visit paints them before IndexedDB has even opened.
+ */
+export const FIRST_PAINT_ROOTS = 12;
+
+/**
  * One read of the saved copy, with IndexedDB itself: idb-keyval (what the offline layer writes
  * with) is one module, and all of it would come into chime.js with its read; the database and
  * store are the ones idb-keyval's createStore('chime', 'keyval') opens. Undefined when there is no
@@ -38,8 +45,10 @@ export interface ThreadSource {
   persist: boolean;
 }
 
-/** The two reads a thread's first paint waits for. */
+/** The reads a thread's first paint waits for. */
 export interface FirstPaint {
+  /** The saved copy's first comments (see FIRST_PAINT_ROOTS), already read. */
+  head?: CommentPage;
   /** The thread as this device last showed it; undefined when there is none or IndexedDB cannot be read. */
   saved: Promise<CommentPage | void>;
   /** The storage's first page. */
@@ -59,11 +68,17 @@ export function startReads({ adapter, threadId, sort, pageSize, persist }: Threa
   // rejecting) only settles a promise: it never breaks the element's update. A reader's first
   // visit has nothing saved: opening (creating) the database would only delay the first page.
   // Later threads on the same page may find what this page saved.
+  let head: CommentPage | undefined;
+  try {
+    head = (persist && JSON.parse(localStorage.getItem(`chime:${threadKey(threadId, sort)}`)!)) || undefined;
+  } catch {
+    // None, or localStorage refused: IndexedDB's copy paints instead.
+  }
   const saved = new Promise<CommentPage | void>((resolve) =>
     persist && (isReturning() || shown++) ? readSaved(threadKey(threadId, sort), resolve) : resolve(),
   ).catch(() => undefined);
   const first = new Promise<CommentPage>((resolve) => resolve(adapter.list(threadId, { sort, limit: pageSize, readerId: readerId(), signal })));
   // The session handles a failure; one before its code is here is not an unhandled rejection.
   first.catch(() => undefined);
-  return { saved, first };
+  return { head, saved, first };
 }

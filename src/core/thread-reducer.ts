@@ -14,6 +14,7 @@ export function reduce(state: ThreadState, action: ThreadAction): ThreadState {
         status: 'live',
         busy: false,
         error: null,
+        answered: true,
       };
     case 'failed':
       // Unreachable with something on screen: keep showing it, quietly.
@@ -41,8 +42,10 @@ export function reduce(state: ThreadState, action: ThreadAction): ThreadState {
 const awaiting = (c: Comment) => c.delivery?.state === 'moderation';
 
 function saved(state: ThreadState, page: CommentPage): ThreadState {
-  // The storage answered first: only what it lists to nobody is taken from the saved copy.
-  if (state.thread) return { ...state, comments: [...state.comments, ...page.comments.filter((c) => awaiting(c) && !has(state.comments, c.id))] };
+  // The storage answered first: only what it lists to nobody is taken from the saved copy (which
+  // otherwise replaces what is shown: its own head, read first).
+  if (state.answered)
+    return { ...state, comments: [...state.comments, ...page.comments.filter((c) => awaiting(c) && !has(state.comments, c.id))] };
   const status = state.status === 'loading' ? 'showing-saved' : state.error?.transient ? 'offline' : state.status;
   return { ...state, ...fromSaved(page), status, error: status === 'offline' ? null : state.error };
 }

@@ -95,7 +95,8 @@ export class ThreadSession {
    * sends what waits in the outbox. A saved copy is painted before the storage's first page is
    * merged into it, unless reading it takes longer than SAVED_GRACE_MS.
    */
-  async start({ saved, first }: FirstPaint): Promise<void> {
+  async start({ head, saved, first }: FirstPaint): Promise<void> {
+    if (head) this.#dispatch({ type: 'saved', page: head });
     const shown = saved.then((page) => {
       if (!page) return;
       this.#dispatch({ type: 'saved', page });

@@ -31,10 +31,12 @@ export interface ThreadState {
   error: AdapterError | null;
   /** Why the storage refused the reader's last edit, deletion or reaction (which was undone). */
   refused: AdapterError | null;
+  /** The storage has listed the thread: a saved copy read after that no longer replaces it. */
+  answered: boolean;
 }
 
 export type ThreadAction =
-  /** The copy saved on the device was read. */
+  /** The copy saved on the device was read (its head first: see FIRST_PAINT_ROOTS). */
   | { type: 'saved'; page: CommentPage }
   | { type: 'fetching' }
   /**
@@ -65,6 +67,7 @@ export const initialState: ThreadState = {
   busy: false,
   error: null,
   refused: null,
+  answered: false,
 };
 
 /**

@@ -19,8 +19,9 @@ beforeEach(async () => {
   await clearChimeDb();
 });
 
-/** Empties the widget's IndexedDB store: no saved threads, drafts or unsent comments. */
+/** Empties the widget's IndexedDB store and the saved threads' heads in localStorage: no saved threads, drafts or unsent comments. */
 export async function clearChimeDb(): Promise<void> {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('chime:thread:') || key === 'chime:heads') localStorage.removeItem(key);
   const db = await openChimeDb();
   const clearing = db.transaction('keyval', 'readwrite');
   clearing.objectStore('keyval').clear();

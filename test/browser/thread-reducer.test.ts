@@ -43,6 +43,19 @@ describe('the thread reducer', () => {
     expect([ids(last), last.stale.size, last.nextCursor]).to.deep.equal([['c1', 'c2', 'c4', 'c5'], 0, null]);
   });
 
+  it('replaces the saved head with the whole saved copy, but never the storage’s answer with either', () => {
+    const head = run({ type: 'saved', page: page([comment('c1')]) });
+    const whole = reduce(head, { type: 'saved', page: page([comment('c1'), comment('c2')], 'p2') });
+    expect([ids(whole), whole.nextCursor, whole.status]).to.deep.equal([['c1', 'c2'], 'p2', 'showing-saved']);
+    // Read after the storage listed the thread, then failed to page on: the saved copy only adds
+    // what the storage lists to nobody (a comment awaiting a moderator).
+    const down = new AdapterError('network', 'Unreachable.');
+    const answered = run({ type: 'page', page: page([comment('c3')]), first: true }, { type: 'failed', error: down });
+    const waiting = comment('c4', null, { delivery: { state: 'moderation' } });
+    const late = reduce(answered, { type: 'saved', page: page([comment('c1'), waiting]) });
+    expect([ids(late), late.status]).to.deep.equal([['c3', 'c4'], 'offline']);
+  });
+
   it('drops the replies a page lists its root without, unless the page leaves replies out (moreReplies)', () => {
     const saved = run({ type: 'saved', page: page([comment('c1'), comment('c2'), comment('r3', 'c1'), comment('r4', 'c2')]) });
     const merged = reduce(saved, { type: 'page', page: page([comment('c1'), comment('c2')], null, { c2: { count: 1, cursor: 'x' } }), first: true });
