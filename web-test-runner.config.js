@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { networkPlugin } from './test/plugins/network.js';
 import { chimeServerPlugin } from './test/plugins/chime-server.js';
 import { blogPlugin } from './test/plugins/blog.js';
+import { mailServerPlugin } from './test/plugins/mail-server.js';
 
 // Debian's Chromium, never a downloaded browser. Flags keep it quiet on a closed network and
 // let it run as root in CI.
@@ -53,5 +54,11 @@ export default {
       if (context.path === '/test/fixtures/csp.html') context.set('Content-Security-Policy', STRICT_CSP);
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), chimeServerPlugin(), networkPlugin(), blogPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    chimeServerPlugin(),
+    networkPlugin(),
+    blogPlugin(),
+    mailServerPlugin(),
+  ],
 };

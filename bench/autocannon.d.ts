@@ -1,13 +1,13 @@
 // The few parts of autocannon's API the benchmark uses (it ships no types).
 declare module 'autocannon' {
-  interface Request {
+  export interface Request {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
     body?: string;
     setupRequest?: (request: Request) => Request;
   }
-  interface Options {
+  export interface Options {
     url: string;
     duration?: number;
     connections?: number;
@@ -21,7 +21,7 @@ declare module 'autocannon' {
     p50: number;
     p99: number;
   }
-  interface Result {
+  export interface Result {
     requests: Histogram;
     latency: Histogram;
     non2xx: number;

@@ -1,36 +1,36 @@
-/** Error codes of the HTTP protocol and the status each one is sent with. */
-const STATUS = {
-  'bad-request': 400,
-  unauthorized: 401,
-  forbidden: 403,
-  closed: 403,
-  'not-found': 404,
-  conflict: 409,
-  'too-large': 413,
-  'unsupported-media-type': 415,
-  validation: 422,
-  'rate-limited': 429,
-  server: 500,
-} as const;
+/**
+ * What went wrong, in the protocol's terms (docs/protocol.md). Thrown by storage and the service
+ * layer, which know nothing of HTTP; http/errors.ts picks each code's status.
+ */
+export type ErrorCode =
+  | 'bad-request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'closed'
+  | 'not-found'
+  | 'conflict'
+  | 'too-large'
+  | 'unsupported-media-type'
+  | 'validation'
+  | 'rate-limited'
+  | 'unavailable'
+  | 'server';
 
-export type ErrorCode = keyof typeof STATUS;
-
-/** Thrown anywhere on the server; the app's error handler turns it into the JSON error body. */
-export class ApiError extends Error {
+export class ChimeError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The input at fault, as a dotted path (`author.name`). */
     readonly field?: string,
+    /** Seconds after which trying again may succeed. */
     readonly retryAfter?: number,
+    /** What the operator should see in the log (a database failure behind 'unavailable'). */
+    cause?: unknown,
   ) {
-    super(message);
-  }
-
-  get status(): (typeof STATUS)[ErrorCode] {
-    return STATUS[this.code];
-  }
-
-  toJSON() {
-    return { error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) } };
+    super(message, { cause });
   }
 }
+
+export const notFound = (what = 'comment'): never => {
+  throw new ChimeError('not-found', `No such ${what}.`);
+};

@@ -3,12 +3,14 @@ import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { seed } from './seed.ts';
+import { Service } from './service/index.ts';
 import { listen, StartupError, storageFailure, within } from './startup.ts';
 import { openStorage } from './storage/index.ts';
-import type { Storage } from './storage/types.ts';
 
 /** How long start-up waits for the database to answer. */
 const DATABASE_TIMEOUT_MS = 15_000;
+/** Exit status when the database is gone (docs/deploy.md: a service manager must not restart onto an empty one). */
+const DATABASE_LOST = 3;
 
 // Handlers still running when their client has gone must finish before the database closes.
 let inFlight = 0;
@@ -16,16 +18,20 @@ let drained = () => {};
 
 async function start() {
   const config = loadConfig();
-  const storage = await within(DATABASE_TIMEOUT_MS, config.databaseUrl, openStorage(config.databaseUrl)).catch((err) => {
+  const storage = await within(DATABASE_TIMEOUT_MS, config.databaseUrl, openStorage(config.databaseUrl, config)).catch((err) => {
     throw storageFailure(err, config.databaseUrl);
   });
+  console.log(`chime: ${storage.describe()}`);
   if (config.seedFile) {
     const added = await seed(storage, config.seedFile).catch((err: Error) => {
       throw new StartupError(`cannot load CHIME_SEED ${config.seedFile}: ${err.message}`);
     });
     console.log(`chime: seeded ${added} new comments from ${config.seedFile}`);
   }
-  const app = createApp(storage, config);
+  const service = new Service(storage, config);
+  // Sends what waits in the notifications' outbox, and what is enqueued from now on.
+  service.notify.start();
+  const app = createApp({ storage, config, service });
   const server = createAdaptorServer({
     async fetch(request, env) {
       inFlight++;
@@ -36,26 +42,34 @@ async function start() {
       }
     },
   }) as Server;
+  // A request (at most 100 KB of body) that takes longer to arrive is someone holding sockets open.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
   const { address, port } = await listen(server, config.port, config.host);
   console.log(`chime: listening on http://${address}:${port}`);
-  return { server, storage };
+  return { server, service };
 }
 
-function shutdown(http: Server, storage: Storage) {
+function shutdown(http: Server, service: Service, code = 0) {
   // Stop accepting, let requests in flight finish, then cut what is left (SSE streams never end).
   http.close(async () => {
     if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
-    await storage.close();
-    process.exit(0);
+    await service.notify.stop();
+    await service.storage.close();
+    process.exit(code);
   });
   http.closeIdleConnections();
   setTimeout(() => http.closeAllConnections(), 2000).unref();
 }
 
 try {
-  const { server, storage } = await start();
-  process.once('SIGINT', () => shutdown(server, storage));
-  process.once('SIGTERM', () => shutdown(server, storage));
+  const { server, service } = await start();
+  process.once('SIGINT', () => shutdown(server, service));
+  process.once('SIGTERM', () => shutdown(server, service));
+  service.storage.onFatal((err) => {
+    console.error(`chime: ${err.message}`);
+    shutdown(server, service, DATABASE_LOST);
+  });
 } catch (err) {
   // What the person starting the server can fix is one line; anything else is a bug, with its stack.
   if (!(err instanceof StartupError)) throw err;

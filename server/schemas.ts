@@ -1,36 +1,76 @@
 import { z } from 'zod';
 import { LIMITS, SORT_ORDERS } from 'chime-comments/protocol';
+import { ChimeError } from './errors.ts';
 
-// Control characters are exactly what this refuses.
-// eslint-disable-next-line no-control-regex
-const printable = /^[^\u0000-\u001f\u007f]*$/;
+/** Parses value with schema or throws a validation error naming the first field at fault. */
+export function check<T extends z.ZodType>(schema: T, value: unknown, field?: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = [...(field ? [field] : []), ...issue.path.map(String)];
+  if (issue.code === 'unrecognized_keys') {
+    path.push(issue.keys[0]!);
+    throw new ChimeError('validation', `Unknown field "${issue.keys[0]}".`, path.join('.'));
+  }
+  throw new ChimeError('validation', issue.message, path.join('.') || undefined);
+}
 
-export const threadId = z.string().min(1).max(LIMITS.threadId).regex(printable, 'Must not contain control characters.');
+/* eslint-disable no-control-regex -- control characters are exactly what these refuse. */
+const NO_CONTROLS = /^[^\u0000-\u001f\u007f]*$/;
+/** Bodies keep tabs and line breaks; NUL (which PostgreSQL cannot store) and the other controls go. */
+const NO_CONTROLS_BUT_LINES = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+/* eslint-enable no-control-regex */
+/** A surrogate without its other half: no character at all, and not storable as UTF-8. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Explicit embeddings, overrides and isolates: they reorder the text around a name (a spoofing tool). */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+/** What leaves nothing to see: spaces, zero-width and other default-ignorable characters. */
+const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+
+/**
+ * Text as both databases store it, limited as documented: at most `max` UTF-16 code units
+ * (zod's max() counts code points, letting 10,000 emoji through as 10,000), well-formed (no
+ * lone surrogates), and no character outside `allowed`.
+ */
+const text = (max: number, allowed = NO_CONTROLS, what = 'control characters') =>
+  z
+    .string()
+    .refine((s) => s.length <= max, `Must be at most ${max} characters long.`)
+    .refine((s) => !LONE_SURROGATE.test(s), 'Must be valid Unicode text.')
+    .refine((s) => allowed.test(s), `Must not contain ${what}.`);
+
+export const threadId = text(LIMITS.threadId).refine((s) => s.length > 0, 'Must not be empty.');
 export const commentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1 to 64 letters, digits, "-" or "_".');
 export const readerId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Must be 8 to 64 letters, digits, "-" or "_".');
 
 /** Forms send "" for an empty optional field: treat it as absent. */
 const blankable = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable());
 
-const body = z
+const body = text(LIMITS.body, NO_CONTROLS_BUT_LINES).refine((s) => s.trim().length > 0, 'Must not be empty.');
+
+const name = z
   .string()
-  .max(LIMITS.body)
-  .refine((s) => s.trim().length > 0, 'Must not be empty.');
+  .trim()
+  .pipe(text(LIMITS.name))
+  .refine((s) => s.replace(INVISIBLE, '').length > 0, 'Must have a visible character.')
+  .refine((s) => !BIDI_CONTROLS.test(s), 'Must not contain bidirectional override characters.');
 
 export const newComment = z.strictObject({
   id: commentId,
   threadId,
   parentId: commentId.nullish(),
   author: z.strictObject({
-    name: z.string().trim().min(1).max(LIMITS.name).regex(printable, 'Must not contain control characters.'),
-    website: blankable(z.url({ protocol: /^https?$/, error: 'Must be an http(s) URL.' }).max(LIMITS.url)),
-    email: blankable(z.email().max(LIMITS.email)),
+    name,
+    website: blankable(text(LIMITS.url).pipe(z.url({ protocol: /^https?$/, error: 'Must be an http(s) URL.' }))),
+    email: blankable(text(LIMITS.email).pipe(z.email())),
     /** Only with the admin token. */
     role: z.enum(['author', 'moderator']).optional(),
   }),
   body,
   /** Honeypot: hidden from people, so only bots fill it in. */
-  homepage: z.string().max(LIMITS.url).optional(),
+  homepage: text(LIMITS.url).optional(),
+  /** Email the writer replies (needs author.email; the address is asked to confirm first). */
+  notifyReplies: z.boolean().optional(),
 });
 
 export const editComment = z.strictObject({ body });
@@ -42,8 +82,11 @@ export const listQuery = z.strictObject({
   sort: z.enum(SORT_ORDERS).default('oldest'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(20),
-  reader: readerId.optional(),
+  /** Lists the replies under this top-level comment. */
+  root: commentId.optional(),
 });
+
+export const overlayQuery = z.strictObject({ thread: threadId, reader: readerId });
 
 export const readerQuery = z.strictObject({ reader: readerId });
 

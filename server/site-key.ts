@@ -1,3 +1,4 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Config } from './config.ts';
 import { hmacSha256, randomToken, sha256 } from './crypto.ts';
 import type { Storage } from './storage/types.ts';
@@ -13,12 +14,38 @@ export class SiteKey {
   constructor(private readonly storage: Storage) {}
 
   async hash(text: string): Promise<string> {
+    return hmacSha256(await this.key(), text);
+  }
+
+  /**
+   * Reader ids the server issues: random, followed by their own signature, so any instance can
+   * tell an id it issued from one a client made up, with nothing stored.
+   */
+  async issueReader(): Promise<string> {
+    const random = randomBytes(16).toString('base64url');
+    return random + (await this.readerSignature(random));
+  }
+
+  async isReader(id: string): Promise<boolean> {
+    if (id.length !== 44) return false;
+    const expected = Buffer.from(await this.readerSignature(id.slice(0, 22)));
+    const given = Buffer.from(id.slice(22));
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  private async readerSignature(random: string) {
+    return Buffer.from(await this.hash(`reader:${random}`), 'hex')
+      .subarray(0, 16)
+      .toString('base64url');
+  }
+
+  private key() {
     // A failed read is not kept: the next request tries the database again.
     this.#key ??= this.storage.setting('site-key', randomToken()).catch((error: unknown) => {
       this.#key = null;
       throw error;
     });
-    return hmacSha256(await this.#key, text);
+    return this.#key;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { ChimeError } from './errors.ts';
 
 /**
  * A reason the server cannot start that the person starting it can fix (a setting, a busy port,
@@ -35,6 +36,8 @@ function shown(databaseUrl: string) {
 
 /** Opening the storage failed: a StartupError saying why, or the error itself if it is not about the database being reachable or writable. */
 export function storageFailure(err: unknown, databaseUrl: string): unknown {
+  // The storage reports a database it cannot reach as 'unavailable' (503 to clients): the cause says why.
+  if (err instanceof ChimeError && err.code === 'unavailable' && err.cause) err = err.cause;
   const code = (err as { code?: unknown })?.code;
   if (typeof code !== 'string') return err;
   const reason = REASONS[code] ?? (err as Error).message;

@@ -3,7 +3,7 @@ export { ChimeComments } from './components/chime-comments.js';
 export { ChimeThread } from './components/chime-thread.js';
 export { REACTIONS } from './core/protocol.js';
 export { ChimeCount } from './components/chime-count.js';
-export { ChimeForm, type CommentDraft } from './components/chime-form.js';
+export { ChimeForm, type CommentDraft, type CommentSubmission } from './components/chime-form.js';
 export { defineChimeElements } from './define.js';
 export type { CommentAdapter, CallOptions, ListOptions, EditTokenOptions, ReactOptions } from './core/adapter.js';
 export { AdapterError, toAdapterError, type AdapterErrorCode } from './core/errors.js';

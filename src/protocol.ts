@@ -4,8 +4,9 @@
 // Lit-free and DOM-free, so a Node process can import it.
 export * from './core/protocol.js';
 export type * from './core/types.js';
-// The links a comment body renders: the server's link limit (CHIME_MAX_LINKS) counts them.
-export { links } from './core/markdown.js';
+// The links a comment body renders: the server's link limit (CHIME_MAX_LINKS) counts them. The
+// parser itself renders bodies as HTML in the server's feeds and emails, exactly as readers see them.
+export { links, markdown, type TemplateTag } from './core/markdown.js';
 // The one test of a link's address that the renderer applies: imports (server/migrate) keep
 // exactly the links the widget will show.
 export { safeUrl } from './core/url.js';

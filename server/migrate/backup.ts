@@ -33,7 +33,8 @@ const record = z.discriminatedUnion('type', [
     threadId,
     parentId: commentId.nullable(),
     number: z.number().int().min(1),
-    status: z.enum(['published', 'pending', 'hidden', 'spam', 'trash']),
+    // 'removed': a deleted comment's tombstone, kept so that its id stays taken.
+    status: z.enum(['published', 'pending', 'hidden', 'spam', 'trash', 'removed']),
     deleted: z.boolean(),
     pinned: z.boolean(),
     author: z.strictObject({

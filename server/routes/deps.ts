@@ -1,10 +1,8 @@
 import type { Config } from '../config.ts';
-import type { SiteKey } from '../site-key.ts';
-import type { Storage } from '../storage/types.ts';
+import type { Service } from '../service/index.ts';
 
 /** What every route module is built from. */
 export interface Deps {
-  storage: Storage;
+  service: Service;
   config: Config;
-  siteKey: SiteKey;
 }

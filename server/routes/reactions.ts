@@ -1,19 +1,23 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
-import { check, readQuery } from '../http/validate.ts';
-import { commentId, readerQuery } from '../schemas.ts';
+import { conditional } from '../http/caching.ts';
+import { actorOf } from '../http/guards.ts';
 import type { Deps } from './deps.ts';
 
-export function reactionRoutes({ storage, config }: Deps) {
+export function reactionRoutes({ service, config }: Deps) {
   const app = new Hono();
-  const reaction = z.enum(config.reactions as [string, ...string[]], { error: `Must be one of: ${config.reactions.join(', ')}.` });
+  const reactions = service.reactions;
 
-  const toggle = (on: boolean) => async (c: Context) => {
-    const id = check(commentId, c.req.param('id'), 'id');
-    const kind = check(reaction, c.req.param('reaction'), 'reaction');
-    const { reader } = readQuery(c, readerQuery);
-    return c.json({ reactions: await storage.react(id, kind, reader, on) });
-  };
+  // A reader's own reactions in a thread: private, beside the shared pages.
+  app.get('/reactions', async (c) => {
+    const { version, myReactions } = await reactions.mine(c.req.query());
+    return conditional(c, config, version, false) ?? c.json({ myReactions });
+  });
+
+  // A reader id for this device, needed to react (docs/protocol.md).
+  app.post('/readers', async (c) => c.json(await reactions.issueReader(actorOf(c, config)), 201));
+
+  const toggle = (on: boolean) => async (c: Context) =>
+    c.json(await reactions.react(c.req.param('id'), c.req.param('reaction'), c.req.query(), on, actorOf(c, config)));
 
   app.put('/comments/:id/reactions/:reaction', toggle(true));
   app.delete('/comments/:id/reactions/:reaction', toggle(false));

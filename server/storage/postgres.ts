@@ -1,8 +1,9 @@
 import pg from 'pg';
 import { SqlStorage } from './sql.ts';
-import type { Driver, Queryable, QueryResult, Signal, Storage } from './types.ts';
+import { postgresFailure } from './failures.ts';
+import { PgListener } from './pg-listen.ts';
+import type { Driver, Queryable, QueryResult, Signal, Storage, StorageOptions } from './types.ts';
 
-const CHANNEL = 'chime_events';
 /** Arbitrary constant naming the advisory lock held while migrating. */
 const MIGRATION_LOCK = 0x6368696d65;
 
@@ -27,8 +28,12 @@ function numbered(sql: string) {
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<R>(sql: string, params: unknown[] = []): Promise<QueryResult<R>> {
-      const result = await client.query(numbered(sql), params);
-      return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+      try {
+        const result = await client.query(numbered(sql), params);
+        return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+      } catch (err) {
+        throw postgresFailure(err);
+      }
     },
     async exec(sql: string) {
       await client.query(sql);
@@ -36,17 +41,28 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
-export function openPostgres(connectionString: string): Storage {
-  const pool = new pg.Pool({ connectionString, types, max: 10 });
+export function openPostgres(connectionString: string, { timeoutMs }: StorageOptions): Storage {
+  // No request waits on a lock, or for a connection, longer than the timeout: it is answered 503
+  // (Retry-After) instead, and a transaction left idle by a stuck client cannot hold locks.
+  const pool = new pg.Pool({
+    connectionString,
+    types,
+    max: 10,
+    statement_timeout: timeoutMs,
+    lock_timeout: timeoutMs,
+    idle_in_transaction_session_timeout: Math.max(timeoutMs * 2, 10_000),
+    connectionTimeoutMillis: timeoutMs,
+  });
   // An idle client losing its connection must not crash the server; the pool replaces it.
   pool.on('error', (err) => console.error('chime: idle PostgreSQL connection failed:', err.message));
   return new SqlStorage(new PostgresDriver(pool, connectionString));
 }
 
 class PostgresDriver implements Driver {
-  private readonly listeners = new Set<(signal: Signal) => void>();
-  /** One dedicated LISTEN connection per instance, opened by the first subscriber. */
-  private listening: Promise<pg.Client> | null = null;
+  readonly dialect = 'postgres';
+  // Shared by every instance.
+  readonly rateLimits = 'rate_limits';
+  private readonly listener: PgListener;
   private readonly direct: Queryable;
 
   constructor(
@@ -54,6 +70,7 @@ class PostgresDriver implements Driver {
     private readonly connectionString: string,
   ) {
     this.direct = queryable(pool);
+    this.listener = new PgListener(connectionString, types);
   }
 
   query<R>(sql: string, params?: unknown[]) {
@@ -65,7 +82,9 @@ class PostgresDriver implements Driver {
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch((err: unknown) => {
+      throw postgresFailure(err);
+    });
     try {
       await client.query('BEGIN');
       const result = await fn(queryable(client));
@@ -73,7 +92,7 @@ class PostgresDriver implements Driver {
       return result;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
+      throw postgresFailure(err);
     } finally {
       client.release();
     }
@@ -88,56 +107,26 @@ class PostgresDriver implements Driver {
   }
 
   async publish(signal: Signal) {
-    await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(signal)]);
+    await this.listener.publish(this.pool, signal).catch((err: unknown) => {
+      throw postgresFailure(err);
+    });
   }
 
-  async subscribe(listener: (signal: Signal) => void) {
-    this.listeners.add(listener);
-    try {
-      await (this.listening ??= this.listen());
-    } catch (err) {
-      this.listeners.delete(listener);
-      throw err;
-    }
-    return () => void this.listeners.delete(listener);
+  subscribe(listener: (signal: Signal) => void, missed?: (since: number) => void) {
+    return this.listener.subscribe(listener, missed);
+  }
+
+  describe() {
+    const url = new URL(this.connectionString);
+    return `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`;
+  }
+
+  onFatal() {
+    // Nothing PostgreSQL does makes the server useless for good: connections are made again.
   }
 
   async close() {
-    this.listeners.clear();
-    const client = await this.listening?.catch(() => null);
-    this.listening = null;
-    await client?.end();
+    await this.listener.close();
     await this.pool.end();
-  }
-
-  private relisten() {
-    setTimeout(() => {
-      if (this.listeners.size === 0 || this.listening) return;
-      this.listening = this.listen();
-      this.listening.catch(() => this.relisten());
-    }, 1000).unref();
-  }
-
-  private async listen(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.connectionString, types });
-    client.on('notification', (message) => {
-      const signal = JSON.parse(message.payload ?? '{}') as Signal;
-      for (const listener of this.listeners) listener(signal);
-    });
-    // A lost LISTEN connection is reopened (a second later) for the readers still connected.
-    client.on('error', (err) => {
-      console.error('chime: LISTEN connection failed:', err.message);
-      this.listening = null;
-      this.relisten();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-      return client;
-    } catch (err) {
-      this.listening = null;
-      await client.end().catch(() => undefined);
-      throw err;
-    }
   }
 }

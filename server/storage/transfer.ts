@@ -74,6 +74,8 @@ const COLUMNS = [
   'created_at',
   'edited_at',
   'changed_at',
+  'public_at',
+  'reaction_counts',
 ];
 const HELD = new Set<Status>(['spam', 'trash']);
 /** Rows per INSERT: few round trips, far below either database's limit on parameters. */
@@ -113,7 +115,8 @@ export function importThread(db: Driver, thread: ImportThread): Promise<ImportOu
       const number = numbers.get(c.id)!;
       // prettier-ignore
       return [c.id, thread.id, root === c.id ? null : c.parentId, root, number, c.name, c.website, c.email, c.avatarHash, c.role, c.body,
-        c.contentHash, c.editTokenHash, c.status, Number(c.deleted), Number(c.pinned), c.reactions.length, c.createdAt, c.editedAt, c.changedAt];
+        c.contentHash, c.editTokenHash, c.status, Number(c.deleted), Number(c.pinned), c.reactions.length, c.createdAt, c.editedAt, c.changedAt,
+        c.status === 'published' ? c.createdAt : null, JSON.stringify(countReactions(c.reactions))];
     });
     for (const chunk of chunks(params, CHUNK)) {
       const sql = `INSERT INTO comments (${COLUMNS.join(', ')}) VALUES ${values(chunk.length, COLUMNS.length)} ON CONFLICT (id) DO NOTHING`;
@@ -133,6 +136,13 @@ export function importThread(db: Driver, thread: ImportThread): Promise<ImportOu
     );
     return { created: fresh.length, duplicates: thread.comments.length - fresh.length, renumbered: numbered && !keep && fresh.length > 0 };
   });
+}
+
+/** Reaction counts by kind, as comments keep them beside their reactions. */
+function countReactions(given: Array<{ kind: string }>) {
+  const counts: Record<string, number> = {};
+  for (const { kind } of given) counts[kind] = (counts[kind] ?? 0) + 1;
+  return counts;
 }
 
 /** Root ids of the comments among `ids` that are already stored. */

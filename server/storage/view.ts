@@ -2,7 +2,7 @@ import type { AuthorRole } from 'chime-comments/protocol';
 import type { CommentRow, StoredComment } from './types.ts';
 
 /** The public face of a row: no email, no token hash, ISO dates. */
-export function toComment(row: CommentRow, reactions: Record<string, number> = {}): StoredComment {
+export function toComment(row: CommentRow): StoredComment {
   return {
     id: row.id,
     threadId: row.thread_id,
@@ -20,6 +20,6 @@ export function toComment(row: CommentRow, reactions: Record<string, number> = {
     deleted: row.deleted === 1,
     pinned: row.pinned === 1,
     status: row.status,
-    reactions,
+    reactions: JSON.parse(row.reaction_counts) as Record<string, number>,
   };
 }

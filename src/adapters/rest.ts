@@ -5,7 +5,7 @@ import type { Comment, CommentPage, NewComment, PostResult, ThreadEvent, ThreadM
 
 type Query = Record<string, string | number | null | undefined>;
 
-interface RequestOptions extends CallOptions {
+export interface RequestOptions extends CallOptions {
   query?: Query;
   body?: unknown;
   headers?: Record<string, string>;
@@ -23,6 +23,20 @@ const CODES: Record<number, AdapterErrorCode> = {
   429: 'rate-limited',
 };
 
+/**
+ * The reader ids servers issued to this device (reactions need one, rest-readers.ts), by endpoint
+ * and by the widget's reader id, kept in localStorage. A reader who never reacted has none, and
+ * no reactions of theirs to ask for.
+ */
+export const READERS = 'chime:readers';
+let stored: Record<string, Record<string, string>> = {};
+try {
+  stored = JSON.parse(localStorage[READERS] as string) as typeof stored;
+} catch {
+  // None yet, or no localStorage: this page's only.
+}
+export const readers = stored;
+
 /** Talks to the Chime reference server over its HTTP protocol (docs/protocol.md). */
 export class RestAdapter implements CommentAdapter {
   private readonly base: string;
@@ -34,8 +48,15 @@ export class RestAdapter implements CommentAdapter {
     this.fetch = options.fetch ?? fetch.bind(globalThis);
   }
 
-  list(threadId: string, { sort, cursor, limit, readerId, signal }: ListOptions = {}) {
-    return this.request<CommentPage>('GET', 'comments', { signal, query: { thread: threadId, sort, cursor, limit, reader: readerId } });
+  async list(threadId: string, { sort, cursor, limit, root, readerId, signal }: ListOptions = {}) {
+    const reader = readerId && readers[this.base]?.[readerId];
+    // The page is the same for every reader (cached, compressed); a reader's own reactions come apart.
+    const [page, mine] = await Promise.all([
+      this.request<CommentPage>('GET', 'comments', { signal, query: { thread: threadId, sort, cursor, limit, root } }),
+      reader && this.request<{ myReactions: Record<string, string[]> }>('GET', 'reactions', { signal, query: { thread: threadId, reader } }),
+    ]);
+    if (readerId) for (const comment of page.comments) comment.myReactions = (mine && mine.myReactions[comment.id]) || [];
+    return page;
   }
 
   getThread(threadId: string, { signal }: CallOptions = {}) {
@@ -67,10 +88,16 @@ export class RestAdapter implements CommentAdapter {
     return Object.assign({}, ...answers.map((a) => a.counts)) as Record<string, number>;
   }
 
-  async react(_threadId: string, commentId: string, reaction: string, on: boolean, { readerId, signal }: ReactOptions) {
-    const path = `comments/${encodeURIComponent(commentId)}/reactions/${encodeURIComponent(reaction)}`;
-    return (await this.request<{ reactions: Record<string, number> }>(on ? 'PUT' : 'DELETE', path, { signal, query: { reader: readerId } }))
-      .reactions;
+  async react(_threadId: string, commentId: string, reaction: string, on: boolean, options: ReactOptions) {
+    // Loaded by readers who react only: getting a reader id from the server on the first reaction.
+    const { react } = await import('./rest-readers.js');
+    return react(
+      this.base,
+      this.request.bind(this),
+      `comments/${encodeURIComponent(commentId)}/reactions/${encodeURIComponent(reaction)}`,
+      on,
+      options,
+    );
   }
 
   subscribe(threadId: string, listener: (event: ThreadEvent) => void, { signal }: CallOptions) {

@@ -92,6 +92,17 @@ export const formStyles = [
       opacity: 0.6;
       cursor: progress;
     }
+    .check {
+      display: var(--chime-reply-emails, flex);
+      align-items: center;
+      gap: 0.5em;
+    }
+    .check input {
+      width: 1.1em;
+      height: 1.1em;
+      margin: 0;
+      padding: 0;
+    }
     .trap {
       position: absolute;
       left: -10000px;

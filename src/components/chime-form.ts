@@ -3,6 +3,7 @@ import { toAdapterError } from '../core/errors.js';
 import { messagesFor, type FormMessages, type LocaleMessages } from '../core/i18n.js';
 import type { CommentWriter } from '../core/comment-writer.js';
 import { LIMITS } from '../core/protocol.js';
+import type { NewComment } from '../core/types.js';
 import { renderBody } from './markdown.js';
 import { safeUrl } from '../core/url.js';
 import { formStyles } from './chime-form.styles.js';
@@ -11,10 +12,23 @@ import { formStyles } from './chime-form.styles.js';
 export interface CommentDraft {
   name: string;
   website: string;
+  /** Never shown; the storage may use it for an avatar and, with notifyReplies, to email replies. */
+  email?: string;
+  /** The writer asks to be emailed replies (needs an email). */
+  notifyReplies?: boolean;
   body: string;
 }
 
-type Field = keyof CommentDraft;
+/** What `chime-submit` carries: the draft, trimmed, and its author as the storage takes it (NewComment.author). */
+export interface CommentSubmission extends CommentDraft {
+  author: NewComment['author'];
+}
+
+type Field = 'name' | 'website' | 'email' | 'body';
+
+const FIELDS: readonly string[] = ['name', 'website', 'email', 'body', 'notifyReplies'];
+/** Enough to catch a typo; the storage checks the address properly. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The form's English, also what the bundled translations are checked against. */
 export const english: FormMessages = {
@@ -22,6 +36,8 @@ export const english: FormMessages = {
   replyTo: (name) => `Reply to ${name}`,
   name: 'Name',
   website: 'Website (optional)',
+  email: 'Email (optional, never shown)',
+  replyEmails: 'Email me replies',
   comment: 'Comment',
   submit: 'Post comment',
   sending: 'Posting…',
@@ -30,6 +46,8 @@ export const english: FormMessages = {
   nameRequired: 'Please enter your name.',
   nameTooLong: (max) => `Please keep your name under ${max} characters.`,
   websiteInvalid: 'The website must be an address starting with http:// or https://.',
+  emailInvalid: 'Please enter a valid email address.',
+  emailRequired: 'Please enter your email to get replies by email.',
   bodyRequired: 'Please write a comment.',
   bodyTooLong: (max) => `Please keep your comment under ${max} characters.`,
   forget: 'Forget my name and website',
@@ -37,12 +55,14 @@ export const english: FormMessages = {
 
 /**
  * The comment form. It validates what the reader typed and fires `chime-submit` with a
- * CommentDraft; given a thread's `writer` (as <chime-comments> gives it), it also posts it
+ * CommentSubmission; given a thread's `writer` (as <chime-comments> gives it), it also posts it
  * through the thread's outbox, keeps the top-level form's draft on the device, fills in the name
  * and website this device remembers (offering to forget them), and reports back through
  * `sending` and `error`. Text is only cleared once the comment is safe in the outbox.
  *
- * @fires chime-submit - the reader submitted valid input; detail: CommentDraft
+ * @cssprop --chime-reply-emails - `none` hides the "Email me replies" checkbox (for a storage that sends no email)
+ * @csspart reply-emails - the "Email me replies" checkbox and its label
+ * @fires chime-submit - the reader submitted valid input; detail: CommentSubmission
  * @fires chime-cancel - a reply form's Cancel button was pressed, or its comment is safe in the outbox: it can close
  */
 export class ChimeForm extends LitElement {
@@ -118,7 +138,8 @@ export class ChimeForm extends LitElement {
     return html`<form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput}>
       <h3 part="form-heading">${this.replyTo ? m.replyTo(this.replyTo) : m.formHeading}</h3>
       <div class="row">
-        ${this.#input('name', m.name, 'text', 'name')} ${this.#input('website', m.website, 'url', 'url')}
+        ${this.#input('name', m.name, 'text', 'name')} ${this.#input('email', m.email, 'email', 'email')}
+        ${this.#input('website', m.website, 'url', 'url')}
       </div>
       ${this._remembered ? html`<button class="link" type="button" @click=${this.#forget}>${m.forget}</button>` : nothing}
       <label>
@@ -134,6 +155,10 @@ export class ChimeForm extends LitElement {
       </label>
       ${this._preview ? html`<div class="body" part="preview">${renderBody(this.draft.body)}</div>` : nothing}
       ${this.#fieldError('body')}
+      <label class="check" part="reply-emails">
+        <input type="checkbox" name="notifyReplies" .checked=${Boolean(this.draft.notifyReplies)} />
+        ${m.replyEmails}
+      </label>
       <label class="trap" aria-hidden="true">Leave empty <input name="trap" tabindex="-1" autocomplete="off" /></label>
       ${this.error ? html`<p class="form-error" role="alert" part="form-error">${this.error}</p>` : nothing}
       <div class="buttons">
@@ -161,7 +186,7 @@ export class ChimeForm extends LitElement {
           type=${type}
           part="input"
           autocomplete=${autocomplete}
-          .value=${this.draft[field]}
+          .value=${this.draft[field] ?? ''}
           aria-invalid=${this._fieldErrors[field] ? 'true' : 'false'}
           aria-describedby="${field}-error"
         />
@@ -181,7 +206,9 @@ export class ChimeForm extends LitElement {
    */
   #onInput(event: Event): void {
     const target = event.target as HTMLInputElement | HTMLTextAreaElement;
-    if (target.name in this.draft) this.#keep({ ...this.draft, [target.name]: target.value });
+    if (FIELDS.includes(target.name)) {
+      this.#keep({ ...this.draft, [target.name]: target.type === 'checkbox' ? (target as HTMLInputElement).checked : target.value });
+    }
   }
 
   /** Shows `draft` and, for the top-level form, keeps it on the device. */
@@ -212,15 +239,19 @@ export class ChimeForm extends LitElement {
       (form.elements.namedItem(first) as HTMLElement).focus();
       return;
     }
-    const { name, website, body } = { ...this.draft, name: this.draft.name.trim(), website: this.draft.website.trim() };
-    this.dispatchEvent(new CustomEvent<CommentDraft>('chime-submit', { detail: { name, website, body }, bubbles: true, composed: true }));
+    const [name, website] = [this.draft.name.trim(), this.draft.website.trim()];
+    const email = this.draft.email?.trim() || undefined;
+    const notifyReplies = this.draft.notifyReplies || undefined;
+    const author = { name, website: website || null, email };
+    const detail: CommentSubmission = { ...this.draft, name, website, email, notifyReplies, author };
+    this.dispatchEvent(new CustomEvent<CommentSubmission>('chime-submit', { detail, bubbles: true, composed: true }));
     const writer = this.writer;
     if (!writer) return;
     this.sending = true;
     this.error = '';
     try {
       const id = crypto.randomUUID();
-      await writer.queue({ id, parentId: this.parent || null, author: { name, website: website || null }, body });
+      await writer.queue({ id, parentId: this.parent || null, author, body: this.draft.body, notifyReplies });
       // In the outbox the comment is safe and shown in the thread: the text can go (a reply form too).
       this.reset();
       if (this.parent) this.#close();
@@ -236,10 +267,13 @@ export class ChimeForm extends LitElement {
 
   #validate(): Partial<Record<Field, string>> {
     const m = this.#messages;
-    const { name, website, body } = this.draft;
+    const { name, website, body, notifyReplies } = this.draft;
+    const email = this.draft.email?.trim();
     const errors: Partial<Record<Field, string>> = {};
     if (!name.trim()) errors.name = m.nameRequired;
     else if (name.trim().length > LIMITS.name) errors.name = m.nameTooLong(LIMITS.name);
+    if (email && (!EMAIL.test(email) || email.length > LIMITS.email)) errors.email = m.emailInvalid;
+    else if (notifyReplies && !email) errors.email = m.emailRequired;
     if (website.trim() && !safeUrl(website)) errors.website = m.websiteInvalid;
     if (!body.trim()) errors.body = m.bodyRequired;
     else if (body.length > LIMITS.body) errors.body = m.bodyTooLong(LIMITS.body);

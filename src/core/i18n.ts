@@ -43,6 +43,8 @@ export interface FormMessages {
   replyTo: (name: string) => string;
   name: string;
   website: string;
+  email: string;
+  replyEmails: string;
   comment: string;
   submit: string;
   sending: string;
@@ -51,6 +53,8 @@ export interface FormMessages {
   nameRequired: string;
   nameTooLong: (max: number) => string;
   websiteInvalid: string;
+  emailInvalid: string;
+  emailRequired: string;
   bodyRequired: string;
   bodyTooLong: (max: number) => string;
   /** Clears the name and website this device remembers from the reader's last comment. */

@@ -44,8 +44,7 @@ const awaiting = (c: Comment) => c.delivery?.state === 'moderation';
 function saved(state: ThreadState, page: CommentPage): ThreadState {
   // The storage answered first: only what it lists to nobody is taken from the saved copy (which
   // otherwise replaces what is shown: its own head, read first).
-  if (state.answered)
-    return { ...state, comments: [...state.comments, ...page.comments.filter((c) => awaiting(c) && !has(state.comments, c.id))] };
+  if (state.answered) return { ...state, comments: [...state.comments, ...page.comments.filter((c) => awaiting(c) && !has(state.comments, c.id))] };
   const status = state.status === 'loading' ? 'showing-saved' : state.error?.transient ? 'offline' : state.status;
   return { ...state, ...fromSaved(page), status, error: status === 'offline' ? null : state.error };
 }

@@ -75,6 +75,8 @@ export interface NewComment {
   parentId?: string | null;
   author: { name: string; website?: string | null; email?: string | null };
   body: string;
+  /** Email the writer replies to this comment at author.email; a storage that sends no email ignores it. */
+  notifyReplies?: boolean;
 }
 
 export interface PostResult {

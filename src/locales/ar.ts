@@ -49,6 +49,8 @@ const ar: Messages = {
   replyTo: (name) => `الرد على ${isolate(name)}`,
   name: 'الاسم',
   website: 'الموقع الإلكتروني (اختياري)',
+  email: 'البريد الإلكتروني (اختياري، لن يُعرض)',
+  replyEmails: 'أرسل إليّ الردود بالبريد الإلكتروني',
   comment: 'التعليق',
   submit: 'نشر التعليق',
   sending: 'جارٍ النشر…',
@@ -64,6 +66,8 @@ const ar: Messages = {
     other: 'يجب ألا يتجاوز الاسم # حرف.',
   }),
   websiteInvalid: `يجب أن يبدأ عنوان الموقع بـ${ltr('http://')} أو ${ltr('https://')}.`,
+  emailInvalid: 'يُرجى إدخال عنوان بريد إلكتروني صالح.',
+  emailRequired: 'يُرجى إدخال بريدك الإلكتروني لتصلك الردود.',
   bodyRequired: 'يُرجى كتابة تعليق.',
   bodyTooLong: plural({
     zero: 'يجب ألا يتجاوز التعليق # حرف.',

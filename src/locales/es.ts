@@ -41,6 +41,8 @@ const es: Messages = {
   replyTo: (name) => `Responder a ${name}`,
   name: 'Nombre',
   website: 'Sitio web (opcional)',
+  email: 'Correo electrónico (opcional, nunca se muestra)',
+  replyEmails: 'Recibir las respuestas por correo',
   comment: 'Comentario',
   submit: 'Publicar comentario',
   sending: 'Publicando…',
@@ -53,6 +55,8 @@ const es: Messages = {
     other: 'Tu nombre no puede tener más de # caracteres.',
   }),
   websiteInvalid: 'El sitio web debe ser una dirección que empiece por http:// o https://.',
+  emailInvalid: 'Escribe una dirección de correo válida.',
+  emailRequired: 'Escribe tu correo para recibir las respuestas.',
   bodyRequired: 'Escribe un comentario.',
   bodyTooLong: plural({
     one: 'Tu comentario no puede tener más de # carácter.',

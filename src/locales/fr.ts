@@ -41,6 +41,8 @@ const fr: Messages = {
   replyTo: (name) => `Répondre à ${name}`,
   name: 'Nom',
   website: 'Site web (facultatif)',
+  email: 'E-mail (facultatif, jamais affiché)',
+  replyEmails: 'M’envoyer les réponses par e-mail',
   comment: 'Commentaire',
   submit: 'Publier le commentaire',
   sending: 'Publication…',
@@ -53,6 +55,8 @@ const fr: Messages = {
     other: 'Votre nom ne doit pas dépasser # caractères.',
   }),
   websiteInvalid: 'L’adresse du site web doit commencer par http:// ou https://.',
+  emailInvalid: 'Veuillez indiquer une adresse e-mail valide.',
+  emailRequired: 'Veuillez indiquer votre e-mail pour recevoir les réponses.',
   bodyRequired: 'Veuillez écrire un commentaire.',
   bodyTooLong: plural({
     one: 'Votre commentaire ne doit pas dépasser # caractère.',

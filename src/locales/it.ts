@@ -41,6 +41,8 @@ const it: Messages = {
   replyTo: (name) => `Rispondi ${/^a/i.test(name) ? 'ad' : 'a'} ${name}`,
   name: 'Nome',
   website: 'Sito web (facoltativo)',
+  email: 'Email (facoltativa, mai mostrata)',
+  replyEmails: 'Avvisami delle risposte via email',
   comment: 'Commento',
   submit: 'Pubblica il commento',
   sending: 'Pubblicazione…',
@@ -53,6 +55,8 @@ const it: Messages = {
     other: 'Il nome può contenere al massimo # caratteri.',
   }),
   websiteInvalid: 'L’indirizzo del sito web deve iniziare con http:// o https://.',
+  emailInvalid: 'Inserisci un indirizzo email valido.',
+  emailRequired: 'Inserisci la tua email per ricevere le risposte.',
   bodyRequired: 'Scrivi un commento.',
   bodyTooLong: plural({
     one: 'Il commento può contenere al massimo # carattere.',

@@ -46,6 +46,8 @@ const pl: Messages = {
   replyTo: (name) => `Odpowiedz użytkownikowi ${name}`,
   name: 'Imię',
   website: 'Strona internetowa (opcjonalnie)',
+  email: 'E-mail (opcjonalnie, nigdy niepokazywany)',
+  replyEmails: 'Powiadamiaj mnie e-mailem o odpowiedziach',
   comment: 'Komentarz',
   submit: 'Opublikuj komentarz',
   sending: 'Publikowanie…',
@@ -59,6 +61,8 @@ const pl: Messages = {
     other: 'Imię może mieć najwyżej # znaku.',
   }),
   websiteInvalid: 'Adres strony musi zaczynać się od http:// lub https://.',
+  emailInvalid: 'Podaj prawidłowy adres e-mail.',
+  emailRequired: 'Podaj adres e-mail, aby otrzymywać odpowiedzi.',
   bodyRequired: 'Napisz komentarz.',
   bodyTooLong: plural({
     one: 'Komentarz może mieć najwyżej # znak.',

@@ -41,6 +41,8 @@ const pt: Messages = {
   replyTo: (name) => `Responder a ${name}`,
   name: 'Nome',
   website: 'Site (opcional)',
+  email: 'E-mail (opcional, nunca exibido)',
+  replyEmails: 'Receber respostas por e-mail',
   comment: 'Comentário',
   submit: 'Publicar comentário',
   sending: 'Publicando…',
@@ -53,6 +55,8 @@ const pt: Messages = {
     other: 'Seu nome deve ter no máximo # caracteres.',
   }),
   websiteInvalid: 'O site deve ser um endereço que comece com http:// ou https://.',
+  emailInvalid: 'Informe um endereço de e-mail válido.',
+  emailRequired: 'Informe seu e-mail para receber as respostas.',
   bodyRequired: 'Escreva um comentário.',
   bodyTooLong: plural({
     one: 'Seu comentário deve ter no máximo # caractere.',

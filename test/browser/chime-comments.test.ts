@@ -121,6 +121,7 @@ describe('<chime-comments>', () => {
     const errors = [...shadow(form).querySelectorAll('.field-error')].map((e) => e.textContent!.trim());
     expect(errors).to.deep.equal([
       'Please enter your name.',
+      '', // the optional email
       'The website must be an address starting with http:// or https://.',
       'Please write a comment.',
     ]);

@@ -5,4 +5,5 @@ export const SERVER_ARGS: string[];
 export function spawnServer(
   env?: Record<string, string>,
   command?: { file: string; args: string[]; cwd?: string; detached?: boolean },
+  options?: { stderr?: 'inherit' | 'pipe' },
 ): { child: ChildProcess; listening: Promise<string> };

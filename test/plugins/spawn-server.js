@@ -9,14 +9,15 @@ export const SERVER_ARGS = ['--conditions=chime-source', '--import', 'tsx', 'ser
 /**
  * The child process, and its URL once it listens (rejected if it exits first). `command` runs
  * another server than the sources: an installed package's `npx chime-server` (test/pack).
+ * Its stderr is the caller's to read with `stderr: 'pipe'`.
  */
-export function spawnServer(env = {}, command = { file: process.execPath, args: SERVER_ARGS }) {
+export function spawnServer(env = {}, command = { file: process.execPath, args: SERVER_ARGS }, { stderr = 'inherit' } = {}) {
   const child = spawn(command.file, command.args, {
     cwd: command.cwd,
     // A command that starts the server as its own child (npx) is stopped with its process group.
     detached: command.detached ?? false,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', stderr],
   });
   const listening = new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => {

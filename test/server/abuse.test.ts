@@ -33,6 +33,40 @@ eachBackend('rate limits', (db) => {
   });
 });
 
+eachBackend('trusted proxies (M5)', (db) => {
+  const spoofed = (client: string) => ({ 'x-forwarded-for': `${(Math.random() * 255) | 0}.${(Math.random() * 255) | 0}.0.1, ${client}` });
+
+  it('counts a client by the address its proxy saw, whatever it writes in X-Forwarded-For itself', async () => {
+    const i = await db.open({ CHIME_RATE_LIMIT: '3', CHIME_RATE_WINDOW: '3600', CHIME_TRUST_PROXY: '1' });
+    const statuses = [];
+    for (let n = 0; n < 10; n++) statuses.push((await i.send('POST', '/api/comments', newComment(), spoofed('203.0.113.7'))).status);
+    assert.deepEqual(statuses, [201, 201, 201, 429, 429, 429, 429, 429, 429, 429]);
+    assert.equal((await i.send('POST', '/api/comments', newComment(), spoofed('203.0.113.8'))).status, 201);
+  });
+
+  it('walks X-Forwarded-For past the listed proxies, from the socket on', async () => {
+    const env = { CHIME_RATE_LIMIT: '2', CHIME_RATE_WINDOW: '3600', CHIME_TRUST_PROXY: 'loopback, 10.0.0.0/8' };
+    const base = await (await db.open(env)).listen();
+    const postFrom = async (forwarded: string) =>
+      (
+        await fetch(`${base}/api/comments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': forwarded },
+          body: JSON.stringify(newComment()),
+        })
+      ).status;
+    // Two proxies (10.0.0.2, then the socket's 127.0.0.1) in front of 198.51.100.9.
+    const statuses = [];
+    for (let n = 0; n < 4; n++) statuses.push(await postFrom(`${n}.${n}.${n}.${n}, 198.51.100.9, 10.0.0.2`));
+    assert.deepEqual(statuses, [201, 201, 429, 429]);
+    assert.equal(await postFrom('198.51.100.10, 10.0.0.2'), 201);
+  });
+
+  it('refuses a CHIME_TRUST_PROXY it cannot read, naming it', async () => {
+    await assert.rejects(db.open({ CHIME_TRUST_PROXY: '10.0.0.0/99' }), /CHIME_TRUST_PROXY/);
+  });
+});
+
 eachBackend('CORS', (db) => {
   it('answers only the origins in CHIME_ORIGINS', async () => {
     const i = await db.open({ CHIME_ORIGINS: 'https://blog.example.org, https://www.example.org' });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { CommentPage, PostResult } from 'chime-comments/protocol';
-import { eachBackend, newComment, type Instance } from './helpers/backends.ts';
+import { ADMIN, eachBackend, newComment, type Instance } from './helpers/backends.ts';
 
 const THREAD = '/2006/03/busy';
 
@@ -37,6 +37,35 @@ eachBackend('concurrency', (db) => {
       const meta = await (await i.send('GET', `/api/thread?thread=${encodeURIComponent(THREAD)}`)).json();
       assert.deepEqual(meta, { id: THREAD, closed: false, count: 200 });
     }
+  });
+
+  it('stores the posts of a storm that may, and refuses the others alone (SQLite commits them together)', async () => {
+    const i = await db.open();
+    await i.send('PUT', `/api/admin/thread?thread=${encodeURIComponent('/closed')}`, { closed: true }, ADMIN);
+    const inputs = Array.from({ length: 60 }, (_, n) =>
+      n % 3 === 1
+        ? newComment({ threadId: '/closed' })
+        : n % 3 === 2
+          ? newComment({ threadId: THREAD, parentId: 'missing' })
+          : newComment({ threadId: THREAD }),
+    );
+    const statuses = await Promise.all(inputs.map(async (input) => (await i.send('POST', '/api/comments', input)).status));
+    assert.deepEqual(
+      statuses,
+      inputs.map((_, n) => [201, 403, 422][n % 3]),
+    );
+    const stored = await all(i);
+    assert.deepEqual(
+      stored.map((c) => c.id).sort(),
+      inputs
+        .filter((_, n) => n % 3 === 0)
+        .map((c) => c.id)
+        .sort(),
+    );
+    assert.deepEqual(
+      stored.map((c) => c.number).sort((a, b) => a - b),
+      Array.from({ length: 20 }, (_, n) => n + 1),
+    );
   });
 
   it('turns the same post sent five times at once into one comment', async () => {

@@ -106,6 +106,19 @@ eachBackend('live events', (db) => {
     }
   });
 
+  it('takes a Last-Event-ID from far in the future, or no number at all, as now (L10)', async () => {
+    const i = await db.open();
+    const base = await i.listen();
+    for (const lastId of ['1e20', 'Infinity', '99999999999999999999', String(Date.now() + 86_400_000)]) {
+      const again = await openEvents(base, THREAD, lastId);
+      try {
+        assert.deepEqual(await again.next(), { type: 'thread', thread: { id: THREAD, closed: false, count: 0 } }, lastId);
+      } finally {
+        again.close();
+      }
+    }
+  });
+
   it('sends heartbeats and nothing for comments awaiting moderation', async () => {
     const i = await db.open({ CHIME_MODERATION: 'all', CHIME_HEARTBEAT: '0.1' });
     const base = await i.listen();
@@ -135,26 +148,69 @@ eachBackend('live events', (db) => {
     }
   });
 
-  it('listens again when the LISTEN connection is lost', { skip: db.name === 'sqlite' && 'no LISTEN on SQLite' }, async () => {
-    const [a, b] = [await db.open(), await db.open()];
-    const stream = await openEvents(await a.listen(), THREAD);
+  it(
+    'listens again when the LISTEN connection is lost, losing nothing posted meanwhile (L2)',
+    { skip: db.name === 'sqlite' && 'no LISTEN on SQLite' },
+    async () => {
+      const [a, b] = [await db.open(), await db.open()];
+      const stream = await openEvents(await a.listen(), THREAD);
+      const ids: string[] = [];
+      try {
+        const pg = await import('pg');
+        const killer = new pg.default.Client({ connectionString: db.url });
+        await killer.connect();
+        const { rows } = await killer.query(
+          "SELECT pg_terminate_backend(pid) AS gone FROM pg_stat_activity WHERE application_name = 'chime-listen' AND datname = current_database()",
+        );
+        await killer.end();
+        // Only the instance with a subscriber listens.
+        assert.equal(rows.length, 1);
+        // Posted on another instance while this one is not listening: its NOTIFY reaches nobody here.
+        const missed = newComment({ threadId: THREAD });
+        assert.equal((await b.send('POST', '/api/comments', missed)).status, 201);
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        const live = newComment({ threadId: THREAD });
+        assert.equal((await b.send('POST', '/api/comments', live)).status, 201);
+        for (;;) {
+          const event = await stream.next();
+          if (event.type === 'created' && !ids.includes(event.comment.id)) ids.push(event.comment.id);
+          if (ids.includes(live.id) && ids.includes(missed.id)) break;
+        }
+        assert.deepEqual(new Set(ids), new Set([missed.id, live.id]));
+      } finally {
+        stream.close();
+      }
+    },
+  );
+});
+
+eachBackend('replay privacy (L3)', (db) => {
+  it('tells a reconnecting reader nothing of comments nobody could see', async () => {
+    const i = await db.open({ CHIME_MODERATION: 'all' });
+    const base = await i.listen();
+    const first = await openEvents(base, THREAD);
+    const lastId = first.lastId();
+    first.close();
+
+    const pending = newComment({ threadId: THREAD });
+    const rejected = newComment({ threadId: THREAD });
+    const removed = newComment({ threadId: THREAD });
+    for (const input of [pending, rejected, removed]) assert.equal((await i.send('POST', '/api/comments', input)).status, 201);
+    assert.equal((await i.send('PATCH', `/api/admin/comments/${rejected.id}`, { status: 'hidden' }, ADMIN)).status, 200);
+    assert.equal((await i.send('DELETE', `/api/admin/comments/${removed.id}`, undefined, ADMIN)).status, 204);
+    const seen = newComment({ threadId: THREAD });
+    assert.equal((await i.send('POST', '/api/comments', seen, ADMIN)).status, 201);
+    assert.equal((await i.send('PATCH', `/api/admin/comments/${seen.id}`, { status: 'hidden' }, ADMIN)).status, 200);
+
+    const again = await openEvents(base, THREAD, lastId);
     try {
-      const pg = await import('pg');
-      const killer = new pg.default.Client({ connectionString: db.url });
-      await killer.connect();
-      const { rows } = await killer.query(
-        "SELECT pg_terminate_backend(pid) AS gone FROM pg_stat_activity WHERE query = 'LISTEN chime_events' AND datname = current_database()",
-      );
-      await killer.end();
-      // Only the instance with a subscriber listens.
-      assert.equal(rows.length, 1);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      const input = newComment({ threadId: THREAD });
-      assert.equal((await b.send('POST', '/api/comments', input)).status, 201);
-      const event = await stream.next();
-      assert.equal(event.type === 'created' && event.comment.id, input.id);
+      const events = [await again.next(), await again.next()];
+      assert.deepEqual(events, [
+        { type: 'deleted', id: seen.id, threadId: THREAD },
+        { type: 'thread', thread: { id: THREAD, closed: false, count: 0 } },
+      ]);
     } finally {
-      stream.close();
+      again.close();
     }
   });
 });

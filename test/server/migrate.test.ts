@@ -12,7 +12,7 @@ import { parseRewrite } from '../../server/migrate/threads.ts';
 import { avatarHasher, SiteKey } from '../../server/site-key.ts';
 import { openStorage } from '../../server/storage/index.ts';
 import type { Storage } from '../../server/storage/types.ts';
-import { ADMIN, type BackendContext, eachBackend, newComment } from './helpers/backends.ts';
+import { ADMIN, type BackendContext, eachBackend, issueReader, newComment } from './helpers/backends.ts';
 import { anotherDatabase, fixture } from './helpers/migrate.ts';
 
 /** Comment ids of the WordPress sample: its site, then WordPress's own comment id. */
@@ -39,7 +39,7 @@ const body = (text: string) => text.slice(text.indexOf('\n') + 1);
 async function emptyDatabase(db: BackendContext) {
   const url = await anotherDatabase(db);
   const storage = await openStorage(url);
-  return { storage, app: createApp(storage, loadConfig({ DATABASE_URL: url })) };
+  return { storage, app: createApp({ storage, config: loadConfig({ DATABASE_URL: url }) }) };
 }
 
 /** A thread's page as readers get it, its comments (top-level first, then replies) in number order. */
@@ -202,10 +202,11 @@ eachBackend('import', (db) => {
     const gone = await post({ body: 'to delete' });
     const edit = await i.send('PATCH', `/api/comments/${reply.comment.id}`, { body: 'A reply, edited' }, { 'x-chime-edit-token': reply.editToken! });
     assert.equal(edit.status, 200);
+    const [one, two] = [await issueReader(i), await issueReader(i)];
     for (const [id, kind, who] of [
-      [wp(21), 'like', 'reader-aaaa1'],
-      [wp(21), 'like', 'reader-bbbb2'],
-      [wp(22), 'thanks', 'reader-aaaa1'],
+      [wp(21), 'like', one],
+      [wp(21), 'like', two],
+      [wp(22), 'thanks', one],
     ]) {
       assert.equal((await i.send('PUT', `/api/comments/${id}/reactions/${kind}?reader=${who}`)).status, 200);
     }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { PostResult } from 'chime-comments/protocol';
-import { ADMIN, eachBackend, newComment, THREAD, type Instance } from './helpers/backends.ts';
+import { ADMIN, eachBackend, issueReader, newComment, THREAD, type Instance } from './helpers/backends.ts';
 
 interface Operation {
   responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
@@ -37,7 +37,7 @@ async function conforms(res: Response, method: string, path: string) {
 const t = encodeURIComponent(THREAD);
 
 it('documents every route of the app, and the app has every documented route', async () => {
-  const app = createApp({} as never, loadConfig({}));
+  const app = createApp({ storage: {} as never, config: loadConfig({}) });
   const served = new Set(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`));
   const documented = new Set(
     Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`)),
@@ -59,25 +59,38 @@ eachBackend('protocol contract (docs/openapi.json)', (db) => {
     await conforms(await i.send('POST', '/api/comments', '{'), 'POST', '/api/comments');
     await conforms(await i.send('POST', '/api/comments', newComment(), ADMIN), 'POST', '/api/comments');
 
+    const reader = await issueReader(i);
     await conforms(
-      await i.send('PUT', `/api/comments/${comment.id}/reactions/like?reader=reader-1234`),
+      await i.send('PUT', `/api/comments/${comment.id}/reactions/like?reader=${reader}`),
       'PUT',
       '/api/comments/{id}/reactions/{reaction}',
     );
     await conforms(
-      await i.send('DELETE', `/api/comments/${comment.id}/reactions/love?reader=reader-1234`),
+      await i.send('DELETE', `/api/comments/${comment.id}/reactions/love?reader=${reader}`),
       'DELETE',
       '/api/comments/{id}/reactions/{reaction}',
     );
     await conforms(
-      await i.send('PUT', `/api/comments/${comment.id}/reactions/nope?reader=reader-1234`),
+      await i.send('PUT', `/api/comments/${comment.id}/reactions/nope?reader=${reader}`),
       'PUT',
       '/api/comments/{id}/reactions/{reaction}',
     );
 
-    await conforms(await i.send('GET', `/api/comments?thread=${t}&reader=reader-1234`), 'GET', '/api/comments');
+    await conforms(await i.send('GET', `/api/reactions?thread=${t}&reader=${reader}`), 'GET', '/api/reactions');
+    await conforms(await i.send('GET', `/api/reactions?thread=${t}`), 'GET', '/api/reactions');
+    await conforms(await i.send('POST', '/api/readers'), 'POST', '/api/readers');
     await conforms(await i.send('GET', `/api/comments?thread=${t}&sort=top&limit=1`), 'GET', '/api/comments');
     await conforms(await i.send('GET', `/api/comments?thread=${t}&limit=1000`), 'GET', '/api/comments');
+    for (let n = 0; n < 21; n++) await i.send('POST', '/api/comments', newComment({ parentId: comment.id }));
+    const withMore = await i.send('GET', `/api/comments?thread=${t}`);
+    const { moreReplies } = (await withMore.clone().json()) as { moreReplies: Record<string, { cursor: string }> };
+    await conforms(withMore, 'GET', '/api/comments');
+    await conforms(
+      await i.send('GET', `/api/comments?thread=${t}&root=${comment.id}&cursor=${moreReplies[comment.id]!.cursor}`),
+      'GET',
+      '/api/comments',
+    );
+    await conforms(await i.send('GET', `/api/comments?thread=${t}&root=missing`), 'GET', '/api/comments');
     await conforms(await i.send('GET', `/api/thread?thread=${t}`), 'GET', '/api/thread');
     await conforms(await i.send('POST', '/api/counts', { threads: [THREAD, '/none'] }), 'POST', '/api/counts');
 
@@ -112,5 +125,29 @@ eachBackend('protocol contract (docs/openapi.json)', (db) => {
     assert.equal(stream.headers.get('content-type'), 'text/event-stream');
     await conforms(stream, 'GET', '/api/events');
     await stream.body?.cancel();
+  });
+
+  it('answers feeds and the links of emails as documented', async () => {
+    const off = await db.open();
+    await conforms(await off.send('GET', '/api/feed.atom'), 'GET', '/api/feed.atom');
+    const i = await db.open({ CHIME_SITE_URL: 'https://blog.example' });
+    await i.send('POST', '/api/comments', newComment());
+    const feed = await i.send('GET', `/api/feed.atom?thread=${t}`);
+    await conforms(feed, 'GET', '/api/feed.atom');
+    await conforms(
+      await i.send('GET', `/api/feed.atom?thread=${t}`, undefined, { 'if-none-match': feed.headers.get('etag')! }),
+      'GET',
+      '/api/feed.atom',
+    );
+    await conforms(await i.send('GET', '/api/feed.atom?thread='), 'GET', '/api/feed.atom');
+    await conforms(await i.send('GET', '/api/notify/link'), 'GET', '/api/notify/link');
+    await conforms(await i.send('GET', '/api/notify/link?t=forged.link'), 'GET', '/api/notify/link');
+    const unsubscribe = await i.service.notify.links.sign({ purpose: 'unsubscribe', subject: 'a@example.org', expires: 0 });
+    await conforms(await i.send('GET', `/api/notify/link?t=${unsubscribe}`), 'GET', '/api/notify/link');
+    const oneClick = { 'content-type': 'application/x-www-form-urlencoded' };
+    await conforms(await i.send('POST', `/api/notify/link?t=${unsubscribe}`, 'List-Unsubscribe=One-Click', oneClick), 'POST', '/api/notify/link');
+    await conforms(await i.send('POST', '/api/notify/link?t=forged.link', 'List-Unsubscribe=One-Click', oneClick), 'POST', '/api/notify/link');
+    const gone = await i.service.notify.links.sign({ purpose: 'delete', subject: 'no-such-comment', expires: Date.now() + 60_000 });
+    await conforms(await i.send('POST', `/api/notify/link?t=${gone}`, 'x=1', oneClick), 'POST', '/api/notify/link');
   });
 });

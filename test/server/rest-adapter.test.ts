@@ -45,6 +45,24 @@ eachBackend('RestAdapter against the server', (db) => {
     assert.deepEqual((await adapter.list(THREAD)).comments, []);
   });
 
+  it('pages through the replies a page left out (root)', async () => {
+    const i = await db.open();
+    const adapter = new RestAdapter(await i.listen());
+    const { comment: root } = await adapter.post(newComment());
+    const replies: string[] = [];
+    for (let n = 0; n < 25; n++) replies.push((await adapter.post(newComment({ parentId: replies.at(-1) ?? root.id }))).comment.id);
+    const page = await adapter.list(THREAD);
+    const more = page.moreReplies?.[root.id];
+    assert.equal(more?.count, 5);
+    const rest = await adapter.list(THREAD, { root: root.id, cursor: more.cursor, limit: 3 });
+    const last = await adapter.list(THREAD, { root: root.id, cursor: rest.nextCursor, limit: 3 });
+    assert.deepEqual(
+      [...page.comments, ...rest.comments, ...last.comments].map((c) => c.id),
+      [root.id, ...replies],
+    );
+    assert.equal(last.nextCursor, null);
+  });
+
   it('maps server answers to AdapterError codes', async () => {
     const i = await db.open({ CHIME_RATE_LIMIT: '3', CHIME_RATE_WINDOW: '3600' });
     const adapter = new RestAdapter(await i.listen());

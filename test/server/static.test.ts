@@ -6,7 +6,7 @@ import { loadConfig } from '../../server/config.ts';
 import type { Storage } from '../../server/storage/types.ts';
 
 // The widget as the reference server hands it to readers (dist/ is built before these tests run).
-const app = createApp({} as Storage, loadConfig({}));
+const app = createApp({ storage: {} as Storage, config: loadConfig({}) });
 const chunk = readdirSync(new URL('../../dist/', import.meta.url)).find((name) => /^chime-form-[\w-]{6}\.js$/.test(name));
 
 describe('serving the widget', () => {

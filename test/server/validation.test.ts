@@ -27,9 +27,24 @@ const badPosts: [string, unknown, number, string, string | undefined][] = [
   ['a control character in the thread id', newComment({ author, threadId: '/a\nb' }), 422, 'validation', 'threadId'],
   ['an id with spaces', newComment({ author, id: 'a b' }), 422, 'validation', 'id'],
   ['a numeric id', newComment({ author, id: 5 }), 422, 'validation', 'id'],
+  // M1: PostgreSQL cannot store NUL; both databases now answer the same 422.
+  ['a NUL in the body', newComment({ author, body: 'a\u0000b' }), 422, 'validation', 'body'],
+  ['a NUL in the website', newComment({ author: { name: 'Ann', website: 'https://ann.example/\u0000' } }), 422, 'validation', 'author.website'],
+  ['a lone surrogate in the body', newComment({ author, body: 'a\ud800b' }), 422, 'validation', 'body'],
+  ['a control character in the body', newComment({ author, body: 'a\u001bb' }), 422, 'validation', 'body'],
+  // L8: limits count UTF-16 code units, as documented.
+  ['5,001 emoji (10,002 code units) as body', newComment({ author, body: '😀'.repeat(5001) }), 422, 'validation', 'body'],
+  ['41 emoji as name', newComment({ author: { name: '😀'.repeat(41) } }), 422, 'validation', 'author.name'],
+  // L9: names nobody can see, or that reorder the text around them.
+  ['a zero-width name', newComment({ author: { name: '\u200b\u200c\u200d\u2060' } }), 422, 'validation', 'author.name'],
+  ['a Hangul-filler name', newComment({ author: { name: '\u3164\u3164' } }), 422, 'validation', 'author.name'],
+  ['a name with a bidi override', newComment({ author: { name: 'Ann\u202eretsinimda' } }), 422, 'validation', 'author.name'],
+  ['a name with a bidi isolate', newComment({ author: { name: '\u2067Ann' } }), 422, 'validation', 'author.name'],
   ['four links', newComment({ author, body: 'http://a.x https://b.x http://c.x https://d.x' }), 422, 'validation', 'body'],
   ['a filled honeypot', newComment({ author, homepage: 'http://spam.example' }), 422, 'validation', 'homepage'],
 ];
+
+const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 function errorOf(body: unknown) {
   return (body as { error: { code: string; field?: string; message: string } }).error;
@@ -51,6 +66,14 @@ eachBackend('validation', (db) => {
     }
     const page = (await (await i.send('GET', `/api/comments?thread=${encodeURIComponent(THREAD)}`)).json()) as CommentPage;
     assert.deepEqual([page.comments.length, page.thread.count], [0, 0]);
+  });
+
+  it('accepts the longest body and name the limits allow, in any script', async () => {
+    const i = await db.open();
+    const res = await i.send('POST', '/api/comments', newComment({ author: { name: '😀'.repeat(40) }, body: `😀`.repeat(5000) }));
+    assert.equal(res.status, 201, await res.text());
+    const named = await i.send('POST', '/api/comments', newComment({ author: { name: 'عربي \u200fمع علامة' }, body: 'Tabs\tand\nlines.' }));
+    assert.equal(named.status, 201, await named.text());
   });
 
   it('refuses invalid UTF-8, other media types and oversized bodies', async () => {
@@ -110,6 +133,12 @@ eachBackend('validation', (db) => {
       ['PUT', '/api/comments/no%20way/reactions/like?reader=reader-0001', undefined, {}, 422, 'id'],
       ['PATCH', `/api/comments/${comment.id}`, { body: 'x'.repeat(10_001) }, { 'x-chime-edit-token': editToken }, 422, 'body'],
       ['PATCH', `/api/comments/${comment.id}`, { body: 'ok', author: 'me' }, { 'x-chime-edit-token': editToken }, 422, 'author'],
+      ['PATCH', `/api/comments/${comment.id}`, { body: 'a\u0000b' }, { 'x-chime-edit-token': editToken }, 422, 'body'],
+      ['PATCH', `/api/comments/${comment.id}`, { body: '😀'.repeat(5001) }, { 'x-chime-edit-token': editToken }, 422, 'body'],
+      // M1: cursors holding numbers no INTEGER column can hold.
+      ['GET', `/api/comments?thread=${t}&cursor=${cursor(['oldest', 0, 0, 2 ** 31])}`, undefined, {}, 422, 'cursor'],
+      ['GET', `/api/comments?thread=${t}&sort=top&cursor=${cursor(['top', 0, 1e20, 5])}`, undefined, {}, 422, 'cursor'],
+      ['GET', `/api/comments?thread=${t}&cursor=${cursor(['oldest', 0, 0, -1])}`, undefined, {}, 422, 'cursor'],
       ['PATCH', '/api/comments/bad!id', { body: 'ok' }, { 'x-chime-edit-token': editToken }, 422, 'id'],
       ['PATCH', `/api/admin/comments/${comment.id}`, {}, ADMIN, 422, undefined],
       ['PATCH', `/api/admin/comments/${comment.id}`, { status: 'pending' }, ADMIN, 422, 'status'],

@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { createApp } from '../../../server/app.ts';
 import { loadConfig } from '../../../server/config.ts';
+import { Service } from '../../../server/service/index.ts';
 import { openStorage } from '../../../server/storage/index.ts';
 import type { Storage } from '../../../server/storage/types.ts';
 import { postgres } from './postgres.ts';
@@ -39,6 +40,8 @@ const backends: Backend[] = [
 export interface Instance {
   app: ReturnType<typeof createApp>;
   storage: Storage;
+  /** The app's service: `service.notify.start()` sends notifications from this instance. */
+  service: Service;
   /** JSON request through app.request; body objects are serialised, strings sent as they are. */
   send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   /** Starts a real HTTP server on 127.0.0.1 for this instance; returns its base URL. */
@@ -49,13 +52,15 @@ export interface Instance {
 /** One server instance over the test's database (env like the real server's, for tests' needs). */
 async function open(url: string, env: Record<string, string>): Promise<Instance> {
   const config = loadConfig({ DATABASE_URL: url, CHIME_ADMIN_TOKEN: ADMIN_TOKEN, CHIME_RATE_LIMIT: '10000', ...env });
-  const storage = await openStorage(url);
-  const app = createApp(storage, config);
+  const storage = await openStorage(config.databaseUrl, config);
+  const service = new Service(storage, config);
+  const app = createApp({ storage, config, service });
   let server: Server | null = null;
   let closed = false;
   return {
     app,
     storage,
+    service,
     send: async (method, path, body, headers = {}) =>
       app.request(path, {
         method,
@@ -71,6 +76,7 @@ async function open(url: string, env: Record<string, string>): Promise<Instance>
       closed = true;
       server?.closeAllConnections();
       await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+      await service.notify.stop();
       await storage.close();
     },
   };
@@ -120,4 +126,37 @@ export function newComment(overrides: Record<string, unknown> = {}) {
     body: 'Hello there.',
     ...overrides,
   };
+}
+
+/** Runs SQL on the test's database from outside the server (another connection, as an operator or another process would). */
+export async function rawSql(ctx: BackendContext, sql: string, params: unknown[] = []): Promise<void> {
+  if (ctx.name === 'sqlite') {
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(ctx.url);
+    try {
+      db.prepare(sql).run(...params);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: ctx.url });
+  await client.connect();
+  try {
+    let n = 0;
+    await client.query(
+      sql.replace(/\?/g, () => `$${++n}`),
+      params,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/** A reader id the server issued (POST /api/readers), as the REST adapter gets one before reacting. */
+export async function issueReader(i: Instance, headers: Record<string, string> = {}): Promise<string> {
+  const res = await i.send('POST', '/api/readers', undefined, headers);
+  if (res.status !== 201) throw new Error(`POST /api/readers: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { reader: string }).reader;
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
-function binDir(): string {
+export function binDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))) : [];
@@ -39,6 +39,8 @@ function freePort(): Promise<number> {
 export interface Cluster {
   /** A new, empty database; returns its postgres:// URL. */
   createDatabase(): Promise<string>;
+  /** The server's log file (bench/server.ts counts the statements of a database logged there). */
+  log: string;
   stop(): void;
 }
 
@@ -92,6 +94,7 @@ async function start(): Promise<Cluster> {
         }
         return `postgres://postgres@127.0.0.1:${port}/${name}`;
       },
+      log: join(dir, 'log'),
       stop,
     };
   } catch (err) {

@@ -9,9 +9,9 @@ export interface EventStream {
 }
 
 /** Opens GET /api/events (as a reconnect after `lastEventId`, if given) and resolves once the server says it is listening. */
-export async function openEvents(baseUrl: string, threadId: string, lastEventId?: string): Promise<EventStream> {
+export async function openEvents(baseUrl: string, threadId: string, lastEventId?: string, extra: Record<string, string> = {}): Promise<EventStream> {
   const controller = new AbortController();
-  const headers: Record<string, string> = lastEventId ? { 'last-event-id': lastEventId } : {};
+  const headers: Record<string, string> = { ...extra, ...(lastEventId ? { 'last-event-id': lastEventId } : {}) };
   const res = await fetch(`${baseUrl}/api/events?thread=${encodeURIComponent(threadId)}`, { signal: controller.signal, headers });
   if (res.status !== 200 || !res.headers.get('content-type')?.startsWith('text/event-stream')) {
     throw new Error(`events: ${res.status} ${await res.text()}`);

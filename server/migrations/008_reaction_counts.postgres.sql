@@ -1,0 +1,7 @@
+-- Each comment's reaction counts by kind (JSON), kept by every reaction in the same transaction:
+-- a page is built without counting reactions, by a query whose size does not grow with it.
+ALTER TABLE comments ADD COLUMN reaction_counts TEXT NOT NULL DEFAULT '{}';
+
+UPDATE comments SET reaction_counts = (
+  SELECT json_object_agg(kind, n)::text FROM (SELECT kind, COUNT(*) AS n FROM reactions WHERE comment_id = comments.id GROUP BY kind) counted
+) WHERE id IN (SELECT comment_id FROM reactions);

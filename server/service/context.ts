@@ -1,0 +1,30 @@
+import type { Config } from '../config.ts';
+import type { SiteKey } from '../site-key.ts';
+import type { Signal, Storage } from '../storage/types.ts';
+import type { ServiceEvents } from './events.ts';
+
+/** Who is asking, as the HTTP layer established it. */
+export interface Actor {
+  /** Sent the admin token: the blog's author or a moderator. */
+  admin: boolean;
+  /** The client's address (for rate limits), or null when unknown. */
+  address: string | null;
+}
+
+/** What every part of the service is built from. */
+export interface ServiceContext {
+  storage: Storage;
+  config: Config;
+  siteKey: SiteKey;
+  /** Told after a comment is stored or published (notifications listen). */
+  events: ServiceEvents;
+}
+
+/** Tells every instance's live readers; call after the change is stored. */
+export const announce = (ctx: ServiceContext, signals: Signal[]) => Promise.all(signals.map((s) => ctx.storage.publish(s)));
+
+/** What a deletion means to live readers: a placeholder changed, or comments went. */
+export const removalSignals = (threadId: string, id: string, result: { placeholder: boolean; removed: string[] }): Signal[] => [
+  ...(result.placeholder ? [{ threadId, type: 'edited' as const, id }] : []),
+  ...result.removed.map((gone) => ({ threadId, type: 'deleted' as const, id: gone })),
+];

@@ -1,0 +1,49 @@
+import type { Config } from '../config.ts';
+import { Feeds } from '../feeds/feeds.ts';
+import { LiveHub } from '../live/hub.ts';
+import { LinkActions } from '../notify/link-actions.ts';
+import { Notifier } from '../notify/index.ts';
+import { SiteKey } from '../site-key.ts';
+import type { Storage } from '../storage/types.ts';
+import type { ServiceContext } from './context.ts';
+import { ServiceEvents } from './events.ts';
+import { Moderation } from './moderation.ts';
+import { Reactions } from './reactions.ts';
+import { Reading } from './reading.ts';
+import { Writing } from './writing.ts';
+
+export type { Actor } from './context.ts';
+
+/**
+ * Everything the server does, whatever asks (HTTP routes, importers, the owner's console): each
+ * operation validates its input, stores, and tells live readers. It throws ChimeErrors and
+ * knows nothing of HTTP.
+ */
+export class Service {
+  readonly reading: Reading;
+  readonly writing: Writing;
+  readonly moderation: Moderation;
+  readonly reactions: Reactions;
+  /** Live updates: the event streams of this instance. */
+  readonly live: LiveHub;
+  /** Email and webhooks; start() it to send from this instance. */
+  readonly notify: Notifier;
+  /** What the links in emails do (approve, delete, unsubscribe, confirm). */
+  readonly emailLinks: LinkActions;
+  readonly feeds: Feeds;
+
+  constructor(
+    readonly storage: Storage,
+    readonly config: Config,
+  ) {
+    const ctx: ServiceContext = { storage, config, siteKey: new SiteKey(storage), events: new ServiceEvents() };
+    this.reading = new Reading(ctx);
+    this.writing = new Writing(ctx);
+    this.moderation = new Moderation(ctx);
+    this.reactions = new Reactions(ctx);
+    this.live = new LiveHub(storage, config);
+    this.notify = new Notifier(ctx);
+    this.emailLinks = new LinkActions(ctx, this.notify.links, this.moderation);
+    this.feeds = new Feeds(ctx);
+  }
+}
