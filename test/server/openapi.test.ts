@@ -92,6 +92,14 @@ eachBackend('protocol contract (docs/openapi.json)', (db) => {
     );
     await conforms(await i.send('GET', `/api/comments?thread=${t}&root=missing`), 'GET', '/api/comments');
     await conforms(await i.send('GET', `/api/thread?thread=${t}`), 'GET', '/api/thread');
+    const html = await i.send('GET', `/api/thread.html?thread=${t}`);
+    await conforms(html, 'GET', '/api/thread.html');
+    await conforms(
+      await i.send('GET', `/api/thread.html?thread=${t}`, undefined, { 'if-none-match': html.headers.get('etag')! }),
+      'GET',
+      '/api/thread.html',
+    );
+    await conforms(await i.send('GET', `/api/thread.html?thread=${t}&locale=x_y`), 'GET', '/api/thread.html');
     await conforms(await i.send('POST', '/api/counts', { threads: [THREAD, '/none'] }), 'POST', '/api/counts');
 
     const edit = { 'x-chime-edit-token': editToken! };
