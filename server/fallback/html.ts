@@ -19,6 +19,10 @@ export interface FallbackThread {
   capped: boolean;
 }
 
+/** Bodies longer than this (characters or lines) start cut, behind "Show more", as in the widget. */
+const LONG_CHARS = 800;
+const LONG_LINES = 12;
+
 /** One level of a thread being rendered, with what every level shares. */
 interface Level {
   t: FallbackThread;
@@ -99,6 +103,7 @@ function card(l: Level, c: StoredComment, parent: string | null): string {
     : `<span class="author">${escape(name)}</span>`;
   const answered = c.parentId !== parent ? l.byId.get(c.parentId!) : undefined;
   const reactions = Object.entries(REACTIONS).filter(([kind]) => (c.reactions?.[kind] ?? 0) > 0);
+  const long = c.body.length > LONG_CHARS || c.body.split('\n', LONG_LINES + 1).length > LONG_LINES;
   return [
     author,
     // Like classic blogs, the post's own author answers inline with a badge instead of "says:".
@@ -111,7 +116,11 @@ function card(l: Level, c: StoredComment, parent: string | null): string {
     answered
       ? ` <span class="reference">${escape(m.inReplyTo)} <a href="#comment-${escape(answered.id)}">${escape(answered.author.name)}</a></span>`
       : '',
-    `<div class="body">${bodyHtml(c.body)}</div>`,
-    `<p class="actions">${reactions.map(([kind, emoji]) => `<span class="reaction" title="${kind}">${emoji} ${c.reactions![kind]}</span>`).join('')}</p>`,
+    `<div class="body${long ? ' clamped' : ''}">${bodyHtml(c.body)}</div>`,
+    // The row of the widget's buttons: "Show more" (a disclosure, which works without script) and the reaction counts.
+    '<div class="actions">',
+    long ? `<details class="expand"><summary>${escape(m.showMore)}</summary></details>` : '',
+    ...reactions.map(([kind, emoji]) => `<span class="reaction" title="${kind}">${emoji} ${c.reactions![kind]}</span>`),
+    '</div>',
   ].join('');
 }

@@ -54,6 +54,12 @@ chime-comments[theme='auto'] .chime-fallback { color-scheme: light dark; }
 }
 .chime-fallback .actions { display: flex; flex-wrap: wrap; gap: 0 0.75em; min-height: var(--_row); margin: 0; font-size: 0.85em; }
 .chime-fallback .reaction { padding: 0 0.5em; border: 1px solid var(--_border); border-radius: 999px; }
+.chime-fallback .clamped { max-height: 12em; overflow: hidden; mask-image: linear-gradient(#000 70%, transparent); }
+.chime-fallback .clamped:has(+ .actions > .expand[open]) { max-height: none; mask-image: none; }
+.chime-fallback .expand { color: var(--_accent); cursor: pointer; }
+.chime-fallback .expand[open] { display: none; }
+.chime-fallback .expand > summary { list-style: none; }
+.chime-fallback .expand > summary::-webkit-details-marker { display: none; }
 .chime-fallback .replies { margin-top: var(--_row); }
 .chime-fallback .body { margin: 0.5em 0; overflow-wrap: anywhere; }
 .chime-fallback .body p { margin: 0.5em 0; }

@@ -156,12 +156,17 @@ eachBackend('thread as HTML (the fallback)', (db) => {
     const placeholder = row(8, { deleted: true, body: '' });
     const answer = row(9, { parentId: placeholder.id, body: 'Answers a deleted comment.', pinned: false, editedAt: Date.now() });
     const alone = row(10, { deleted: true, body: '' });
-    await load(i, [shown, ...held, underHidden, placeholder, answer, alone]);
+    const long = row(11, { body: Array.from({ length: 13 }, (_, n) => `Line ${n}.`).join('\n') });
+    await load(i, [shown, ...held, underHidden, placeholder, answer, alone, long]);
 
     const { html, section } = await fallback(i);
     for (const status of statuses) assert.doesNotMatch(html, new RegExp(`Not shown: ${status}`));
     assert.doesNotMatch(html, /answers a hidden comment/);
-    assert.deepEqual(ids(kids(section, 'ol')[0]!), [shown.id, placeholder.id], 'a deleted comment stays while answered');
+    assert.deepEqual(ids(kids(section, 'ol')[0]!), [shown.id, placeholder.id, long.id], 'a deleted comment stays while answered');
+    // A long body starts cut, as in the widget, with "Show more" that opens it without script.
+    assert.deepEqual(classes(byClass(item(section, long.id), 'body')[0]!), ['body', 'clamped']);
+    assert.equal(text(find(item(section, long.id), (e) => e.name === 'summary')[0]!), 'Show more');
+    assert.deepEqual(classes(byClass(item(section, shown.id), 'body')[0]!), ['body']);
     assert.equal(text(byClass(item(section, placeholder.id), 'deleted')[0]!), 'This comment was deleted.');
     assert.equal(text(byClass(item(section, answer.id), 'edited')[0]!), 'edited');
     assert.deepEqual(
@@ -205,6 +210,8 @@ eachBackend('thread as HTML (the fallback)', (db) => {
       span: ['class', 'title'],
       time: ['datetime'],
       div: ['class'],
+      details: ['class'],
+      summary: [],
       p: ['class'],
       blockquote: [],
       pre: [],
