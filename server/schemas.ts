@@ -98,13 +98,15 @@ const languageTag = z
     }
   }, 'Must be a language tag such as "en" or "pt-BR".');
 
-/** A thread as HTML (the fallback): named like <chime-comments>' attributes, whose values it should repeat. */
-export const fallbackQuery = z.strictObject({
-  thread: threadId,
+/** How a thread's HTML (the fallback) is drawn: named like <chime-comments>' attributes, whose values it should repeat. */
+export const fallbackOptions = z.strictObject({
   sort: z.enum(SORT_ORDERS).default('oldest'),
   locale: languageTag.optional(),
   'max-depth': z.coerce.number().int().min(1).max(10).default(3),
 });
+
+/** The query form, GET /api/thread.html?thread=: the id as in every other thread GET. */
+export const fallbackQuery = fallbackOptions.extend({ thread: threadId });
 
 export const overlayQuery = z.strictObject({ thread: threadId, reader: readerId });
 

@@ -1,7 +1,7 @@
 import { bundledLocales, LIMITS, messagesFor, type SortOrder, type ThreadMessages } from 'chime-comments/protocol';
 import { ChimeError } from '../errors.ts';
 import { threadUrl } from '../links-config.ts';
-import { check, fallbackQuery } from '../schemas.ts';
+import { check, fallbackOptions, fallbackQuery, threadId } from '../schemas.ts';
 import type { ServiceContext } from '../service/context.ts';
 import { PAGE_BUDGET } from '../service/pages.ts';
 import type { Cursor, Storage, StoredComment } from '../storage/types.ts';
@@ -24,9 +24,10 @@ export class Fallbacks {
    * The thread's version (the HTML's validator), read first, and how to render the HTML: a
    * client whose copy is current is answered without reading a comment. Read before the pages,
    * the version is never newer than what they show, so a change while they are read is sent again.
+   * The thread is in the query (`thread`), or given apart (`thread`, from the path) with the rest in the query.
    */
-  async prepare(query: unknown): Promise<{ version: number; render: () => Promise<string> }> {
-    const q = check(fallbackQuery, query);
+  async prepare(query: unknown, thread?: string): Promise<{ version: number; render: () => Promise<string> }> {
+    const q = thread === undefined ? check(fallbackQuery, query) : { ...check(fallbackOptions, query), thread: check(threadId, thread, 'thread') };
     const version = await this.ctx.storage.version(q.thread);
     return { version, render: () => this.render(q.thread, q.sort, q.locale ?? null, q['max-depth']) };
   }

@@ -179,7 +179,7 @@ describe('the thread as HTML inside <chime-comments> (docs/fallback.md)', () => 
       if (res.ok) stored++;
     }
     expect(stored).to.be.greaterThan(100);
-    const html = await (await fetch(`${server}/api/thread.html?thread=${encodeURIComponent(xss)}`)).text();
+    const html = await (await fetch(`${server}/api/threads/${encodeURIComponent(xss)}.html`)).text();
     const trap = '<script>window.__xss = window.alert = () => parent.postMessage("xss", "*");</script>';
     const calls: unknown[] = [];
     const listen = (event: MessageEvent) => calls.push(event.data);

@@ -3,7 +3,7 @@
 //
 //   /blog/fallback.html?server=http://127.0.0.1:PORT&thread=/posts/x[&endpoint=URL][&script=0][&fallback=0]
 //
-// The HTML comes from the real comment server (GET /api/thread.html) at each request, as a build
+// The HTML comes from the real comment server (GET /api/threads/{id}.html) at each request, as a build
 // would fetch it. The widget (chime.js) and the thread come from `endpoint` (the server itself,
 // or a proxy in front of it); `script=0` leaves chime.js out, `fallback=0` the HTML. The page has
 // the demo blog's stylesheet and a footer below the comments, and records every layout shift
@@ -42,7 +42,7 @@ export function fallbackBlogPlugin() {
       const ok = [server, endpoint].every((url) => /^http:\/\/127\.0\.0\.1:\d+$/.test(url)) && /^[\w/-]+$/.test(thread);
       if (!ok) return { body: 'bad query', type: 'txt' };
       // The element's attributes that the HTML repeats, given to both.
-      const query = new URLSearchParams({ thread });
+      const query = new URLSearchParams();
       let attributes = '';
       for (const name of ['locale', 'sort', 'max-depth']) {
         const value = context.query[name];
@@ -50,7 +50,7 @@ export function fallbackBlogPlugin() {
         query.set(name, String(value));
         attributes += ` ${name}="${value}"`;
       }
-      const res = context.query.fallback === '0' ? null : await fetch(`${server}/api/thread.html?${query}`);
+      const res = context.query.fallback === '0' ? null : await fetch(`${server}/api/threads/${encodeURIComponent(thread)}.html?${query}`);
       if (res && !res.ok) return { status: 500, body: `the comment server answered ${res.status}`, type: 'txt' };
       const fallback = res ? await res.text() : '';
       const script = context.query.script === '0' ? '' : `<script type="module" src="${endpoint}/chime.js"></script>`;

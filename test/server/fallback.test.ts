@@ -11,7 +11,8 @@ import { XSS_PAYLOADS } from '../fixtures/xss-payloads.ts';
 import { ADMIN, eachBackend, newComment, THREAD, type Instance } from './helpers/backends.ts';
 
 const SITE = 'https://blog.example/';
-const url = (query: Record<string, string> = {}) => `/api/thread.html?${new URLSearchParams({ thread: THREAD, ...query })}`;
+/** Where a thread's HTML is: its id percent-encoded in the path, the rest in the query. */
+const url = (query: Record<string, string> = {}, thread = THREAD) => `/api/threads/${encodeURIComponent(thread)}.html?${new URLSearchParams(query)}`;
 
 /** GETs a thread's HTML and parses it (htmlparser2, as the importers do). */
 async function fallback(i: Instance, query: Record<string, string> = {}, headers: Record<string, string> = {}) {
@@ -282,6 +283,51 @@ eachBackend('thread as HTML (the fallback)', (db) => {
     for (const query of refused) {
       const res = await i.send('GET', url(query));
       assert.equal(res.status, 422, JSON.stringify(query));
+    }
+  });
+
+  it('finds a thread by any id in the path (percent-encoded), or in the query, over real HTTP', async () => {
+    const i = await db.open();
+    const base = await i.listen();
+    // Ids as blogs have them: paths, whole URLs, spaces, reserved characters, other scripts, a
+    // trailing ".html", dots that a path would resolve, a plus that a query would read as a space.
+    const odd = [
+      '/2026/11/suggest-a-topic/',
+      'https://blog.example/posts/a?b=1&c=2#top',
+      'ünïcode/日本語 & spaces',
+      'a%2Fb%zz+c;d,e=f@g',
+      '/posts/page.html',
+      '../..',
+      '<script>alert(1)</script>"\'',
+    ];
+    for (const [n, thread] of odd.entries()) await post(i, { threadId: thread, author: { name: `Reader ${n}` }, body: `About ${n}.` });
+    const get = async (path: string) => {
+      const res = await fetch(`${base}${path}`);
+      return { status: res.status, etag: res.headers.get('etag'), html: await res.text() };
+    };
+    for (const [n, thread] of odd.entries()) {
+      const byPath = await get(url({}, thread));
+      assert.equal(byPath.status, 200, `${thread}: ${byPath.html}`);
+      assert.match(byPath.html, new RegExp(`Comments \\(1\\).*Reader ${n}.*About ${n}\\.`));
+      // The same resource in the query form: the same HTML, the same validator.
+      assert.deepEqual(await get(`/api/thread.html?${new URLSearchParams({ thread })}`), byPath, thread);
+    }
+    // Slashes left unencoded are taken as they are (unless a proxy on the way merges them).
+    assert.match((await get('/api/threads//2026/11/suggest-a-topic/.html')).html, /Reader 0/);
+    // An id nobody wrote under: an empty thread, as the widget shows it.
+    assert.match((await get(url({}, '/never/commented'))).html, /Comments \(0\)<\/h2><p class="status">No comments yet/);
+    // Refused: an encoding that is not UTF-8, the id twice; no id or not .html is no such route.
+    for (const [path, status] of [
+      ['/api/threads/.html', 404],
+      ['/api/threads/%E0%A4%A.html', 422],
+      ['/api/threads/%C3%28.html', 422],
+      [`${url({ thread: 'x' })}`, 422],
+      ['/api/threads/x', 404],
+      ['/api/threads/x.json', 404],
+    ] as const) {
+      const res = await get(path);
+      assert.equal(res.status, status, `${path}: ${res.html}`);
+      assert.match(res.html, /"error":\{"code"/);
     }
   });
 
