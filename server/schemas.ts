@@ -103,6 +103,7 @@ export const fallbackOptions = z.strictObject({
   sort: z.enum(SORT_ORDERS).default('oldest'),
   locale: languageTag.optional(),
   'max-depth': z.coerce.number().int().min(1).max(10).default(3),
+  avatars: z.enum(['local', 'gravatar', 'off']).default('local'),
 });
 
 /** The query form, GET /api/thread.html?thread=: the id as in every other thread GET. */

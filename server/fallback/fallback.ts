@@ -29,17 +29,17 @@ export class Fallbacks {
   async prepare(query: unknown, thread?: string): Promise<{ version: number; render: () => Promise<string> }> {
     const q = thread === undefined ? check(fallbackQuery, query) : { ...check(fallbackOptions, query), thread: check(threadId, thread, 'thread') };
     const version = await this.ctx.storage.version(q.thread);
-    return { version, render: () => this.render(q.thread, q.sort, q.locale ?? null, q['max-depth']) };
+    return { version, render: () => this.render(q.thread, q.sort, q.locale ?? null, q['max-depth'], q.avatars !== 'off') };
   }
 
-  private async render(threadId: string, sort: SortOrder, locale: string | null, maxDepth: number): Promise<string> {
+  private async render(threadId: string, sort: SortOrder, locale: string | null, maxDepth: number, avatars: boolean): Promise<string> {
     const [thread, { comments, capped }, messages] = await Promise.all([
       this.ctx.storage.thread(threadId),
       readThread(this.ctx.storage, threadId, sort, this.cap),
       messagesIn(locale),
     ]);
     const more = capped ? (threadUrl(this.ctx.config.links, threadId)?.href ?? null) : null;
-    return fallbackHtml({ thread, comments, messages, locale, maxDepth, more, capped });
+    return fallbackHtml({ thread, comments, messages, locale, maxDepth, avatars, more, capped });
   }
 }
 

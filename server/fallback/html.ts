@@ -13,6 +13,8 @@ export interface FallbackThread {
   locale: string | null;
   /** Nesting levels, as <chime-comments max-depth>. */
   maxDepth: number;
+  /** Room for each author's avatar (drawn by the widget), unless <chime-comments avatars="off">. */
+  avatars: boolean;
   /** Where the comments left out (past the cap) can be read: the post. Null when none were, or no link is known. */
   more: string | null;
   /** True when comments were left out past the cap. */
@@ -29,6 +31,7 @@ interface Level {
   children: Map<string | null, StoredComment[]>;
   byId: Map<string, StoredComment>;
   date: Intl.DateTimeFormat;
+  exact: Intl.DateTimeFormat;
 }
 
 /**
@@ -47,7 +50,9 @@ export function fallbackHtml(t: FallbackThread): string {
     t,
     children,
     byId: new Map(t.comments.map((c) => [c.id, c])),
-    date: new Intl.DateTimeFormat(t.locale ?? 'en', {
+    // A date as short as the widget's "3 days ago" (so that bylines wrap alike), the exact time in its title.
+    date: new Intl.DateTimeFormat(t.locale ?? 'en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
+    exact: new Intl.DateTimeFormat(t.locale ?? 'en', {
       year: 'numeric',
       month: 'long',
       day: 'numeric',
@@ -105,13 +110,14 @@ function card(l: Level, c: StoredComment, parent: string | null): string {
   const reactions = Object.entries(REACTIONS).filter(([kind]) => (c.reactions?.[kind] ?? 0) > 0);
   const long = c.body.length > LONG_CHARS || c.body.split('\n', LONG_LINES + 1).length > LONG_LINES;
   return [
+    l.t.avatars ? '<span class="avatar"></span>' : '',
     author,
     // Like classic blogs, the post's own author answers inline with a badge instead of "says:".
     role
       ? ` <span class="badge">${escape(role === 'author' ? m.authorBadge : m.moderatorBadge)}</span>`
       : ` <span class="says">${escape(m.says)}</span>`,
     c.pinned ? ` <span class="badge">${escape(m.pinned)}</span>` : '',
-    ` <time datetime="${escape(c.createdAt)}">${escape(l.date.format(new Date(c.createdAt)))}</time>`,
+    ` <time datetime="${escape(c.createdAt)}" title="${escape(l.exact.format(new Date(c.createdAt)))}">${escape(l.date.format(new Date(c.createdAt)))}</time>`,
     c.editedAt ? ` <span class="edited">${escape(m.edited)}</span>` : '',
     answered
       ? ` <span class="reference">${escape(m.inReplyTo)} <a href="#comment-${escape(answered.id)}">${escape(answered.author.name)}</a></span>`

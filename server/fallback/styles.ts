@@ -2,8 +2,9 @@
  * The fallback's stylesheet, sent inside it: the widget's look (src/components/*.styles.ts) for
  * the elements the fallback has, scoped to `.chime-fallback` in the page. Each box is as high as
  * the widget's, so the thread does not move when the element replaces its fallback; where the
- * widget has a row of buttons (reactions and Reply under a comment, "Hide replies" above its
- * replies) the fallback keeps that row's room. A browser test (test/browser/fallback.test.ts)
+ * widget has a row of buttons (reactions, 1px-bordered, and Reply under a comment; "Hide
+ * replies" above its replies, a line of the comment's text) the fallback keeps that row's room,
+ * and an avatar's. A browser test (test/browser/fallback.test.ts)
  * compares the two, so a change to the widget's styles that this one misses fails it.
  * Colours come from the same --chime-* properties, so a site's theme reaches both.
  */
@@ -18,7 +19,7 @@ chime-comments:not(:defined) { display: block; }
   --_accent-text: var(--chime-accent-text, light-dark(#fff, #0d1117));
   --_highlight: var(--chime-highlight, light-dark(#fff8c5, #3b2e00));
   --_radius: var(--chime-radius, 6px);
-  --_row: calc(0.85em * var(--chime-line-height, 1.55) + 2px);
+  --_line: calc(var(--chime-line-height, 1.55) * 1em);
   color-scheme: light;
   display: grid;
   gap: 1em;
@@ -52,7 +53,8 @@ chime-comments[theme='auto'] .chime-fallback { color-scheme: light dark; }
 .chime-fallback .by-author > .card {
   background: var(--_surface); border-left: 3px solid var(--_accent); border-radius: var(--_radius); padding: 0.5em 0.75em;
 }
-.chime-fallback .actions { display: flex; flex-wrap: wrap; gap: 0 0.75em; min-height: var(--_row); margin: 0; font-size: 0.85em; }
+.chime-fallback .avatar { width: 1.5em; height: 1.5em; align-self: center; border-radius: 20%; background: var(--_surface); }
+.chime-fallback .actions { display: flex; flex-wrap: wrap; gap: 0 0.75em; min-height: calc(var(--_line) + 2px); margin: 0; font-size: 0.85em; }
 .chime-fallback .reaction { padding: 0 0.5em; border: 1px solid var(--_border); border-radius: 999px; }
 .chime-fallback .clamped { max-height: 12em; overflow: hidden; mask-image: linear-gradient(#000 70%, transparent); }
 .chime-fallback .clamped:has(+ .actions > .expand[open]) { max-height: none; mask-image: none; }
@@ -60,7 +62,7 @@ chime-comments[theme='auto'] .chime-fallback { color-scheme: light dark; }
 .chime-fallback .expand[open] { display: none; }
 .chime-fallback .expand > summary { list-style: none; }
 .chime-fallback .expand > summary::-webkit-details-marker { display: none; }
-.chime-fallback .replies { margin-top: var(--_row); }
+.chime-fallback .replies { margin-top: var(--_line); }
 .chime-fallback .body { margin: 0.5em 0; overflow-wrap: anywhere; }
 .chime-fallback .body p { margin: 0.5em 0; }
 .chime-fallback .body > :first-child { margin-top: 0; }

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import type { PostResult } from '../../src/core/types.js';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads.js';
 import { loadFrame } from './helpers.js';
@@ -220,16 +220,25 @@ describe('the thread as HTML inside <chime-comments> (docs/fallback.md)', () => 
   });
 
   it('shows until the widget paints the thread, which takes its place without moving a comment', async () => {
+    // The whole frame in the viewport: what is off screen is neither laid out by the widget
+    // (content-visibility) nor counted as a layout shift.
+    await setViewport({ width: 850, height: 3100 });
+    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
     // Where the comments are for a reader without JavaScript, at the same width.
     const still = await open(page(), 'allow-same-origin');
     const noScript = fallbackBoxes(still.contentDocument!.querySelector('chime-comments')!);
+    still.remove();
 
     const { element, win } = await upgrade();
     const fallback = element.querySelector('.chime-fallback')!;
     // Upgraded, its thread not here yet: the fallback is shown in the element, where it was.
     expect(fallback.getClientRects().length).to.equal(1);
     expect(largestMove(noScript, fallbackBoxes(element))).to.be.at.most(0.5);
-    expect(element.shadowRoot!.textContent).not.to.contain('Loading comments');
+    // In place of "Loading comments…": nothing but the fallback is drawn in the element.
+    const loading = element.shadowRoot!.querySelector('[role=status]')!;
+    expect(loading.textContent).to.equal('Loading comments…');
+    expect(loading.getClientRects().length).to.equal(0);
+    expect(element.getBoundingClientRect().bottom).to.be.closeTo(fallback.getBoundingClientRect().bottom, 0.5);
     const painted = win.performance.now();
     await executeServerCommand('proxy-release', { url: proxy });
     await waitUntil(() => widgetComments(element).length === 9, 'the widget never showed the thread', { timeout: 5000 });
@@ -248,10 +257,17 @@ describe('the thread as HTML inside <chime-comments> (docs/fallback.md)', () => 
       fallbackHeight: heights[0],
       heights,
       layoutShift: win.shifts.reduce((sum, s) => sum + s.value, 0),
-      shifts: win.shifts.map((s) => ({ value: s.value, at: Math.round(s.at - painted), sources: s.sources.map((x) => x.node) })),
+      shifts: win.shifts.map((s) => ({
+        value: s.value,
+        at: Math.round(s.at - painted),
+        sources: s.sources.map((x) => [x.node, (x as { from?: { y: number } }).from?.y, (x as { to?: { y: number } }).to?.y]),
+      })),
       paintedAfterRelease: Math.round(shown - painted),
     };
     console.log(`fallback replaced: ${JSON.stringify(report)}`);
     expect(move, JSON.stringify(report)).to.be.at.most(TOLERANCE);
+    // Frame by frame, the element never drew less than its fallback (comments laid out late, at a
+    // placeholder height, would have shrunk it for a frame): it only grew, by the form below it.
+    expect(Math.min(...heights), JSON.stringify(report)).to.be.at.least(heights[0]! - TOLERANCE);
   });
 });

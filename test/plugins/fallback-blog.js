@@ -44,7 +44,7 @@ export function fallbackBlogPlugin() {
       // The element's attributes that the HTML repeats, given to both.
       const query = new URLSearchParams();
       let attributes = '';
-      for (const name of ['locale', 'sort', 'max-depth']) {
+      for (const name of ['locale', 'sort', 'max-depth', 'avatars']) {
         const value = context.query[name];
         if (!value || !/^[\w-]+$/.test(String(value))) continue;
         query.set(name, String(value));

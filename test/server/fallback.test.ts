@@ -122,8 +122,13 @@ eachBackend('thread as HTML (the fallback)', (db) => {
     assert.equal(text(byClass(card, 'says')[0]!), 'says:');
     const time = kids(card, 'time')[0]!;
     assert.equal(time.attribs.datetime, a.createdAt);
-    const day = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(a.createdAt));
-    assert.match(text(time), new RegExp(`^${day} at \\d{1,2}:\\d\\d [AP]M UTC$`));
+    // The day as short as the widget's "3 days ago", the exact time in its title.
+    const day = (dateStyle: 'medium' | 'long') => new Intl.DateTimeFormat('en', { dateStyle, timeZone: 'UTC' }).format(new Date(a.createdAt));
+    assert.equal(text(time), day('medium'));
+    assert.match(time.attribs.title!, new RegExp(`^${day('long')} at \\d{1,2}:\\d\\d [AP]M UTC$`));
+    // Room for the avatar the widget draws, unless it draws none.
+    assert.deepEqual(kids(card)[0]!.attribs, { class: 'avatar' });
+    assert.equal(byClass((await fallback(i, { avatars: 'off' })).section, 'avatar').length, 0);
     const body = byClass(card, 'body')[0]!;
     assert.equal(DomUtils.getOuterHTML(body.children), '<blockquote><p>What about caches?</p></blockquote><p>Hello <em>there</em>.</p>');
     assert.equal(byClass(item(section, b.id), 'author')[0]!.name, 'span', 'no website: no link');
@@ -209,7 +214,7 @@ eachBackend('thread as HTML (the fallback)', (db) => {
       a: ['class', 'href', 'rel', 'target'],
       article: ['class'],
       span: ['class', 'title'],
-      time: ['datetime'],
+      time: ['datetime', 'title'],
       div: ['class'],
       details: ['class'],
       summary: [],
@@ -274,12 +279,21 @@ eachBackend('thread as HTML (the fallback)', (db) => {
       assert.equal(section.attribs.lang, locale);
       assert.equal(text(kids(section, 'h2')[0]!), 'Kommentare (1)');
       assert.equal(text(byClass(section, 'says')[0]!), 'sagt:');
-      assert.match(text(find(section, (e) => e.name === 'time')[0]!), /^\d{1,2}\. \p{L}+ \d{4} um \d\d:\d\d UTC$/u);
+      const time = find(section, (e) => e.name === 'time')[0]!;
+      assert.match(text(time), /^\d{1,2}\. \p{L}+\.? \d{4}$/u);
+      assert.match(time.attribs.title!, /^\d{1,2}\. \p{L}+ \d{4} um \d\d:\d\d UTC$/u);
     }
     // A language without a translation: English words, its own date format.
     const other = (await fallback(i, { locale: 'sv' })).section;
     assert.equal(text(kids(other, 'h2')[0]!), 'Comments (1)');
-    const refused: Record<string, string>[] = [{ locale: 'not a tag' }, { 'max-depth': '0' }, { sort: 'random' }, { maxdepth: '2' }, { thread: '' }];
+    const refused: Record<string, string>[] = [
+      { avatars: 'none' },
+      { locale: 'not a tag' },
+      { 'max-depth': '0' },
+      { sort: 'random' },
+      { maxdepth: '2' },
+      { thread: '' },
+    ];
     for (const query of refused) {
       const res = await i.send('GET', url(query));
       assert.equal(res.status, 422, JSON.stringify(query));
