@@ -123,8 +123,11 @@ export class ChimeComments extends LitElement {
       ${fresh.length ? html`<button class="secondary" part="new-comments" @click=${() => session?.reveal()}>${m.newComments(fresh.length)}</button>` : nothing}
       ${refused ? html`<p class="status" role="alert" part="error">${refused.message}</p>` : nothing}
       ${
-        // What the page put inside the element (the thread's HTML) shows until the thread does.
-        status === 'loading' && !comments.length ? html`<slot><p class="status" role="status">${m.loading}</p></slot>` : nothing
+        // What the page put inside the element (the thread's HTML) shows until the thread does,
+        // also when it cannot be loaded.
+        thread
+          ? nothing
+          : html`<slot>${status === 'loading' && !comments.length ? html`<p class="status" role="status">${m.loading}</p>` : nothing}</slot>`
       }
       ${
         error

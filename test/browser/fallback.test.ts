@@ -66,6 +66,21 @@ describe('the thread as HTML inside <chime-comments> (docs/fallback.md)', () => 
       await api('PUT', `/api/comments/${ids[key]}/reactions/${reaction}?reader=${reader}`);
   });
 
+  // Each test is a reader's first visit: no saved copy of the thread paints before the server answers.
+  afterEach(async () => {
+    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
+    localStorage.clear();
+    await Promise.all(
+      (await indexedDB.databases()).map(
+        ({ name }) =>
+          new Promise((resolve) => {
+            const request = indexedDB.deleteDatabase(name!);
+            request.onsuccess = request.onerror = request.onblocked = resolve;
+          }),
+      ),
+    );
+  });
+
   after(async () => {
     await executeServerCommand('proxy-stop', { url: proxy });
     await executeServerCommand('chime-server-stop', { url: server });
@@ -217,6 +232,27 @@ describe('the thread as HTML inside <chime-comments> (docs/fallback.md)', () => 
       for (const name of e.getAttributeNames()) expect(name, `${e.tagName} ${name}`).to.match(/^(class|id|href|rel|target|title|datetime|lang)$/);
       if (e instanceof HTMLAnchorElement) expect(['http:', 'https:', 'mailto:', 'about:'], e.href).to.include(e.protocol);
     }
+  });
+
+  it('stays while the comment server cannot be reached, above the error, until the thread comes', async () => {
+    // Chime's code comes from the server; the element's endpoint is a proxy that is down.
+    await executeServerCommand('proxy-down', { url: proxy });
+    const frame = await open(page({ api: proxy }));
+    const element = frame.contentDocument!.querySelector('chime-comments')!;
+    const retry = () => element.shadowRoot?.querySelector<HTMLButtonElement>('[role=alert] button');
+    await waitUntil(retry, 'no error with a way to try again', { timeout: 5000 });
+    const fallback = element.querySelector('.chime-fallback')!;
+    expect(fallback.getClientRects().length, 'the fallback is still shown').to.equal(1);
+    expect(fallback.querySelectorAll('li.comment').length).to.equal(9);
+    expect(widgetComments(element).length).to.equal(0);
+    const alert = element.shadowRoot!.querySelector('[role=alert]')!;
+    expect(alert.textContent).to.contain('The comments could not be loaded.');
+    expect(alert.getBoundingClientRect().top, 'the error is under the fallback').to.be.at.least(fallback.getBoundingClientRect().bottom);
+    // Back: the reader's "Try again" brings the thread in its place.
+    await executeServerCommand('proxy-up', { url: proxy });
+    retry()!.click();
+    await waitUntil(() => widgetComments(element).length === 9, 'the thread never came', { timeout: 5000 });
+    expect(fallback.getClientRects().length).to.equal(0);
   });
 
   it('shows until the widget paints the thread, which takes its place without moving a comment', async () => {

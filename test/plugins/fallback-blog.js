@@ -1,11 +1,12 @@
 // A web-test-runner plugin: a blog post whose site generator put the thread's HTML inside
 // <chime-comments> when it built the page, as docs/fallback.md tells a blog owner to:
 //
-//   /blog/fallback.html?server=http://127.0.0.1:PORT&thread=/posts/x[&endpoint=URL][&script=0][&fallback=0]
+//   /blog/fallback.html?server=http://127.0.0.1:PORT&thread=/posts/x[&endpoint=URL][&api=URL][&script=0][&fallback=0]
 //
 // The HTML comes from the real comment server (GET /api/threads/{id}.html) at each request, as a build
 // would fetch it. The widget (chime.js) and the thread come from `endpoint` (the server itself,
-// or a proxy in front of it); `script=0` leaves chime.js out, `fallback=0` the HTML. The page has
+// or a proxy in front of it), unless `api` names another endpoint for the element (chime.js and its
+// chunks still from `endpoint`); `script=0` leaves chime.js out, `fallback=0` the HTML. The page has
 // the demo blog's stylesheet and a footer below the comments, and records every layout shift
 // (PerformanceObserver) and, each frame, where the comments and the footer are.
 
@@ -38,8 +39,9 @@ export function fallbackBlogPlugin() {
       if (context.path !== '/blog/fallback.html') return undefined;
       const server = new URL(String(context.query.server)).origin;
       const endpoint = new URL(String(context.query.endpoint ?? server)).origin;
+      const api = new URL(String(context.query.api ?? endpoint)).origin;
       const thread = String(context.query.thread);
-      const ok = [server, endpoint].every((url) => /^http:\/\/127\.0\.0\.1:\d+$/.test(url)) && /^[\w/-]+$/.test(thread);
+      const ok = [server, endpoint, api].every((url) => /^http:\/\/127\.0\.0\.1:\d+$/.test(url)) && /^[\w/-]+$/.test(thread);
       if (!ok) return { body: 'bad query', type: 'txt' };
       // The element's attributes that the HTML repeats, given to both.
       const query = new URLSearchParams();
@@ -69,7 +71,7 @@ export function fallbackBlogPlugin() {
     <header class="site"><a class="site-title" href="/">A blog</a></header>
     <main>
       <article><h1>A post</h1><p>Its text, long enough to be a paragraph of a real post about build caches and linkers.</p></article>
-      <chime-comments thread="${thread}" endpoint="${endpoint}"${attributes}>${fallback}</chime-comments>
+      <chime-comments thread="${thread}" endpoint="${api}"${attributes}>${fallback}</chime-comments>
     </main>
     <footer class="site"><p>Other posts: <a href="#">one</a> · <a href="#">two</a></p></footer>
   </body>
