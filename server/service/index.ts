@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { Fallbacks } from '../fallback/fallback.ts';
 import { Feeds } from '../feeds/feeds.ts';
 import { LiveHub } from '../live/hub.ts';
 import { LinkActions } from '../notify/link-actions.ts';
@@ -43,6 +44,8 @@ export class Service {
   readonly retention: Retention;
   readonly transfer: Transfer;
   readonly ctx: ServiceContext;
+  /** Threads as plain HTML, for readers without script and search engines. */
+  readonly fallbacks: Fallbacks;
 
   constructor(
     readonly storage: Storage,
@@ -70,5 +73,6 @@ export class Service {
     this.owner = new OwnerConsole(ctx, this.moderation, this.writing);
     this.retention = new Retention(ctx);
     this.transfer = new Transfer(ctx);
+    this.fallbacks = new Fallbacks(ctx);
   }
 }
