@@ -4,6 +4,7 @@ import { networkPlugin } from './test/plugins/network.js';
 import { chimeServerPlugin } from './test/plugins/chime-server.js';
 import { blogPlugin } from './test/plugins/blog.js';
 import { mailServerPlugin } from './test/plugins/mail-server.js';
+import { cdpPlugin } from './test/plugins/cdp.js';
 
 // Debian's Chromium, never a downloaded browser. Flags keep it quiet on a closed network and
 // let it run as root in CI.
@@ -60,5 +61,6 @@ export default {
     networkPlugin(),
     blogPlugin(),
     mailServerPlugin(),
+    cdpPlugin(),
   ],
 };
