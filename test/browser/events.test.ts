@@ -68,6 +68,10 @@ describe('events at the element boundary', () => {
       const failure = outcomes.shift();
       return failure ? Promise.reject(failure) : MemoryAdapter.prototype.post.call(memory, input, options);
     };
+    // Typed by GlobalEventHandlersEventMap: no cast, the detail is a PostResult.
+    const posted: string[] = [];
+    const listening = new AbortController();
+    document.addEventListener('chime-posted', (event) => posted.push(event.detail.comment.body), { signal: listening.signal });
     const widget = await fixture<ChimeComments>(html`<chime-comments thread="/events" .adapter=${memory}></chime-comments>`);
     await loaded(widget);
 
@@ -118,6 +122,8 @@ describe('events at the element boundary', () => {
     const internal = ['chime-submit', 'chime-cancel', 'chime-reply', 'chime-react', 'chime-more-replies', 'chime-edit', 'chime-delete'];
     expect([...watch.dispatched.keys()].sort()).to.deep.equal([...PUBLIC, ...internal, 'chime-resend', 'chime-discard'].sort());
     expect([...watch.heard].sort()).to.deep.equal([...PUBLIC].sort());
+    listening.abort();
+    expect(posted).to.deep.equal(['Mine', 'Later']);
 
     // Every event the code dispatched is one an element of the manifest declares.
     const manifest = await (await fetch('/dist/custom-elements.json')).json();
