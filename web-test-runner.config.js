@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { networkPlugin } from './test/plugins/network.js';
 import { chimeServerPlugin } from './test/plugins/chime-server.js';
 import { blogPlugin } from './test/plugins/blog.js';
+import { fallbackBlogPlugin } from './test/plugins/fallback-blog.js';
 import { mailServerPlugin } from './test/plugins/mail-server.js';
 import { cdpPlugin } from './test/plugins/cdp.js';
 import { frameworksPlugin } from './test/plugins/frameworks.js';
@@ -61,6 +62,7 @@ export default {
     chimeServerPlugin(),
     networkPlugin(),
     blogPlugin(),
+    fallbackBlogPlugin(),
     mailServerPlugin(),
     cdpPlugin(),
     frameworksPlugin(),
