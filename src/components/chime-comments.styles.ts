@@ -30,6 +30,11 @@ export const commentsStyles = [
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
     }
+    /* The live region: heard, not seen. */
+    .said {
+      position: absolute;
+      clip-path: inset(50%);
+    }
     .status {
       margin: 0;
       color: var(--_muted);

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type ReactiveElement } from 'lit';
 import { toAdapterError } from '../core/errors.js';
 import { messagesFor, type FormMessages, type LocaleMessages } from '../core/i18n.js';
 import type { CommentWriter } from '../core/comment-writer.js';
@@ -252,7 +252,11 @@ export class ChimeForm extends LitElement {
     try {
       const id = crypto.randomUUID();
       await writer.queue({ id, parentId: this.parent || null, author, body: this.draft.body, notifyReplies });
-      // In the outbox the comment is safe and shown in the thread: the text can go (a reply form too).
+      // In the outbox the comment is safe and shown in the thread: focus goes to it, and the text
+      // can go (a reply form too).
+      const root = this.getRootNode() as ShadowRoot;
+      await (root.host as ReactiveElement | undefined)?.updateComplete;
+      root.querySelector('chime-thread')?.focusOn(id);
       this.reset();
       if (this.parent) this.#close();
       await writer.send(id);

@@ -2,6 +2,8 @@
 // the edit box. Most readers never see either: this is a chunk of its own, loaded the first time
 // <chime-thread> shows one.
 import { css, html } from 'lit';
+import type { SessionNews } from '../core/comment-writer.js';
+import type { AdapterError } from '../core/errors.js';
 import type { DeliveryMessages, LocaleMessages } from '../core/i18n.js';
 import type { Comment } from '../core/types.js';
 
@@ -14,6 +16,7 @@ export interface DeliveryRequest {
 
 /** The note's English, also what the bundled translations are checked against. */
 export const english: DeliveryMessages = {
+  posted: 'Your comment was posted.',
   pending: 'Pending: it will be sent when the connection is back.',
   awaitingModeration: 'Thank you! Only you can see your comment until a moderator approves it.',
   notSent: (reason) => `Not sent: ${reason}`,
@@ -21,6 +24,19 @@ export const english: DeliveryMessages = {
   resend: 'Send again',
   discard: 'Discard',
 };
+
+/**
+ * What the live region of <chime-comments> says when the storage answers about the reader's
+ * comment: posted (or awaiting a moderator), waiting to be sent, or refused and why. The notes
+ * under the comment say it too, and are not live regions of their own.
+ */
+export function said(news: SessionNews, { comment, error }: { comment?: Comment; error?: AdapterError }, messages: LocaleMessages) {
+  const m = { ...english, ...messages };
+  if (news === 'posted') return comment?.status === 'pending' ? m.awaitingModeration : m.posted;
+  if (news === 'queued') return m.pending;
+  if (news === 'rejected') return m.notSent(error!.message);
+  return '';
+}
 
 /**
  * The note under a comment the storage has not accepted: "pending", "awaiting moderation", or
@@ -31,9 +47,9 @@ export const english: DeliveryMessages = {
 export function renderDelivery({ body, delivery }: Comment, messages: LocaleMessages) {
   const m = { ...english, ...messages };
   if (delivery?.state !== 'rejected') {
-    return html`<p class="delivery" part="delivery" role="status">${delivery?.state === 'moderation' ? m.awaitingModeration : m.pending}</p>`;
+    return html`<p class="delivery" part="delivery">${delivery?.state === 'moderation' ? m.awaitingModeration : m.pending}</p>`;
   }
-  return html`<div class="delivery" part="delivery" role="alert">
+  return html`<div class="delivery" part="delivery">
     <p>${m.notSent(delivery.reason ?? '')}</p>
     <details>
       <summary>${m.editAndResend}</summary>

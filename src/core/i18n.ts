@@ -32,6 +32,8 @@ export interface ThreadMessages {
   deleted: string;
   pinned: string;
   offlineNotice: string;
+  /** Each reaction's name (REACTIONS), shown beside its emoji and said with its count: "Like, 3". */
+  reactions: Record<string, string>;
 }
 
 // The other elements' English comes with their own chunks, so a reader who only reads never
@@ -63,6 +65,8 @@ export interface FormMessages {
 
 /** The note under a comment the storage has not accepted. */
 export interface DeliveryMessages {
+  /** Said (not shown) once the storage accepted the reader's comment. */
+  posted: string;
   pending: string;
   awaitingModeration: string;
   notSent: (reason: string) => string;
@@ -112,6 +116,7 @@ const en: ThreadMessages = {
   deleted: 'This comment was deleted.',
   pinned: 'Pinned',
   offlineNotice: 'Offline: showing saved comments.',
+  reactions: { like: 'Like', love: 'Love', laugh: 'Laugh', wow: 'Wow', sad: 'Sad', thanks: 'Thanks', insightful: 'Insightful' },
 };
 
 const locales = new Map<string, Partial<Messages>>();
