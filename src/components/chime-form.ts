@@ -168,7 +168,7 @@ export class ChimeForm extends LitElement {
         </button>
         ${
           this.replyTo
-            ? html`<button class="secondary" part="button" type="button" @click=${this.#close}>
+            ? html`<button class="secondary" part="button" type="button" @click=${this.#cancel}>
               ${m.cancel}
             </button>`
             : nothing
@@ -217,6 +217,17 @@ export class ChimeForm extends LitElement {
     if (!this.parent) this.writer?.keepDraft(draft);
   }
 
+  /** Moves focus to a comment of the thread beside this form, once it is shown. */
+  #focusComment(id: string): void {
+    (this.getRootNode() as ParentNode).querySelector('chime-thread')?.focusOn(id);
+  }
+
+  /** A reply form's Cancel: focus goes back to the comment it answered. */
+  #cancel(): void {
+    this.#focusComment(this.parent);
+    this.#close();
+  }
+
   #close(): void {
     this.dispatchEvent(new CustomEvent('chime-cancel', { bubbles: true, composed: true }));
   }
@@ -254,9 +265,8 @@ export class ChimeForm extends LitElement {
       await writer.queue({ id, parentId: this.parent || null, author, body: this.draft.body, notifyReplies });
       // In the outbox the comment is safe and shown in the thread: focus goes to it, and the text
       // can go (a reply form too).
-      const root = this.getRootNode() as ShadowRoot;
-      await (root.host as ReactiveElement | undefined)?.updateComplete;
-      root.querySelector('chime-thread')?.focusOn(id);
+      await ((this.getRootNode() as ShadowRoot).host as ReactiveElement | undefined)?.updateComplete;
+      this.#focusComment(id);
       this.reset();
       if (this.parent) this.#close();
       await writer.send(id);
