@@ -159,10 +159,12 @@ export class ChimeThread extends LitElement {
       this.#scroll = false;
       target.scrollIntoView({ block: 'center' });
     }
-    // A button pressed is gone with what it did (Edit, Save, Delete...): focus goes to the edit box
-    // that opened, else its comment, else the comment after it, before it, or the one it answers.
+    // Focus lost by drawing: a comment moved (it stays there), or a button pressed went with what
+    // it did (Edit, Save, Delete...): focus goes to the edit box that opened, else its comment,
+    // else the comment after it, before it, or the one it answers.
     const [active, li, ...near] = this.#had as HTMLElement[];
-    if (active && !active.isConnected) [li.querySelector<HTMLElement>(':scope>article>textarea'), li, ...near].find((e) => e?.isConnected)?.focus();
+    if (active && !(this.renderRoot as ShadowRoot).activeElement)
+      [active, li.querySelector<HTMLElement>(':scope>article>textarea'), li, ...near].find((e) => e?.isConnected)?.focus();
     const focus = this.#focus && this.renderRoot.querySelector<HTMLElement>(this.#focus);
     if (focus) {
       this.#focus = '';
