@@ -44,8 +44,6 @@ for (const database of ['sqlite', 'postgres']) {
         adapter: new RestAdapter(url),
         pin: (_thread, id) => asAdmin('PATCH', `/api/admin/comments/${id}`, { pinned: true }),
         close: (thread) => asAdmin('PUT', `/api/admin/thread?thread=${encodeURIComponent(thread)}`, { closed: true }),
-        // The server's side of reply paging (issue 13 H1: GET /api/comments?root=) is on its way to main.
-        pending: { root: 'the reference server does not list replies with root= yet (issue 13 H1, server side)' },
       };
     },
   );

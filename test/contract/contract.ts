@@ -10,11 +10,6 @@ export interface Subject {
   adapter: CommentAdapter;
   pin(threadId: string, id: string): Promise<void>;
   close(threadId: string): Promise<void>;
-  /**
-   * Parts of the contract this storage does not honour yet, with why: their tests are reported as
-   * pending (and say so in the browser log) instead of failing. Empty for every finished adapter.
-   */
-  pending?: Partial<Record<'root', string>>;
 }
 
 /** Opens a subject whose comments stay editable for `editWindowMs` (its default when not given). */
@@ -135,11 +130,7 @@ export function adapterContract(name: string, open: Open): void {
       expect(pages.every((p) => p.thread.count === 10)).to.be.true;
     });
 
-    it('lists the replies under a top-level comment with root, at any depth, oldest first, limit at a time', async function () {
-      if (subject.pending?.root) {
-        console.warn(`PENDING for ${name}: ${subject.pending.root}`);
-        this.skip();
-      }
+    it('lists the replies under a top-level comment with root, at any depth, oldest first, limit at a time', async () => {
       const id = thread();
       const root = (await post(id, 'Root')).comment.id;
       const other = (await post(id, 'Other root')).comment.id;
