@@ -31,7 +31,7 @@ export const commentsStyles = [
       border-radius: var(--_radius);
     }
     /* The live region: heard, not seen. */
-    .said {
+    [role='status'] {
       position: absolute;
       clip-path: inset(50%);
     }
@@ -39,7 +39,7 @@ export const commentsStyles = [
       margin: 0;
       color: var(--_muted);
     }
-    .status[role='alert'] {
+    [role='alert'] {
       color: var(--_danger);
     }
     .closed {

@@ -47,7 +47,6 @@ export class ChimeComments extends LitElement {
     avatars: {},
     offlineCache: { attribute: 'offline-cache' },
     _replyTo: { state: true },
-    _said: { state: true },
   };
 
   /** The thread's id, usually the post's path. */
@@ -82,26 +81,24 @@ export class ChimeComments extends LitElement {
    * What the live region says of the reader's comment. It also says what the new-comments button
    * and the offline notice show, as they appear: one polite region for all the widget's news.
    */
-  private _said = '';
+  #said = '';
 
   readonly #thread = new ThreadController(this, (news, detail) => {
     this.dispatchEvent(new CustomEvent(`chime-${news}`, { detail, bubbles: true, composed: true }));
     // Its strings come with the note under the reader's comment, shown at the same time.
-    void import('./own-comment.js').then(({ said }) => this.#say(said(news, detail, this.#messages)));
+    void import('./own-comment.js').then(({ said }) => {
+      this.#said = said(news, detail, this.#messages, this.#said);
+      this.requestUpdate();
+    });
   });
 
   get #messages(): LocaleMessages {
     return messagesFor(localeOf(this));
   }
 
-  /** Says `text` in the live region; the same text again is changed slightly, so that it is said again. */
-  #say(text: string): void {
-    if (text) this._said = text === this._said ? `${text}\u00a0` : text;
-  }
-
   /** Moves focus to a comment once the thread shows it. */
-  #focus(id = ''): void {
-    if (id) this.renderRoot.querySelector('chime-thread')?.focusOn(id);
+  #focus(id?: string): void {
+    this.renderRoot.querySelector('chime-thread')?.focusOn(id);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -198,8 +195,8 @@ export class ChimeComments extends LitElement {
             ? html`<chime-form part="form" .messages=${m} .writer=${session?.writer}></chime-form>`
             : nothing
       }
-      <p class="said" role="status" aria-atomic="false">
-        ${fresh.length ? m.newComments(fresh.length) : ''} ${status === 'offline' ? m.offlineNotice : ''} ${this._said}
+      <p role="status" aria-atomic="false">
+        ${fresh.length ? m.newComments(fresh.length) : ''} ${status === 'offline' ? m.offlineNotice : ''} ${this.#said}
       </p>
     </section>`;
   }

@@ -85,7 +85,7 @@ export class ChimeThread extends LitElement {
   #drawn = FIRST_PAINT_ROOTS;
   #drawing = false;
   /** A comment to focus once it is drawn (focusOn). */
-  #focus = '';
+  #focus?: string;
   /** The focused element before an update, its comment, and where focus goes if both are gone. */
   #had: (Element | null)[] = [];
 
@@ -115,8 +115,8 @@ export class ChimeThread extends LitElement {
   }
 
   /** Moves focus to a comment once it is drawn: one the reader just wrote, or the first one they asked to see. */
-  focusOn(id: string): void {
-    this.#focus = `#comment-${CSS.escape(id)}`;
+  focusOn(id?: string): void {
+    this.#focus = id;
     this.requestUpdate();
   }
 
@@ -165,8 +165,8 @@ export class ChimeThread extends LitElement {
     const [active, li, ...near] = this.#had as HTMLElement[];
     if (active && !(this.renderRoot as ShadowRoot).activeElement)
       [active, li.querySelector<HTMLElement>(':scope>article>textarea'), li, ...near].find((e) => e?.isConnected)?.focus();
-    const focus = this.#focus && this.renderRoot.querySelector<HTMLElement>(this.#focus);
-    if (focus) {
+    const focus = this.#items.get(this.#focus!)?.li;
+    if (focus?.isConnected) {
       this.#focus = '';
       focus.focus();
     }

@@ -26,16 +26,24 @@ export const english: DeliveryMessages = {
 };
 
 /**
- * What the live region of <chime-comments> says when the storage answers about the reader's
- * comment: posted (or awaiting a moderator), waiting to be sent, or refused and why. The notes
- * under the comment say it too, and are not live regions of their own.
+ * What the live region of <chime-comments> says (after `before`) when the storage answers about
+ * the reader's comment: posted (or awaiting a moderator), waiting to be sent, or refused and why.
+ * The notes under the comment say it too, and are not live regions of their own. The same text
+ * twice in a row is changed slightly, so that it is said again.
  */
-export function said(news: SessionNews, { comment, error }: { comment?: Comment; error?: AdapterError }, messages: LocaleMessages) {
+export function said(news: SessionNews, { comment, error }: { comment?: Comment; error?: AdapterError }, messages: LocaleMessages, before: string) {
   const m = { ...english, ...messages };
-  if (news === 'posted') return comment?.status === 'pending' ? m.awaitingModeration : m.posted;
-  if (news === 'queued') return m.pending;
-  if (news === 'rejected') return m.notSent(error!.message);
-  return '';
+  const text =
+    news === 'posted'
+      ? comment?.status === 'pending'
+        ? m.awaitingModeration
+        : m.posted
+      : news === 'queued'
+        ? m.pending
+        : news === 'rejected'
+          ? m.notSent(error!.message)
+          : '';
+  return !text ? before : text === before ? `${text}\u00a0` : text;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { REACTIONS } from './protocol.js';
 import type { SortOrder } from './types.js';
 
 /** Strings shown with a thread (<chime-comments>, <chime-thread>); their English is built in here. */
@@ -116,7 +117,8 @@ const en: ThreadMessages = {
   deleted: 'This comment was deleted.',
   pinned: 'Pinned',
   offlineNotice: 'Offline: showing saved comments.',
-  reactions: { like: 'Like', love: 'Love', laugh: 'Laugh', wow: 'Wow', sad: 'Sad', thanks: 'Thanks', insightful: 'Insightful' },
+  // The names themselves, capitalised: "Like", "Love", ...
+  reactions: Object.fromEntries(Object.keys(REACTIONS).map((name) => [name, name[0].toUpperCase() + name.slice(1)])),
 };
 
 const locales = new Map<string, Partial<Messages>>();
