@@ -31,7 +31,7 @@ export const commentsStyles = [
       border-radius: var(--_radius);
     }
     /* The live region: heard, not seen. */
-    [role='status'] {
+    [role='log'] {
       position: absolute;
       clip-path: inset(50%);
     }

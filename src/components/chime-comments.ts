@@ -201,7 +201,7 @@ export class ChimeComments extends LitElement {
             ? html`<chime-form part="form" .messages=${m} .writer=${session?.writer}></chime-form>`
             : nothing
       }
-      <p role="status" aria-atomic="false">
+      <p role="log">
         ${fresh.length ? m.newComments(fresh.length) : ''} ${status === 'offline' ? m.offlineNotice : ''} ${this.#said}
       </p>
     </section>`;

@@ -164,7 +164,7 @@ export class ChimeThread extends LitElement {
     // else the comment after it, before it, or the one it answers.
     const [active, li, ...near] = this.#had as HTMLElement[];
     if (active && !(this.renderRoot as ShadowRoot).activeElement)
-      [active, li.querySelector<HTMLElement>(':scope>article>textarea'), li, ...near].find((e) => e?.isConnected)?.focus();
+      [active, li.querySelector<HTMLElement>('.editor'), li, ...near].find((e) => e?.isConnected)?.focus();
     const focus = this.#items.get(this.#focus!)?.li;
     if (focus?.isConnected) {
       this.#focus = '';

@@ -41,7 +41,7 @@ const type = (text: string) => sendKeys({ type: text });
 const field = (element: ChimeComments, name: string, form = formOf(element)!) => shadow(form).querySelector<HTMLElement>(`[name=${name}]`)!;
 const button = (root: Element | ShadowRoot, text: string) =>
   [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text)!;
-const said = (element: ChimeComments) => shadow(element).querySelector('[role=status]')!.textContent!.replace(/\s+/g, ' ').trim();
+const said = (element: ChimeComments) => shadow(element).querySelector('[role=log]')!.textContent!.replace(/\s+/g, ' ').trim();
 const control = (element: ChimeComments, id: string, act: string) =>
   commentById(element, id)!.querySelector<HTMLElement>(`:scope > article > [data-act=${act}]`)!;
 
@@ -201,6 +201,6 @@ describe('live region', () => {
     await write(element, 'Refused');
     await waitUntil(() => said(element).includes('Not sent: Links are not allowed here.'), `said: ${said(element)}`);
     const roots = [shadow(element), shadow(threadOf(element)!), shadow(formOf(element)!)];
-    expect(roots.flatMap((root) => [...root.querySelectorAll('[role=status], [aria-live]')])).to.have.length(1);
+    expect(roots.flatMap((root) => [...root.querySelectorAll('[role=status], [role=log], [aria-live]')])).to.have.length(1);
   });
 });
