@@ -24,7 +24,8 @@ export const english: DeliveryMessages = {
  * The notes under the comment say it too, and are not live regions of their own. The same text
  * twice in a row is changed slightly, so that it is said again.
  */
-export function said(news: SessionNews, { comment, error }: { comment?: Comment; error?: AdapterError }, messages: LocaleMessages, before: string) {
+export function said(news: SessionNews, detail: object, messages: LocaleMessages, before: string) {
+  const { comment, error } = detail as { comment?: Comment; error?: AdapterError };
   const m = { ...english, ...messages };
   const text =
     news === 'posted'
