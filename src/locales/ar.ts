@@ -44,6 +44,7 @@ const ar: Messages = {
   deleted: 'حُذف هذا التعليق.',
   pinned: 'مثبَّت',
   offlineNotice: 'لا يوجد اتصال: تُعرض التعليقات المحفوظة.',
+  reactions: { like: 'إعجاب', love: 'أحببته', laugh: 'مضحك', wow: 'مدهش', sad: 'محزن', thanks: 'شكرًا', insightful: 'مفيد' },
 
   formHeading: 'اترك تعليقًا',
   replyTo: (name) => `الرد على ${isolate(name)}`,
@@ -79,6 +80,7 @@ const ar: Messages = {
   }),
   forget: 'انسَ اسمي وموقعي الإلكتروني',
 
+  posted: 'نُشر تعليقك.',
   pending: 'قيد الانتظار: سيُرسَل التعليق عند عودة الاتصال.',
   awaitingModeration: 'شكرًا لك! لن يرى أحد تعليقك سواك حتى يوافق عليه أحد المشرفين.',
   notSent: (reason) => `لم يُرسَل: ${isolate(reason)}`,

@@ -34,6 +34,15 @@ const de: Messages = {
   deleted: 'Dieser Kommentar wurde gelöscht.',
   pinned: 'Angeheftet',
   offlineNotice: 'Offline: Gespeicherte Kommentare werden angezeigt.',
+  reactions: {
+    like: 'Gefällt mir',
+    love: 'Liebe ich',
+    laugh: 'Lustig',
+    wow: 'Erstaunlich',
+    sad: 'Traurig',
+    thanks: 'Danke',
+    insightful: 'Aufschlussreich',
+  },
 
   formHeading: 'Schreib einen Kommentar',
   replyTo: (name) => `Antwort an ${name}`,
@@ -55,6 +64,7 @@ const de: Messages = {
   bodyTooLong: (max) => `Dein Kommentar darf höchstens ${number(max)} Zeichen lang sein.`,
   forget: 'Namen und Website vergessen',
 
+  posted: 'Dein Kommentar wurde veröffentlicht.',
   pending: 'Ausstehend: Der Kommentar wird gesendet, sobald wieder eine Verbindung besteht.',
   awaitingModeration: 'Danke! Bis dein Kommentar freigeschaltet ist, siehst nur du ihn.',
   notSent: (reason) => `Nicht gesendet: ${reason}`,

@@ -36,6 +36,15 @@ const es: Messages = {
   deleted: 'Este comentario se eliminó.',
   pinned: 'Fijado',
   offlineNotice: 'Sin conexión: se muestran los comentarios guardados.',
+  reactions: {
+    like: 'Me gusta',
+    love: 'Me encanta',
+    laugh: 'Me divierte',
+    wow: 'Me asombra',
+    sad: 'Me entristece',
+    thanks: 'Gracias',
+    insightful: 'Esclarecedor',
+  },
 
   formHeading: 'Deja un comentario',
   replyTo: (name) => `Responder a ${name}`,
@@ -65,6 +74,7 @@ const es: Messages = {
   }),
   forget: 'Olvidar mi nombre y mi sitio web',
 
+  posted: 'Tu comentario se ha publicado.',
   pending: 'Pendiente: se enviará cuando vuelva la conexión.',
   awaitingModeration: '¡Gracias! Solo tú puedes ver tu comentario hasta que la moderación lo apruebe.',
   notSent: (reason) => `No enviado: ${reason}`,

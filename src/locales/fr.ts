@@ -36,6 +36,7 @@ const fr: Messages = {
   deleted: 'Ce commentaire a été supprimé.',
   pinned: 'Épinglé',
   offlineNotice: 'Hors ligne\u00a0: affichage des commentaires enregistrés.',
+  reactions: { like: 'J’aime', love: 'J’adore', laugh: 'Drôle', wow: 'Étonnant', sad: 'Triste', thanks: 'Merci', insightful: 'Instructif' },
 
   formHeading: 'Laisser un commentaire',
   replyTo: (name) => `Répondre à ${name}`,
@@ -65,6 +66,7 @@ const fr: Messages = {
   }),
   forget: 'Oublier mon nom et mon site web',
 
+  posted: 'Votre commentaire a été publié.',
   pending: 'En attente\u00a0: il sera envoyé dès que la connexion sera rétablie.',
   awaitingModeration: 'Merci\u202f! Votre commentaire n’est visible que par vous jusqu’à sa validation par la modération.',
   notSent: (reason) => `Non envoyé\u00a0: ${reason}`,

@@ -37,6 +37,7 @@ const he: Messages = {
   deleted: 'התגובה נמחקה.',
   pinned: 'נעוצה',
   offlineNotice: 'אין חיבור: מוצגות התגובות השמורות.',
+  reactions: { like: 'אהבתי', love: 'מקסים', laugh: 'מצחיק', wow: 'מדהים', sad: 'עצוב', thanks: 'תודה', insightful: 'מחכים' },
 
   formHeading: 'כתיבת תגובה',
   replyTo: (name) => `תשובה ל־${isolate(name)}`,
@@ -58,6 +59,7 @@ const he: Messages = {
   bodyTooLong: plural({ one: 'התגובה יכולה להכיל עד # תו.', two: 'התגובה יכולה להכיל עד # תווים.', other: 'התגובה יכולה להכיל עד # תווים.' }),
   forget: 'מחיקת השם והאתר השמורים',
 
+  posted: 'התגובה פורסמה.',
   pending: 'ממתינה לשליחה: התגובה תישלח כשהחיבור יחזור.',
   awaitingModeration: 'תודה! התגובה מוצגת רק לך עד שצוות האתר יאשר אותה.',
   notSent: (reason) => `לא נשלחה: ${isolate(reason)}`,

@@ -35,6 +35,15 @@ const it: Messages = {
   deleted: 'Questo commento è stato eliminato.',
   pinned: 'In evidenza',
   offlineNotice: 'Offline: vengono mostrati i commenti salvati.',
+  reactions: {
+    like: 'Mi piace',
+    love: 'Lo adoro',
+    laugh: 'Divertente',
+    wow: 'Sorprendente',
+    sad: 'Triste',
+    thanks: 'Grazie',
+    insightful: 'Illuminante',
+  },
 
   formHeading: 'Lascia un commento',
   // "ad" before a name starting with A, as Italian writes it: "Rispondi ad Anna".
@@ -65,6 +74,7 @@ const it: Messages = {
   }),
   forget: 'Dimentica il mio nome e il mio sito web',
 
+  posted: 'Il tuo commento è stato pubblicato.',
   pending: 'In attesa: verrà inviato appena torna la connessione.',
   awaitingModeration: 'Grazie! Finché non sarà approvato dalla moderazione, il tuo commento sarà visibile solo a te.',
   notSent: (reason) => `Non inviato: ${reason}`,

@@ -35,6 +35,7 @@ const ja: Messages = {
   deleted: 'このコメントは削除されました。',
   pinned: '固定済み',
   offlineNotice: 'オフライン：保存済みのコメントを表示しています。',
+  reactions: { like: 'いいね', love: '大好き', laugh: '笑った', wow: 'すごい', sad: '悲しい', thanks: 'ありがとう', insightful: '参考になった' },
 
   formHeading: 'コメントを残す',
   replyTo: (name) => `${name}さんへの返信`,
@@ -56,6 +57,7 @@ const ja: Messages = {
   bodyTooLong: (max) => `コメントは${number(max)}文字以内で入力してください。`,
   forget: '保存した名前とウェブサイトを消去',
 
+  posted: 'コメントを投稿しました。',
   pending: '送信待ち：接続が回復すると送信されます。',
   awaitingModeration: 'ありがとうございます。モデレーターが承認するまで、このコメントはあなたにだけ表示されます。',
   notSent: (reason) => `送信できませんでした：${reason}`,

@@ -35,6 +35,7 @@ const nl: Messages = {
   deleted: 'Deze reactie is verwijderd.',
   pinned: 'Vastgezet',
   offlineNotice: 'Offline: opgeslagen reacties worden getoond.',
+  reactions: { like: 'Leuk', love: 'Geweldig', laugh: 'Grappig', wow: 'Verbazend', sad: 'Verdrietig', thanks: 'Bedankt', insightful: 'Verhelderend' },
 
   formHeading: 'Geef een reactie',
   replyTo: (name) => `Antwoord aan ${name}`,
@@ -56,6 +57,7 @@ const nl: Messages = {
   bodyTooLong: plural({ one: 'Je reactie mag maximaal # teken lang zijn.', other: 'Je reactie mag maximaal # tekens lang zijn.' }),
   forget: 'Mijn naam en website vergeten',
 
+  posted: 'Je reactie is geplaatst.',
   pending: 'In de wachtrij: wordt verzonden zodra er weer verbinding is.',
   awaitingModeration: 'Bedankt! Alleen jij ziet je reactie totdat een moderator die heeft goedgekeurd.',
   notSent: (reason) => `Niet verzonden: ${reason}`,

@@ -41,6 +41,15 @@ const pl: Messages = {
   deleted: 'Ten komentarz został usunięty.',
   pinned: 'Przypięty',
   offlineNotice: 'Brak połączenia: wyświetlane są zapisane komentarze.',
+  reactions: {
+    like: 'Lubię to',
+    love: 'Uwielbiam',
+    laugh: 'Śmieszne',
+    wow: 'Zaskakujące',
+    sad: 'Smutne',
+    thanks: 'Dziękuję',
+    insightful: 'Pouczające',
+  },
 
   formHeading: 'Dodaj komentarz',
   replyTo: (name) => `Odpowiedz użytkownikowi ${name}`,
@@ -72,6 +81,7 @@ const pl: Messages = {
   }),
   forget: 'Zapomnij moje imię i stronę internetową',
 
+  posted: 'Twój komentarz został opublikowany.',
   pending: 'Oczekuje: komentarz zostanie wysłany po przywróceniu połączenia.',
   awaitingModeration: 'Dziękujemy! Dopóki moderator nie zatwierdzi komentarza, widzisz go tylko ty.',
   notSent: (reason) => `Nie wysłano: ${reason}`,

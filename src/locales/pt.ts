@@ -36,6 +36,7 @@ const pt: Messages = {
   deleted: 'Este comentário foi excluído.',
   pinned: 'Fixado',
   offlineNotice: 'Sem conexão: exibindo os comentários salvos.',
+  reactions: { like: 'Curti', love: 'Amei', laugh: 'Engraçado', wow: 'Uau', sad: 'Triste', thanks: 'Obrigado', insightful: 'Esclarecedor' },
 
   formHeading: 'Deixe um comentário',
   replyTo: (name) => `Responder a ${name}`,
@@ -65,6 +66,7 @@ const pt: Messages = {
   }),
   forget: 'Esquecer meu nome e meu site',
 
+  posted: 'Seu comentário foi publicado.',
   pending: 'Pendente: será enviado quando a conexão voltar.',
   awaitingModeration: 'Obrigado! Seu comentário ficará visível só para você até ser aprovado pela moderação.',
   notSent: (reason) => `Não enviado: ${reason}`,

@@ -36,6 +36,7 @@ const zhCN: Messages = {
   deleted: '该评论已删除。',
   pinned: '置顶',
   offlineNotice: '离线：正在显示已保存的评论。',
+  reactions: { like: '赞', love: '喜爱', laugh: '好笑', wow: '惊叹', sad: '难过', thanks: '感谢', insightful: '有启发' },
 
   formHeading: '发表评论',
   replyTo: (name) => `回复 ${name}`,
@@ -57,6 +58,7 @@ const zhCN: Messages = {
   bodyTooLong: (max) => `评论不能超过 ${number(max)} 个字符。`,
   forget: '清除保存的昵称和网站',
 
+  posted: '您的评论已发布。',
   pending: '等待发送：网络恢复后将自动发送。',
   awaitingModeration: '感谢您的评论！审核通过前，只有您能看到这条评论。',
   notSent: (reason) => `发送失败：${reason}`,
