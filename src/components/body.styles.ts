@@ -17,8 +17,8 @@ export const bodyStyles = css`
   }
   .body blockquote {
     margin: 0.5em 0;
-    padding: 0 0 0 0.9em;
-    border-left: 3px solid var(--_border);
+    padding-inline-start: 0.9em;
+    border-inline-start: 3px solid var(--_border);
     color: var(--_muted);
   }
   .body pre {

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { CommentAdapter } from '../core/adapter.js';
-import { localeOf, messagesFor, type LocaleMessages } from '../core/i18n.js';
+import { localeOf, localeReady, messagesFor } from '../core/i18n.js';
 import type { SortOrder } from '../core/types.js';
 import { defineLazy } from './lazy-elements.js';
 import { ThreadController } from './thread-controller.js';
@@ -81,10 +81,6 @@ export class ChimeComments extends LitElement {
     this.dispatchEvent(new CustomEvent(`chime-${news}`, { detail, bubbles: true, composed: true })),
   );
 
-  get #messages(): LocaleMessages {
-    return messagesFor(localeOf(this));
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!SOURCE_PROPERTIES.some((name) => changed.has(name))) return;
     this._replyTo = '';
@@ -97,12 +93,16 @@ export class ChimeComments extends LitElement {
   }
 
   protected override render() {
-    const m = this.#messages;
+    // A page in another language waits for its translation (a chunk loaded beside the thread's
+    // first reads) rather than flashing English.
+    const locale = localeOf(this);
+    if (!localeReady(locale, () => this.requestUpdate())) return nothing;
+    const m = messagesFor(locale);
     const { status, thread, error, busy, nextCursor, fresh, moreReplies, refused } = this.#thread.state;
     const comments = [...this.#thread.state.comments, ...this.#thread.state.outgoing];
     const isClosed = this.closed || Boolean(thread?.closed);
     const session = this.#thread.session;
-    return html`<section part="section">
+    return html`<section part="section" dir=${m.dir ?? 'ltr'}>
       ${
         thread
           ? html`<div class="bar">
@@ -136,7 +136,7 @@ export class ChimeComments extends LitElement {
             .comments=${comments}
             .moreReplies=${moreReplies}
             .messages=${m}
-            locale=${localeOf(this)}
+            locale=${locale}
             max-depth=${this.maxDepth}
             reactions=${session?.source.adapter.react ? this.reactions : ''}
             avatars=${this.avatars}

@@ -17,7 +17,8 @@ export const threadStyles = [
        the item's own padding, so containment below never clips it. */
     .comment {
       position: relative;
-      padding: 0.25em 0 0.75em 2.85em;
+      padding: 0.25em 0 0.75em;
+      padding-inline-start: 2.85em;
     }
     /* The number is the comment's permalink. */
     .number {
@@ -113,7 +114,7 @@ export const threadStyles = [
     }
     .by-author > .card {
       background: var(--_surface);
-      border-left: 3px solid var(--_accent);
+      border-inline-start: 3px solid var(--_accent);
       border-radius: var(--_radius);
       padding: 0.5em 0.75em;
     }
