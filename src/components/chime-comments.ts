@@ -6,9 +6,10 @@ import { defineLazy } from './lazy-elements.js';
 import { ThreadController } from './thread-controller.js';
 import { commentsStyles } from './chime-comments.styles.js';
 import type { DeliveryRequest } from './own-comment.js';
+import { linkedCommentId } from '../core/url.js';
 
 /** Everything that decides which comments are shown: a change to any of them reloads the thread. */
-const SOURCE_PROPERTIES = ['thread', 'adapter', 'endpoint', 'seed', 'sort', 'pageSize', 'offlineCache'] as const;
+const SOURCE_PROPERTIES = ['thread', 'adapter', 'endpoint', 'seed', 'sort', 'pageSize', 'offlineCache', 'loading'] as const;
 
 /** What the thread asks to do with a comment (chime-react, chime-edit, chime-delete). */
 interface Action {
@@ -46,6 +47,7 @@ export class ChimeComments extends LitElement {
     reactions: {},
     avatars: {},
     offlineCache: { attribute: 'offline-cache' },
+    loading: {},
     _replyTo: { state: true },
   };
 
@@ -59,7 +61,7 @@ export class ChimeComments extends LitElement {
   seed = '';
   /** Shows "Comments are closed." instead of the form, whatever the storage says. */
   closed = false;
-  /** light (default), dark, or auto (follows the reader's system setting). */
+  /** light (default), dark, auto (the reader's system setting) or page (the page's own toggle: docs/theming.md). */
   theme = 'light';
   /** BCP 47 language tag for strings and dates; defaults to the page's lang. */
   locale = '';
@@ -73,6 +75,12 @@ export class ChimeComments extends LitElement {
   avatars = 'local';
   /** "off" keeps nothing on the device: no saved threads or drafts, unsent comments live in memory. */
   offlineCache = 'on';
+  /**
+   * `eager` (default): loads as it connects, like <img> and <iframe>. `lazy`: loads nothing (no
+   * chunk, no storage call) until it comes within a screen of the viewport, or the page's address
+   * links to a comment.
+   */
+  loading = 'eager';
 
   /** The comment the reader is answering: the reply form shows under it. */
   private _replyTo = '';
@@ -81,9 +89,27 @@ export class ChimeComments extends LitElement {
     this.dispatchEvent(new CustomEvent(`chime-${news}`, { detail, bubbles: true, composed: true })),
   );
 
+  /** loading="lazy", until the element nears the viewport. */
+  #waiting = false;
+  #near = false;
+  #observer?: IntersectionObserver;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('theme') && this.theme === 'page') void import('./page-theme.js').then((module) => module.followPage(this));
     if (!SOURCE_PROPERTIES.some((name) => changed.has(name))) return;
     this._replyTo = '';
+    if ((this.#waiting = this.loading === 'lazy' && !this.#near && !linkedCommentId())) {
+      this.#observer ??= new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return;
+          this.#observer!.disconnect();
+          this.#near = true;
+          this.requestUpdate('thread');
+        },
+        { rootMargin: '100%' },
+      );
+      return this.#observer.observe(this);
+    }
     this.#thread.show({ threadId: this.thread, sort: this.sort, pageSize: this.pageSize, persist: this.offlineCache !== 'off' });
   }
 
@@ -96,7 +122,7 @@ export class ChimeComments extends LitElement {
     // A page in another language waits for its translation (a chunk loaded beside the thread's
     // first reads) rather than flashing English.
     const locale = localeOf(this);
-    if (!localeReady(locale, () => this.requestUpdate())) return nothing;
+    if (this.#waiting || !localeReady(locale, () => this.requestUpdate())) return nothing;
     const m = messagesFor(locale);
     const { status, thread, error, busy, nextCursor, fresh, moreReplies, refused } = this.#thread.state;
     const comments = [...this.#thread.state.comments, ...this.#thread.state.outgoing];
@@ -133,6 +159,7 @@ export class ChimeComments extends LitElement {
         comments.length
           ? html`<chime-thread
             part="thread"
+            exportparts="list,comment,author-comment,moderator-comment,number,author,avatar,badge,date,edited,body,reaction,textarea,more-replies,delivery"
             .comments=${comments}
             .moreReplies=${moreReplies}
             .messages=${m}

@@ -53,6 +53,9 @@ export const english: FormMessages = {
   forget: 'Forget my name and website',
 };
 
+/** The parts of the form the page can reach with ::part() (the <form> itself is the host's `form` or `reply-form`). */
+const FORM_PARTS = 'form-heading,input,textarea,reply-emails,preview,field-error,form-error,button';
+
 /**
  * The comment form. It validates what the reader typed and fires `chime-submit` with a
  * CommentSubmission; given a thread's `writer` (as <chime-comments> gives it), it also posts it
@@ -97,6 +100,12 @@ export class ChimeForm extends LitElement {
   private _remembered = false;
   private _fieldErrors: Partial<Record<Field, string>> = {};
   private _preview = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Its parts, for the page to style through <chime-comments> (its own host is `form` or `reply-form` there).
+    if (!this.hasAttribute('exportparts')) this.setAttribute('exportparts', FORM_PARTS);
+  }
 
   /** A reply form opens with the cursor in it. */
   protected override firstUpdated(): void {

@@ -1,0 +1,48 @@
+// theme="page": the widget follows the page's own light/dark toggle, with no script from the site.
+// The color-scheme the page sets is inherited by CSS alone (theme.styles.ts); this chunk, loaded
+// only by elements with theme="page", adds what CSS cannot see portably: a class or data attribute
+// on <html> or <body> that a site's toggle sets (Firefox and Safari have no :host-context()).
+import type { ReactiveControllerHost } from 'lit';
+
+type Host = ReactiveControllerHost & HTMLElement & { theme: string };
+
+/** What says the page is dark or light, unless the element's theme-dark / theme-light attributes say otherwise. */
+export const PAGE_DARK = '.dark,.dark-mode,.theme-dark,[data-theme=dark],[data-bs-theme=dark],[data-color-scheme=dark],[data-mode=dark]';
+export const PAGE_LIGHT = '.light,.light-mode,.theme-light,[data-theme=light],[data-bs-theme=light],[data-color-scheme=light],[data-mode=light]';
+
+const following = new WeakSet<Host>();
+
+/** The page's scheme by its class or data attribute, or '' when neither says: then its color-scheme, inherited, decides. */
+function pageScheme(host: Host): string {
+  const page = [document.documentElement, document.body].filter(Boolean);
+  const matches = (selector: string) => page.some((element) => element.matches(selector));
+  return matches(host.getAttribute('theme-dark') || PAGE_DARK) ? 'dark' : matches(host.getAttribute('theme-light') || PAGE_LIGHT) ? 'light' : '';
+}
+
+/** Makes `host` follow the page's toggle, live, for as long as its theme is "page" and it is on the page. */
+export function followPage(host: Host): void {
+  if (following.has(host)) return;
+  following.add(host);
+  const sheet = new CSSStyleSheet();
+  const root = host.shadowRoot!;
+  const observer = new MutationObserver(() => update());
+  const update = () => {
+    if (host.theme !== 'page') return stop();
+    const scheme = pageScheme(host);
+    sheet.replaceSync(scheme ? `:host { color-scheme: ${scheme}; }` : '');
+  };
+  const start = () => {
+    for (const element of [document.documentElement, document.body]) if (element) observer.observe(element, { attributes: true });
+    update();
+  };
+  const stop = () => {
+    observer.disconnect();
+    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+    host.removeController(controller);
+    following.delete(host);
+  };
+  const controller = { hostConnected: start, hostDisconnected: () => observer.disconnect(), hostUpdated: update };
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  host.addController(controller);
+  if (host.isConnected) start();
+}
