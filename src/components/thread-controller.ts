@@ -3,7 +3,6 @@ import { adapterFor, onRegister, type StorageSettings } from '../adapters/regist
 import { AdapterError } from '../core/errors.js';
 import { startReads, type ThreadSource } from '../core/first-paint.js';
 import type { SessionNews, ThreadSession } from '../core/thread-session.js';
-import type { CommentPage } from '../core/types.js';
 import { fromSaved, initialState, type ThreadState } from '../core/thread-state.js';
 
 type Host = ReactiveControllerHost & HTMLElement & StorageSettings;
@@ -62,16 +61,11 @@ export class ThreadController implements ReactiveController {
     if (adapter instanceof AdapterError) return this.#misconfigured(adapter, signal);
     const source = { ...this.#request!, adapter };
     const reads = startReads(source, signal);
-    // The saved copy, its head at once and all of it once read, is shown before the session's
-    // code is here; the session takes it over.
-    const paint = (page: CommentPage | void) => {
-      if (page && !this.session && !signal.aborted) {
-        this.state = { ...initialState, ...fromSaved(page) };
-        this.host.requestUpdate();
-      }
-    };
-    paint(reads.head);
-    void reads.saved.then(paint);
+    // The saved copy's head is shown before the session's code is here; the session takes it over.
+    if (reads.head) {
+      this.state = { ...initialState, ...fromSaved(reads.head) };
+      this.host.requestUpdate();
+    }
     void import('../core/thread-session.js').then(
       ({ ThreadSession }) => {
         if (signal.aborted) return;

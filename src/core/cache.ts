@@ -12,7 +12,7 @@ const MAX_HEADS = 30;
 const MAX_HEAD = 20_000;
 
 /**
- * Every thread the reader has seen, as last shown (read back by readSaved() in saved.ts), so it
+ * Every thread the reader has seen, as last shown (read back by read()), so it
  * opens instantly and offline. Each write counts as a use: least recently shown threads go once
  * the total passes `budget` (characters of JSON, roughly bytes).
  */
@@ -21,6 +21,11 @@ export class ThreadCache {
     private readonly store: KeyValueStore,
     public budget = 2_000_000,
   ) {}
+
+  /** The thread as this device last showed it; undefined when there is none. */
+  read(threadId: string, sort: SortOrder): Promise<CommentPage | undefined> {
+    return this.store.get<CommentPage>(threadKey(threadId, sort));
+  }
 
   async write(threadId: string, sort: SortOrder, page: CommentPage): Promise<void> {
     const key = threadKey(threadId, sort);

@@ -28,14 +28,8 @@ function read(): Identity {
   }
   const now = Date.now();
   const tokens = Object.fromEntries(Object.entries(stored.tokens ?? {}).filter(([, [, expires]]) => expires > now));
-  returning = Boolean(stored.reader);
   return { reader: stored.reader ?? crypto.randomUUID(), tokens, author: stored.author };
 }
-
-let returning = false;
-
-/** This device has shown Chime before (so it may have saved threads): a first visit need not look. */
-export const isReturning = () => (identity(), returning);
 
 export function write(identity: Identity): Identity {
   try {

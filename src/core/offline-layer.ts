@@ -7,7 +7,7 @@ import { idbStore, memoryStore, type KeyValueStore } from './storage.js';
 
 /** Where one element keeps saved threads, drafts and unsent comments. */
 export interface OfflineLayer {
-  cache: Pick<ThreadCache, 'write'>;
+  cache: Pick<ThreadCache, 'read' | 'write'>;
   outbox: Outbox;
   drafts: Drafts;
   /** Keeps a thread's outbox moving until `signal` aborts. */
@@ -28,7 +28,7 @@ export function offlineLayer(persist: boolean): OfflineLayer {
 function layer(store: KeyValueStore, persist: boolean): OfflineLayer {
   const outbox = new Outbox(store, persist ? 'chime-outbox' : undefined);
   return {
-    cache: persist ? new ThreadCache(store) : { write: async () => undefined },
+    cache: persist ? new ThreadCache(store) : { read: async () => undefined, write: async () => undefined },
     outbox,
     drafts: new Drafts(store),
     sync: (adapter, threadId, signal, host) => new OutboxSync(outbox, adapter, threadId, signal, host),

@@ -95,8 +95,10 @@ export class ThreadSession {
    * sends what waits in the outbox. A saved copy is painted before the storage's first page is
    * merged into it, unless reading it takes longer than SAVED_GRACE_MS.
    */
-  async start({ head, saved, first }: FirstPaint): Promise<void> {
+  async start({ head, first }: FirstPaint): Promise<void> {
     if (head) this.#dispatch({ type: 'saved', page: head });
+    const { threadId, sort } = this.source;
+    const saved = this.#layer.cache.read(threadId, sort).catch(ignore);
     const shown = saved.then((page) => {
       if (!page) return;
       this.#dispatch({ type: 'saved', page });
