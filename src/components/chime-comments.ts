@@ -106,7 +106,8 @@ export class ChimeComments extends LitElement {
           this.#near = true;
           this.requestUpdate('thread');
         },
-        { rootMargin: '100%' },
+        // The document's own viewport, also in a frame (the implicit root would be the top page's).
+        { root: document, rootMargin: '100%' },
       );
       return this.#observer.observe(this);
     }
