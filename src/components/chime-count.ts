@@ -37,7 +37,8 @@ function countOf(adapter: CommentAdapter, thread: string): Promise<number> {
  * request per storage.
  */
 export class ChimeCount extends LitElement {
-  static override styles = [themeStyles, css`:host { display: inline; }`];
+  // Text among the page's own, in its color, whatever the theme.
+  static override styles = [themeStyles, css`:host { display: inline; color: inherit; }`];
 
   static override properties = {
     thread: {},

@@ -6,10 +6,12 @@ export const formStyles = [
   css`
     :host {
       display: block;
+      --_space: var(--chime-spacing, 1em);
+      --_pad: var(--chime-density, 1);
     }
     form {
       display: grid;
-      gap: 0.75em;
+      gap: calc(var(--_space) * 0.75);
       max-width: 40em;
     }
     h3 {
@@ -35,7 +37,7 @@ export const formStyles = [
       background: var(--chime-input-background, transparent);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
-      padding: 0.5em 0.6em;
+      padding: calc(0.5em * var(--_pad)) 0.6em;
     }
     textarea {
       min-height: 7em;
@@ -58,7 +60,7 @@ export const formStyles = [
     button {
       justify-self: start;
       font: inherit;
-      padding: 0.5em 1.2em;
+      padding: calc(0.5em * var(--_pad)) 1.2em;
       border: 0;
       border-radius: var(--_radius);
       background: var(--_accent);

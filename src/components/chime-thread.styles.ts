@@ -17,7 +17,7 @@ export const threadStyles = [
        the item's own padding, so containment below never clips it. */
     .comment {
       position: relative;
-      padding: 0.25em 0 0.75em;
+      padding: 0.25em 0 calc(var(--chime-spacing, 1em) - 0.25em);
       padding-inline-start: 2.85em;
     }
     /* The number is the comment's permalink. */

@@ -26,10 +26,14 @@ export function followPage(host: Host): void {
   const sheet = new CSSStyleSheet();
   const root = host.shadowRoot!;
   const observer = new MutationObserver(() => update());
+  let shown: string | undefined;
   const update = () => {
     if (host.theme !== 'page') return stop();
     const scheme = pageScheme(host);
-    sheet.replaceSync(scheme ? `:host { color-scheme: ${scheme}; }` : '');
+    if (scheme === shown) return;
+    shown = scheme;
+    // As specific as theme.styles.ts' rule for theme=page, and after it.
+    sheet.replaceSync(scheme ? `:host([theme='page']) { color-scheme: ${scheme}; }` : '');
   };
   const start = () => {
     for (const element of [document.documentElement, document.body]) if (element) observer.observe(element, { attributes: true });
@@ -37,6 +41,7 @@ export function followPage(host: Host): void {
   };
   const stop = () => {
     observer.disconnect();
+    shown = undefined;
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
     host.removeController(controller);
     following.delete(host);
