@@ -3,6 +3,7 @@ import { css } from 'lit';
 /** A rendered comment body: in the thread and in the form's preview. */
 export const bodyStyles = css`
   .body {
+    min-width: 0;
     margin: 0.5em 0;
     overflow-wrap: anywhere;
   }

@@ -21,7 +21,8 @@ export const formStyles = [
     .row {
       display: grid;
       gap: 0.75em;
-      grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
+      /* Side by side where they fit, one under the other in a narrow column (a deep reply on a phone). */
+      grid-template-columns: repeat(auto-fit, minmax(min(12em, 100%), 1fr));
     }
     label {
       display: grid;
@@ -31,6 +32,7 @@ export const formStyles = [
     }
     input,
     textarea {
+      min-width: 0;
       font: inherit;
       font-size: 1rem;
       color: var(--_text);
@@ -105,12 +107,14 @@ export const formStyles = [
       margin: 0;
       padding: 0;
     }
+    /* Out of sight where it stands (not moved off to a side the page could scroll to). */
     .trap {
       position: absolute;
-      inset-inline-start: -10000px;
       width: 1px;
       height: 1px;
       overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
   `,
 ];
