@@ -4,10 +4,8 @@ import { themeStyles } from './theme.styles.js';
 export const commentsStyles = [
   themeStyles,
   css`
-    /* One column never wider than the element: a long line of code scrolls in its own box. */
     section {
       display: grid;
-      grid-template-columns: minmax(0, 1fr);
       gap: var(--chime-spacing, 1em);
     }
     h2 {

@@ -4,8 +4,10 @@ import { bodyStyles } from './body.styles.js';
 export const threadStyles = [
   bodyStyles,
   css`
+    /* Never wider than the section (a grid item would be as wide as its longest line of code). */
     :host {
       display: block;
+      min-width: 0;
     }
     ol {
       margin: 0;
