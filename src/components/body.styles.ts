@@ -22,7 +22,9 @@ export const bodyStyles = css`
     border-inline-start: 3px solid var(--_border);
     color: var(--_muted);
   }
+  /* Code reads left to right, in any language. */
   .body pre {
+    direction: ltr;
     overflow-x: auto;
     padding: 0.5em;
     background: var(--_surface);

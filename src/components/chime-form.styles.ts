@@ -41,7 +41,9 @@ export const formStyles = [
       border-radius: var(--_radius);
       padding: calc(0.5em * var(--_pad)) 0.6em;
     }
+    /* Each paragraph takes the direction of its own words; empty, the form's. */
     textarea {
+      unicode-bidi: plaintext;
       min-height: 7em;
       resize: vertical;
     }

@@ -162,7 +162,7 @@ export class ChimeForm extends LitElement {
           aria-describedby="body-error"
         ></textarea>
       </label>
-      ${this._preview ? html`<div class="body" part="preview">${renderBody(this.draft.body)}</div>` : nothing}
+      ${this._preview ? html`<div class="body" part="preview" dir="auto">${renderBody(this.draft.body)}</div>` : nothing}
       ${this.#fieldError('body')}
       <label class="check" part="reply-emails">
         <input type="checkbox" name="notifyReplies" .checked=${Boolean(this.draft.notifyReplies)} />

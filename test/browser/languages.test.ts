@@ -9,10 +9,12 @@ await defineChimeElements();
 // The bundled translations as the widget loads them by itself (the language chunks are counted in
 // lazy.test.ts), right-to-left layout checked by geometry, and the site's own strings on top.
 
+// Comments in Hebrew (right to left in either language's thread), and one in English.
 const comments = [
-  { id: 'c1', author: { name: 'Doron', role: 'author' as const }, body: '> Quoted words\n\nThe post’s author answers.' },
-  { id: 'r1', parentId: 'c1', author: { name: 'Ada' }, body: 'A reply.' },
-  { id: 'r2', parentId: 'r1', author: { name: 'Grace' }, body: 'A reply to the reply.' },
+  { id: 'c1', author: { name: 'דורון', role: 'author' as const }, body: '> מילים מצוטטות\n\nהכותב עונה.' },
+  { id: 'r1', parentId: 'c1', author: { name: 'עדה' }, body: 'תגובה.' },
+  { id: 'r2', parentId: 'r1', author: { name: 'Grace' }, body: 'תגובה לתגובה.' },
+  { id: 'en', author: { name: 'Ada' }, body: '> Quoted words\n\nAn English comment, with its full stop at the end.\n\n```\nconst code = true;\n```' },
 ];
 
 async function widgetIn(locale: string, attributes: { lang?: string } = {}) {
@@ -28,8 +30,8 @@ const box = (element: Element) => element.getBoundingClientRect();
 const card = (item: Element) => item.querySelector(':scope > .card')!;
 
 for (const [locale, heading] of [
-  ['ar', 'التعليقات (3)'],
-  ['he', 'תגובות (3)'],
+  ['ar', 'التعليقات (4)'],
+  ['he', 'תגובות (4)'],
 ] as const) {
   describe(`right to left: ${locale}, on a left-to-right page`, () => {
     it('speaks the language and runs right to left', async () => {
@@ -60,6 +62,20 @@ for (const [locale, heading] of [
       // The name comes first, from the right.
       expect(box(c1.querySelector('.author')!).left).to.be.greaterThan(box(c1.querySelector('time')!).right);
     });
+
+    it('shows a comment in a left-to-right language left to right, and code always', async () => {
+      const widget = await widgetIn(locale);
+      const english = commentById(widget, 'en')!;
+      const body = english.querySelector('.body')!;
+      expect(getComputedStyle(body).direction).to.equal('ltr');
+      // Its text starts at the left, its quote's rule is on the left.
+      expect(box(body.querySelector(':scope > p')!).left).to.be.closeTo(box(body).left, 1);
+      expect(getComputedStyle(body.querySelector('blockquote')!).borderLeftWidth).to.equal('3px');
+      // Code in a right-to-left comment still reads left to right.
+      const hebrew = commentById(widget, 'c1')!.querySelector('.body')!;
+      expect(getComputedStyle(hebrew).direction).to.equal('rtl');
+      expect(getComputedStyle(english.querySelector('pre')!).direction).to.equal('ltr');
+    });
   });
 }
 
@@ -70,7 +86,7 @@ describe('direction', () => {
     );
     const widget = page.querySelector('chime-comments') as ChimeComments;
     await loaded(widget);
-    expect(headingText(widget)).to.equal('Comments (3)');
+    expect(headingText(widget)).to.equal('Comments (4)');
     const [c1, r1] = ['c1', 'r1'].map((id) => commentById(widget, id)!);
     expect(box(card(r1)).left - box(card(c1)).left).to.be.greaterThan(20);
     expect(getComputedStyle(card(c1)).borderLeftWidth).to.equal('3px');
@@ -78,7 +94,7 @@ describe('direction', () => {
 
   it("follows the page's lang when the element has no locale", async () => {
     const widget = await widgetIn('', { lang: 'he-IL' });
-    expect(headingText(widget)).to.equal('תגובות (3)');
+    expect(headingText(widget)).to.equal('תגובות (4)');
     expect(getComputedStyle(shadow(widget).querySelector('h2')!).direction).to.equal('rtl');
   });
 });
@@ -87,24 +103,24 @@ describe('registerLocale() over a bundled translation', () => {
   it("keeps the site's strings on top of the translation, registered before it loads", async () => {
     registerLocale('pl', { heading: (count) => `Wasze komentarze: ${count}` });
     const widget = await widgetIn('pl');
-    expect(headingText(widget)).to.equal('Wasze komentarze: 3');
+    expect(headingText(widget)).to.equal('Wasze komentarze: 4');
     // The rest is the bundled Polish.
     expect(shadow(widget).querySelector('label')!.textContent!.trim()).to.match(/^Sortuj/);
   });
 
   it('and registered after it loaded', async () => {
     const widget = await widgetIn('it');
-    expect(headingText(widget)).to.equal('Commenti (3)');
+    expect(headingText(widget)).to.equal('Commenti (4)');
     registerLocale('it', { heading: (count) => `Dite la vostra (${count})` });
     widget.requestUpdate();
     await widget.updateComplete;
-    expect(headingText(widget)).to.equal('Dite la vostra (3)');
+    expect(headingText(widget)).to.equal('Dite la vostra (4)');
   });
 
   it('gives a language Chime does not bundle, right to left when it says so', async () => {
     registerLocale('fa', { heading: (count) => `نظرها (${count})`, dir: 'rtl' });
     const widget = await widgetIn('fa-IR');
-    expect(headingText(widget)).to.equal('نظرها (3)');
+    expect(headingText(widget)).to.equal('نظرها (4)');
     expect(getComputedStyle(shadow(widget).querySelector('h2')!).direction).to.equal('rtl');
     // What it leaves out is English.
     expect(shadow(widget).querySelector('label')!.textContent!.trim()).to.match(/^Sort/);
