@@ -23,6 +23,8 @@ export const formStyles = [
       gap: 0.75em;
       /* Side by side where they fit, one under the other in a narrow column (a deep reply on a phone). */
       grid-template-columns: repeat(auto-fit, minmax(min(12em, 100%), 1fr));
+      /* A label that wraps does not push its field below its neighbours'. */
+      align-items: end;
     }
     label {
       display: grid;
