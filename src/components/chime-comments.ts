@@ -29,6 +29,11 @@ let form: Promise<unknown> | undefined;
  * @fires chime-delivered - a comment from the outbox was accepted; detail: { comment, editToken }
  * @fires chime-rejected - the storage refused a comment for good; detail: { comment, error }
  * @fires chime-error - loading, posting or changing a comment failed, or the element is misconfigured; detail: { error: AdapterError, action }
+ * @csspart section - the whole comment section; also heading, sort, new-comments, error, offline, thread, load-more, closed
+ * @csspart form - the comment form (<chime-form>); reply-form, a reply's
+ * @csspart comment - a comment, exported from <chime-thread> with list, author-comment, moderator-comment, number, author, avatar, badge, date, edited, body, reaction, textarea, more-replies, delivery
+ * @csspart button - the forms' buttons, exported from <chime-form> with form-heading, input, textarea, reply-emails, preview, field-error, form-error
+ * @cssprop --chime-text - and every other --chime-* property listed in docs/theming.md
  */
 export class ChimeComments extends LitElement {
   static override styles = commentsStyles;
