@@ -94,27 +94,25 @@ export class ChimeComments extends LitElement {
     this.dispatchEvent(new CustomEvent(`chime-${news}`, { detail, bubbles: true, composed: true })),
   );
 
-  /** loading="lazy", until the element nears the viewport. */
-  #waiting = false;
+  /** loading="lazy": the element came near the viewport, or the page's address links to a comment. */
   #near = false;
-  #observer?: IntersectionObserver;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('theme') && this.theme === 'page') void import('./page-theme.js').then((module) => module.followPage(this));
     if (!SOURCE_PROPERTIES.some((name) => changed.has(name))) return;
     this._replyTo = '';
-    if ((this.#waiting = this.loading === 'lazy' && !this.#near && !linkedCommentId())) {
-      this.#observer ??= new IntersectionObserver(
-        (entries) => {
-          if (!entries.some((entry) => entry.isIntersecting)) return;
-          this.#observer!.disconnect();
+    if (this.loading === 'lazy' && !(this.#near ||= Boolean(linkedCommentId()))) {
+      // Each observer watches once; the first to see the element near starts the thread.
+      return new IntersectionObserver(
+        ([entry], observer) => {
+          if (!entry.isIntersecting) return;
+          observer.disconnect();
+          if (!this.#near) this.requestUpdate('thread');
           this.#near = true;
-          this.requestUpdate('thread');
         },
         // The document's own viewport, also in a frame (the implicit root would be the top page's).
         { root: document, rootMargin: '100%' },
-      );
-      return this.#observer.observe(this);
+      ).observe(this);
     }
     this.#thread.show({ threadId: this.thread, sort: this.sort, pageSize: this.pageSize, persist: this.offlineCache !== 'off' });
   }
@@ -128,7 +126,7 @@ export class ChimeComments extends LitElement {
     // A page in another language waits for its translation (a chunk loaded beside the thread's
     // first reads) rather than flashing English.
     const locale = localeOf(this);
-    if (this.#waiting || !localeReady(locale, () => this.requestUpdate())) return nothing;
+    if ((this.loading === 'lazy' && !this.#near) || !localeReady(locale, () => this.requestUpdate())) return nothing;
     const m = messagesFor(locale);
     const { status, thread, error, busy, nextCursor, fresh, moreReplies, refused } = this.#thread.state;
     const comments = [...this.#thread.state.comments, ...this.#thread.state.outgoing];
