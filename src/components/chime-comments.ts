@@ -34,6 +34,8 @@ let form: Promise<unknown> | undefined;
  * @csspart comment - a comment, exported from <chime-thread> with list, author-comment, moderator-comment, number, author, avatar, badge, date, edited, body, reaction, textarea, more-replies, delivery
  * @csspart button - the forms' buttons, exported from <chime-form> with form-heading, input, textarea, reply-emails, preview, field-error, form-error
  * @cssprop --chime-text - and every other --chime-* property listed in docs/theming.md
+ * @slot - shown in place of "Loading comments…" until there is a thread to show: the thread's HTML
+ *   put in the page when it was built (GET /api/threads/{id}.html, docs/fallback.md)
  */
 export class ChimeComments extends LitElement {
   static override styles = commentsStyles;
@@ -123,10 +125,10 @@ export class ChimeComments extends LitElement {
   }
 
   protected override render() {
-    // A page in another language waits for its translation (a chunk loaded beside the thread's
-    // first reads) rather than flashing English.
+    // Lazy and not near yet, or in another language whose translation (a chunk loaded beside the
+    // thread's first reads) is not here: the page's fallback, if any, rather than a flash of English.
     const locale = localeOf(this);
-    if ((this.loading === 'lazy' && !this.#near) || !localeReady(locale, () => this.requestUpdate())) return nothing;
+    if ((this.loading === 'lazy' && !this.#near) || !localeReady(locale, () => this.requestUpdate())) return html`<slot></slot>`;
     const m = messagesFor(locale);
     const { status, thread, error, busy, nextCursor, fresh, moreReplies, refused } = this.#thread.state;
     const comments = [...this.#thread.state.comments, ...this.#thread.state.outgoing];
@@ -150,7 +152,13 @@ export class ChimeComments extends LitElement {
       }
       ${fresh.length ? html`<button class="secondary" part="new-comments" @click=${() => session?.reveal()}>${m.newComments(fresh.length)}</button>` : nothing}
       ${refused ? html`<p class="status" role="alert" part="error">${refused.message}</p>` : nothing}
-      ${status === 'loading' && !comments.length ? html`<p class="status" role="status">${m.loading}</p>` : nothing}
+      ${
+        // What the page put inside the element (the thread's HTML) shows until the thread does,
+        // also when it cannot be loaded.
+        thread
+          ? nothing
+          : html`<slot>${status === 'loading' && !comments.length ? html`<p class="status" role="status">${m.loading}</p>` : nothing}</slot>`
+      }
       ${
         error
           ? html`<p class="status" role="alert" part="error">
