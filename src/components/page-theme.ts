@@ -1,7 +1,8 @@
 // theme="page": the widget follows the page's own light/dark toggle, with no script from the site.
-// The color-scheme the page sets is inherited by CSS alone (theme.styles.ts); this chunk, loaded
-// only by elements with theme="page", adds what CSS cannot see portably: a class or data attribute
-// on <html> or <body> that a site's toggle sets (Firefox and Safari have no :host-context()).
+// This chunk, loaded only by elements with theme="page", gives the element the page's color-scheme
+// (inherited: CSS then follows the page, and the system through it, by itself), or the scheme a
+// class or data attribute on <html> or <body> says, which CSS cannot see portably (Firefox and
+// Safari have no :host-context()).
 import type { ReactiveControllerHost } from 'lit';
 
 type Host = ReactiveControllerHost & HTMLElement & { theme: string };
@@ -12,11 +13,15 @@ export const PAGE_LIGHT = '.light,.light-mode,.theme-light,[data-theme=light],[d
 
 const following = new WeakSet<Host>();
 
-/** The page's scheme by its class or data attribute, or '' when neither says: then its color-scheme, inherited, decides. */
+/** The page's scheme by its class or data attribute, or 'inherit' when neither says: then its color-scheme decides. */
 function pageScheme(host: Host): string {
   const page = [document.documentElement, document.body].filter(Boolean);
   const matches = (selector: string) => page.some((element) => element.matches(selector));
-  return matches(host.getAttribute('theme-dark') || PAGE_DARK) ? 'dark' : matches(host.getAttribute('theme-light') || PAGE_LIGHT) ? 'light' : '';
+  return matches(host.getAttribute('theme-dark') || PAGE_DARK)
+    ? 'dark'
+    : matches(host.getAttribute('theme-light') || PAGE_LIGHT)
+      ? 'light'
+      : 'inherit';
 }
 
 /** Makes `host` follow the page's toggle, live, for as long as its theme is "page" and it is on the page. */
@@ -32,8 +37,8 @@ export function followPage(host: Host): void {
     const scheme = pageScheme(host);
     if (scheme === shown) return;
     shown = scheme;
-    // As specific as theme.styles.ts' rule for theme=page, and after it.
-    sheet.replaceSync(scheme ? `:host([theme='page']) { color-scheme: ${scheme}; }` : '');
+    // More specific than theme.styles.ts' rule for every element.
+    sheet.replaceSync(`:host([theme='page']) { color-scheme: ${scheme}; }`);
   };
   const start = () => {
     for (const element of [document.documentElement, document.body]) if (element) observer.observe(element, { attributes: true });

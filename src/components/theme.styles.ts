@@ -32,10 +32,6 @@ export const themeStyles = css`
   :host([theme='auto']) {
     color-scheme: light dark;
   }
-  /* The page's own color-scheme; page-theme.ts adds its class or data-theme toggle. */
-  :host([theme='page']) {
-    color-scheme: inherit;
-  }
   :host([hidden]) {
     display: none;
   }
