@@ -63,10 +63,18 @@ const FORM_PARTS = 'form-heading,input,textarea,reply-emails,preview,field-error
  * and website this device remembers (offering to forget them), and reports back through
  * `sending` and `error`. Text is only cleared once the comment is safe in the outbox.
  *
+ * @tag chime-form
  * @cssprop --chime-reply-emails - `none` hides the "Email me replies" checkbox (for a storage that sends no email)
+ * @fires chime-submit - the reader submitted valid input; detail: CommentSubmission. Bubbles, not composed: heard in the form's own tree only
+ * @fires chime-cancel - a reply form's Cancel button was pressed, or its comment is safe in the outbox: it can close. Fired at the form only
+ * @csspart form-heading - "Leave a comment", or "Reply to Name"
+ * @csspart input - the name, website and email fields
+ * @csspart textarea - the comment field
  * @csspart reply-emails - the "Email me replies" checkbox and its label
- * @fires chime-submit - the reader submitted valid input; detail: CommentSubmission
- * @fires chime-cancel - a reply form's Cancel button was pressed, or its comment is safe in the outbox: it can close
+ * @csspart preview - the comment as it will read
+ * @csspart field-error - a field's validation message
+ * @csspart form-error - why the last attempt to post failed
+ * @csspart button - Post comment, Preview, Cancel
  */
 export class ChimeForm extends LitElement {
   static override styles = formStyles;
@@ -84,6 +92,7 @@ export class ChimeForm extends LitElement {
     _preview: { state: true },
   };
 
+  /** The strings shown (property only); the form's own English fills in what they leave out. */
   messages: LocaleMessages = messagesFor('en');
   /** The thread's writer, which this form posts through. */
   writer?: CommentWriter;
@@ -93,6 +102,7 @@ export class ChimeForm extends LitElement {
   sending = false;
   /** A message from the last attempt to post, shown above the button. */
   error = '';
+  /** What the fields hold (property only). */
   draft: CommentDraft = { name: '', website: '', body: '' };
   /** The name of the writer being answered: makes this a reply form, with a Cancel button. */
   replyTo = '';
@@ -227,7 +237,8 @@ export class ChimeForm extends LitElement {
   }
 
   #close(): void {
-    this.dispatchEvent(new CustomEvent('chime-cancel', { bubbles: true, composed: true }));
+    // To the reply form's owner only, which listens on this element.
+    this.dispatchEvent(new CustomEvent('chime-cancel'));
   }
 
   /** The reader asked this device to forget their name and website. */
@@ -253,7 +264,8 @@ export class ChimeForm extends LitElement {
     const notifyReplies = this.draft.notifyReplies || undefined;
     const author = { name, website: website || null, email };
     const detail: CommentSubmission = { ...this.draft, name, website, email, notifyReplies, author };
-    this.dispatchEvent(new CustomEvent<CommentSubmission>('chime-submit', { detail, bubbles: true, composed: true }));
+    // Heard in the form's own tree (a page composing the form itself), never past the shadow root it is in.
+    this.dispatchEvent(new CustomEvent('chime-submit', { detail, bubbles: true }));
     const writer = this.writer;
     if (!writer) return;
     this.sending = true;

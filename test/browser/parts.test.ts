@@ -11,13 +11,16 @@ await defineChimeElements();
 // Every part the README lists is styled from the page, as a site's stylesheet would, on widgets
 // showing every state that has one: the test fails for a part no element exports.
 
-/** The part names the README's Styling section lists (the ::part() paragraph and <chime-count>'s). */
+/** The part names the README's parts table lists, for every element. */
 async function readmeParts(): Promise<string[]> {
   const readme = await (await fetch('/README.md')).text();
-  const paragraph = /Parts for `::part\(\)` selectors([\s\S]*?)\n\n/.exec(readme)![1];
-  const count = /^Part: `(\w+)`/m.exec(readme)![1];
-  const names = [...paragraph.matchAll(/`([a-z-]+)`/g)].map(([, name]) => name).filter((name) => name !== 'exportparts');
-  return [...new Set([...names, count])];
+  const section = readme.slice(readme.indexOf('Parts for `::part()` selectors'));
+  const rows = section
+    .slice(0, section.indexOf('\n\n', section.indexOf('| Element | Parts |')))
+    .split('\n')
+    .filter((line) => line.startsWith('| `<chime-'));
+  const names = rows.flatMap((row) => [...row.split('|')[2].matchAll(/`([a-z-]+)`/g)].map(([, name]) => name));
+  return [...new Set(names)];
 }
 
 /** Elements carrying `part` inside the element's shadow tree, through every nested shadow root. */
