@@ -123,10 +123,6 @@ export class ChimeForm extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#shownAt = performance.now();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
     // Its parts, for the page to style through <chime-comments> (its own host is `form` or `reply-form` there).
     if (!this.hasAttribute('exportparts')) this.setAttribute('exportparts', FORM_PARTS);
   }
