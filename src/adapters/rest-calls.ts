@@ -1,10 +1,32 @@
 // The REST adapter's calls besides list(): a chunk of their own, fetched as the adapter is made
-// (the first paint needs only list(), in chime.js).
+// (the first paint needs only list(), in chime.js), and what an error answer means.
 import type { CallOptions, EditTokenOptions, ReactOptions } from '../core/adapter.js';
-import { AdapterError } from '../core/errors.js';
+import { AdapterError, type AdapterErrorCode } from '../core/errors.js';
 import { LIMITS } from '../core/protocol.js';
 import type { Comment, NewComment, PostResult, ThreadEvent, ThreadMeta } from '../core/types.js';
 import { READERS, readers, type RequestOptions, type RestAdapter } from './rest.js';
+
+const CODES: Record<number, AdapterErrorCode> = {
+  400: 'validation',
+  401: 'forbidden',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'validation',
+  415: 'validation',
+  422: 'validation',
+  429: 'rate-limited',
+};
+
+/** What a server's error answer (its status, and `data`, its JSON body if any) means. */
+export function failure(res: Response, data: unknown): AdapterError {
+  const error = (data as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
+  const code = error?.code === 'closed' ? 'closed' : (CODES[res.status] ?? 'server');
+  return new AdapterError(code, error?.message ?? `The comment server answered ${res.status}.`, {
+    field: error?.field,
+    retryAfter: Number(res.headers.get('retry-after')) || undefined,
+  });
+}
 
 type Request = <T>(method: string, path: string, options: RequestOptions) => Promise<T>;
 

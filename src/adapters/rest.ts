@@ -1,5 +1,5 @@
 import type { CallOptions, CommentAdapter, EditTokenOptions, ListOptions, ReactOptions } from '../core/adapter.js';
-import { AdapterError, toAdapterError, type AdapterErrorCode } from '../core/errors.js';
+import { toAdapterError } from '../core/errors.js';
 import type { CommentPage, NewComment, ThreadEvent } from '../core/types.js';
 
 type Query = Record<string, string | number | null | undefined>;
@@ -9,18 +9,6 @@ export interface RequestOptions extends CallOptions {
   body?: unknown;
   headers?: Record<string, string>;
 }
-
-const CODES: Record<number, AdapterErrorCode> = {
-  400: 'validation',
-  401: 'forbidden',
-  403: 'forbidden',
-  404: 'not-found',
-  409: 'conflict',
-  413: 'validation',
-  415: 'validation',
-  422: 'validation',
-  429: 'rate-limited',
-};
 
 /**
  * The reader ids servers issued to this device (reactions need one, rest-calls.ts), by endpoint
@@ -121,12 +109,9 @@ export class RestAdapter implements CommentAdapter {
       });
       const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
       if (res.ok) return data as T;
-      const error = (data as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
-      const code = error?.code === 'closed' ? 'closed' : (CODES[res.status] ?? 'server');
-      throw new AdapterError(code, error?.message ?? `The comment server answered ${res.status}.`, {
-        field: error?.field,
-        retryAfter: Number(res.headers.get('retry-after')) || undefined,
-      });
+      // An error answer is read by rest-calls.ts, here by now (fetched as the adapter was made); a
+      // chunk that cannot load rejects as the network error it is.
+      throw (await calls()).failure(res, data);
     } catch (err) {
       throw toAdapterError(err);
     }
