@@ -60,7 +60,11 @@ export async function adapterFor(
   if (adapter && typeof adapter === 'object') return adapter;
   const name = adapter || (endpoint ? 'rest' : '');
   const factory = factories.get(name) ?? (Object.hasOwn(builtIn, name) ? builtIn[name] : undefined);
-  if (!factory) return setupError(element, name ? 'unregistered' : 'storage', name);
+  if (!factory) {
+    const error = await setupError(element, name ? 'unregistered' : 'storage', name);
+    // Registered while the message loaded (its callers' onRegister() comes after): take it.
+    return factories.has(name) ? adapterFor(element, builtIn) : error;
+  }
   const key = [name, endpoint, seed].join('\n');
   let found = instances.get(key);
   if (!found) {
