@@ -10,20 +10,6 @@ export interface RequestOptions extends CallOptions {
   headers?: Record<string, string>;
 }
 
-/**
- * The reader ids servers issued to this device (reactions need one, rest-calls.ts), by endpoint
- * and by the widget's reader id, kept in localStorage. A reader who never reacted has none, and
- * no reactions of theirs to ask for.
- */
-export const READERS = 'chime:readers';
-let stored: Record<string, Record<string, string>> = {};
-try {
-  stored = JSON.parse(localStorage[READERS] as string) as typeof stored;
-} catch {
-  // None yet, or no localStorage: this page's only.
-}
-export const readers = stored;
-
 type Calls = typeof import('./rest-calls.js');
 let loading: Promise<Calls> | undefined;
 /** The chunk with every call but list(), fetched once (again after a failure: offline). */
@@ -48,13 +34,13 @@ export class RestAdapter implements CommentAdapter {
   }
 
   async list(threadId: string, { sort, cursor, limit, root, readerId, signal }: ListOptions = {}) {
-    const reader = readerId && readers[this.base]?.[readerId];
-    // The page is the same for every reader (cached, compressed); a reader's own reactions come apart.
+    // The page is the same for every reader (cached, compressed); a reader's own reactions come
+    // apart, from rest-calls.ts (here by the time the page is: fetched as the adapter was made).
     const [page, mine] = await Promise.all([
       this.request<CommentPage>('GET', 'comments', { signal, query: { thread: threadId, sort, cursor, limit, root } }),
-      reader && this.request<{ myReactions: Record<string, string[]> }>('GET', 'reactions', { signal, query: { thread: threadId, reader } }),
+      readerId && calls().then((c) => c.myReactions(this, threadId, readerId, signal)),
     ]);
-    if (readerId) for (const comment of page.comments) comment.myReactions = (mine && mine.myReactions[comment.id]) || [];
+    if (readerId) for (const comment of page.comments) comment.myReactions = (mine && mine[comment.id]) || [];
     return page;
   }
 
