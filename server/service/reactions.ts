@@ -1,21 +1,18 @@
-import { z } from 'zod';
 import { ChimeError } from '../errors.ts';
 import { check, commentId, overlayQuery, readerQuery } from '../schemas.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { limit, limits } from './limits.ts';
 
 /**
- * Readers' reactions: one of a kind per reader per comment. Reader ids are issued by the server
- * (a few per address per day) and reactions are rate-limited per address, so that one address
- * can neither mint readers by the thousand nor rig the "top" order.
+ * Readers' reactions: one of a kind per reader per comment, of the kinds the owner allows
+ * (settings). Reader ids are issued by the server (a few per address per day) and reactions are
+ * rate-limited per address, so that one address can neither mint readers by the thousand nor rig
+ * the "top" order.
  */
 export class Reactions {
-  private readonly kind: z.ZodType<string>;
   private readonly limits;
 
   constructor(private readonly ctx: ServiceContext) {
-    const allowed = ctx.config.reactions as [string, ...string[]];
-    this.kind = z.enum(allowed, { error: `Must be one of: ${allowed.join(', ')}.` });
     this.limits = limits(ctx);
   }
 
@@ -35,11 +32,15 @@ export class Reactions {
     // Counted before validation, like posts.
     await limit(this.ctx, actor, this.limits.reactions);
     const comment = check(commentId, id, 'id');
-    const reaction = check(this.kind, kind, 'reaction');
+    const { reactions: allowed } = await this.ctx.settings.current();
+    // Taking one back is always possible: the owner may have removed its kind meanwhile.
+    if (typeof kind !== 'string' || !(allowed.includes(kind) || (!on && /^[a-z0-9_-]{1,32}$/.test(kind)))) {
+      throw new ChimeError('validation', allowed.length ? `Must be one of: ${allowed.join(', ')}.` : 'Reactions are turned off.', 'reaction');
+    }
     const { reader } = check(readerQuery, query);
     if (!(await this.ctx.siteKey.isReader(reader))) {
       throw new ChimeError('validation', 'Not a reader id this server issued: get one from POST /api/readers.', 'reader');
     }
-    return { reactions: await this.ctx.storage.react(comment, reaction, reader, on) };
+    return { reactions: await this.ctx.storage.react(comment, kind, reader, on) };
   }
 }
