@@ -1,10 +1,45 @@
 // The REST adapter's calls besides list(): a chunk of their own, fetched as the adapter is made
-// (the first paint needs only list(), in chime.js).
+// (the first paint needs only list(), in chime.js), and what an error answer means.
 import type { CallOptions, EditTokenOptions, ReactOptions } from '../core/adapter.js';
-import { AdapterError } from '../core/errors.js';
+import { AdapterError, type AdapterErrorCode } from '../core/errors.js';
 import { LIMITS } from '../core/protocol.js';
 import type { Comment, NewComment, PostResult, ThreadEvent, ThreadMeta } from '../core/types.js';
-import { READERS, readers, type RequestOptions, type RestAdapter } from './rest.js';
+import type { RequestOptions, RestAdapter } from './rest.js';
+
+/**
+ * The reader ids servers issued to this device (reactions need one), by endpoint and by the
+ * widget's reader id, kept in localStorage. A reader who never reacted has none, and no reactions
+ * of theirs to ask for.
+ */
+const READERS = 'chime:readers';
+let readers: Record<string, Record<string, string>> = {};
+try {
+  readers = JSON.parse(localStorage[READERS] as string) as typeof readers;
+} catch {
+  // None yet, or no localStorage: this page's only.
+}
+
+const CODES: Record<number, AdapterErrorCode> = {
+  400: 'validation',
+  401: 'forbidden',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'validation',
+  415: 'validation',
+  422: 'validation',
+  429: 'rate-limited',
+};
+
+/** What a server's error answer (its status, and `data`, its JSON body if any) means. */
+export function failure(res: Response, data: unknown): AdapterError {
+  const error = (data as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
+  const code = error?.code === 'closed' ? 'closed' : (CODES[res.status] ?? 'server');
+  return new AdapterError(code, error?.message ?? `The comment server answered ${res.status}.`, {
+    field: error?.field,
+    retryAfter: Number(res.headers.get('retry-after')) || undefined,
+  });
+}
 
 type Request = <T>(method: string, path: string, options: RequestOptions) => Promise<T>;
 
@@ -36,6 +71,14 @@ export function subscribe(a: RestAdapter, threadId: string, listener: (event: Th
   const source = new EventSource(a.url('events', { thread: threadId }));
   source.onmessage = (message) => listener(JSON.parse(message.data as string) as ThreadEvent);
   signal?.addEventListener('abort', () => source.close(), { once: true });
+}
+
+/** The reactions of the reader `readerId` on a thread's comments, by comment id: none before they have an id. */
+export async function myReactions(a: RestAdapter, threadId: string, readerId: string, signal?: AbortSignal) {
+  const reader = readers[a.base]?.[readerId];
+  if (!reader) return;
+  const query = { thread: threadId, reader };
+  return (await a.request<{ myReactions: Record<string, string[]> }>('GET', 'reactions', { signal, query })).myReactions;
 }
 
 const issuing = new Map<string, Promise<string>>();

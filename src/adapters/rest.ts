@@ -1,5 +1,5 @@
 import type { CallOptions, CommentAdapter, EditTokenOptions, ListOptions, ReactOptions } from '../core/adapter.js';
-import { AdapterError, toAdapterError, type AdapterErrorCode } from '../core/errors.js';
+import { toAdapterError } from '../core/errors.js';
 import type { CommentPage, NewComment, ThreadEvent } from '../core/types.js';
 
 type Query = Record<string, string | number | null | undefined>;
@@ -9,32 +9,6 @@ export interface RequestOptions extends CallOptions {
   body?: unknown;
   headers?: Record<string, string>;
 }
-
-const CODES: Record<number, AdapterErrorCode> = {
-  400: 'validation',
-  401: 'forbidden',
-  403: 'forbidden',
-  404: 'not-found',
-  409: 'conflict',
-  413: 'validation',
-  415: 'validation',
-  422: 'validation',
-  429: 'rate-limited',
-};
-
-/**
- * The reader ids servers issued to this device (reactions need one, rest-calls.ts), by endpoint
- * and by the widget's reader id, kept in localStorage. A reader who never reacted has none, and
- * no reactions of theirs to ask for.
- */
-export const READERS = 'chime:readers';
-let stored: Record<string, Record<string, string>> = {};
-try {
-  stored = JSON.parse(localStorage[READERS] as string) as typeof stored;
-} catch {
-  // None yet, or no localStorage: this page's only.
-}
-export const readers = stored;
 
 type Calls = typeof import('./rest-calls.js');
 let loading: Promise<Calls> | undefined;
@@ -60,13 +34,13 @@ export class RestAdapter implements CommentAdapter {
   }
 
   async list(threadId: string, { sort, cursor, limit, root, readerId, signal }: ListOptions = {}) {
-    const reader = readerId && readers[this.base]?.[readerId];
-    // The page is the same for every reader (cached, compressed); a reader's own reactions come apart.
+    // The page is the same for every reader (cached, compressed); a reader's own reactions come
+    // apart, from rest-calls.ts (here by the time the page is: fetched as the adapter was made).
     const [page, mine] = await Promise.all([
       this.request<CommentPage>('GET', 'comments', { signal, query: { thread: threadId, sort, cursor, limit, root } }),
-      reader && this.request<{ myReactions: Record<string, string[]> }>('GET', 'reactions', { signal, query: { thread: threadId, reader } }),
+      readerId && calls().then((c) => c.myReactions(this, threadId, readerId, signal)),
     ]);
-    if (readerId) for (const comment of page.comments) comment.myReactions = (mine && mine.myReactions[comment.id]) || [];
+    if (readerId) for (const comment of page.comments) comment.myReactions = (mine && mine[comment.id]) || [];
     return page;
   }
 
@@ -121,12 +95,9 @@ export class RestAdapter implements CommentAdapter {
       });
       const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
       if (res.ok) return data as T;
-      const error = (data as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
-      const code = error?.code === 'closed' ? 'closed' : (CODES[res.status] ?? 'server');
-      throw new AdapterError(code, error?.message ?? `The comment server answered ${res.status}.`, {
-        field: error?.field,
-        retryAfter: Number(res.headers.get('retry-after')) || undefined,
-      });
+      // An error answer is read by rest-calls.ts, here by now (fetched as the adapter was made); a
+      // chunk that cannot load rejects as the network error it is.
+      throw (await calls()).failure(res, data);
     } catch (err) {
       throw toAdapterError(err);
     }
