@@ -312,7 +312,8 @@ export class ChimeThread extends LitElement {
     const act = button.dataset.act!;
     switch (act) {
       case 'save': {
-        const body = button.parentElement!.querySelector<HTMLTextAreaElement>('.editor')!.value;
+        // Save and Send again follow their text box (own-comment.ts).
+        const body = (button.previousElementSibling as HTMLTextAreaElement).value;
         if (body.trim()) fire('chime-edit', { body });
         return toggle(`e${id}`);
       }
@@ -327,7 +328,7 @@ export class ChimeThread extends LitElement {
         // The edit box opens with the comment's text, or closes.
         return toggle(`e${id}`);
       case 'resend':
-        return fire('chime-resend', { body: button.parentElement!.querySelector('textarea')!.value });
+        return fire('chime-resend', { body: (button.previousElementSibling as HTMLTextAreaElement).value });
       default:
         // react (its name in data-arg), reply, more-replies, discard.
         return fire(`chime-${act}`, button.dataset.arg ? { reaction: button.dataset.arg } : {});
