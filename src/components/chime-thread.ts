@@ -178,8 +178,8 @@ export class ChimeThread extends LitElement {
 
   protected override updated(): void {
     // The linked comment may be in a batch still to be drawn.
-    const target = this.#scroll && this.renderRoot.querySelector(`#comment-${CSS.escape(this.#target)}`);
-    if (target) {
+    const target = this.#items.get(this.#target)?.li;
+    if (this.#scroll && target?.isConnected) {
       this.#scroll = false;
       target.scrollIntoView({ block: 'center' });
     }
