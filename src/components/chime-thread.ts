@@ -104,7 +104,6 @@ export class ChimeThread extends LitElement {
   #dates?: Dates;
   /** The comment the page's #comment-<id> points at, once found. */
   #target = '';
-  #scroll = false;
   /** Top-level comments drawn so far: a long thread is drawn a batch per frame, so its first comments paint at once. */
   #drawn = FIRST_PAINT_ROOTS;
   #drawing = false;
@@ -163,9 +162,10 @@ export class ChimeThread extends LitElement {
     const id = linkedCommentId();
     if (id !== this.#target && this.#byId.has(id)) {
       this.#target = id;
-      this.#scroll = true;
-      // The reader came for that comment: everything up to it is drawn at once.
+      // The reader came for that comment: everything up to it is drawn at once, then highlighted
+      // and scrolled to (permalink.ts, once this update has drawn it).
       this.#drawn = Infinity;
+      void import('./permalink.js').then((module) => module.showLinked(this.renderRoot as ShadowRoot, id));
     }
   }
 
@@ -177,12 +177,6 @@ export class ChimeThread extends LitElement {
   }
 
   protected override updated(): void {
-    // The linked comment may be in a batch still to be drawn.
-    const target = this.#items.get(this.#target)?.li;
-    if (this.#scroll && target?.isConnected) {
-      this.#scroll = false;
-      target.scrollIntoView({ block: 'center' });
-    }
     // Focus lost by drawing: a comment moved (it stays there), or a button pressed went with what
     // it did (Edit, Save, Delete...): focus goes to the edit box that opened, else its comment,
     // else the comment after it, before it, or the one it answers.
@@ -245,7 +239,7 @@ export class ChimeThread extends LitElement {
     };
     // Everything the card shows: it is drawn again when any of it changes.
     const own = c.delivery || d.editing ? this.#ownComment() : undefined;
-    const drawn = [c, this.#target === c.id, this.locale, this.reactions, own, ...Object.values(d)];
+    const drawn = [c, this.locale, this.reactions, own, ...Object.values(d)];
     if (drawn.some((value, i) => value !== item.drawn[i])) {
       const reactions = this.reactions.split(',').filter((name) => REACTIONS[name]);
       const note = (c.delivery && own?.renderDelivery(c, d.messages)) || nothing;
@@ -267,7 +261,7 @@ export class ChimeThread extends LitElement {
   #draw(item: Item, c: Comment, d: Card): void {
     const { li } = item;
     const role = c.author.role;
-    li.className = `comment${role === 'author' ? ' by-author' : ''}${this.#target === c.id ? ' target' : ''}`;
+    li.className = `comment${role === 'author' ? ' by-author' : ''}`;
     li.setAttribute('part', `comment${role ? ` ${role}-comment` : ''}`);
     if (c.delivery) li.dataset.delivery = c.delivery.state;
     else delete li.dataset.delivery;
