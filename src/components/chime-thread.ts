@@ -298,7 +298,9 @@ export class ChimeThread extends LitElement {
     const button = (event.target as Element).closest<HTMLElement>('[data-act]');
     const id = button?.closest('li')?.id.slice('comment-'.length);
     if (!button || !id) return;
-    const fire = (type: string, detail: Omit<ChimeThreadEvent['detail'], 'id'> = {}) => this.#fire(type, { id, ...detail });
+    // To <chime-comments> only, which listens on this element: neither bubbling nor composed.
+    const fire = (type: string, detail: Omit<ChimeThreadEvent['detail'], 'id'> = {}) =>
+      void this.dispatchEvent(new CustomEvent<ChimeThreadEvent['detail']>(type, { detail: { id, ...detail } }));
     const toggle = (key: string) => {
       if (!this.#open.delete(key)) this.#open.add(key);
       this.requestUpdate();
@@ -327,11 +329,6 @@ export class ChimeThread extends LitElement {
         // react (its name in data-arg), reply, more-replies, discard.
         return fire(`chime-${act}`, button.dataset.arg ? { reaction: button.dataset.arg } : {});
     }
-  }
-
-  /** To <chime-comments> only, which listens on this element: neither bubbling nor composed. */
-  #fire(type: string, detail: ChimeThreadEvent['detail']): void {
-    this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 }
 
