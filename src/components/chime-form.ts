@@ -165,7 +165,7 @@ export class ChimeForm extends LitElement {
 
   protected override render() {
     const m = this.#messages;
-    return html`<form novalidate @submit=${this.#onSubmit} @input=${this.#onInput}>
+    return html`<form novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @focusin=${() => this.writer?.prepare()}>
       <h3 part="form-heading">${this.replyTo ? m.replyTo(this.replyTo) : m.formHeading}</h3>
       <div class="row">
         ${this.#input('name', m.name, 'text', 'name')} ${this.#input('email', m.email, 'email', 'email')}
