@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import { matchesHash, sha256 } from '../crypto.ts';
 import { ChimeError } from '../errors.ts';
 import type { Actor } from '../service/index.ts';
+import { verifyUserToken, type SignedUser } from '../sso.ts';
 import { clientAddress } from './client-address.ts';
 
 const disabled = () => new ChimeError('forbidden', 'The admin API is disabled (CHIME_ADMIN_TOKEN is not set).');
@@ -36,7 +37,14 @@ function socketAddress(c: Context): string | null {
   }
 }
 
+/** The reader the host site signed in (X-Chime-User), null without the header; a bad token is refused (401), never taken as anonymous. */
+export function userOf(c: Context, config: Config): SignedUser | null {
+  const token = c.req.header('x-chime-user');
+  return token ? verifyUserToken(token, config.sso) : null;
+}
+
 export const actorOf = (c: Context, config: Config): Actor => ({
   admin: isAdmin(c, config),
   address: clientAddress(socketAddress(c), c.req.header('x-forwarded-for'), config.trustProxy),
+  user: userOf(c, config),
 });

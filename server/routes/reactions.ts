@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { conditional } from '../http/caching.ts';
-import { actorOf } from '../http/guards.ts';
+import { actorOf, userOf } from '../http/guards.ts';
 import type { Deps } from './deps.ts';
 
 export function reactionRoutes({ service, config }: Deps) {
@@ -9,7 +9,9 @@ export function reactionRoutes({ service, config }: Deps) {
 
   // A reader's own reactions in a thread: private, beside the shared pages.
   app.get('/reactions', async (c) => {
-    const { version, myReactions } = await reactions.mine(c.req.query());
+    const { version, myReactions } = await reactions.mine(c.req.query(), userOf(c, config));
+    // One URL, a signed-in reader's answer or a device's: a browser must not answer one with the other's.
+    c.header('Vary', 'X-Chime-User', { append: true });
     return conditional(c, config, version, false) ?? c.json({ myReactions });
   });
 

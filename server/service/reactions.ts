@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ChimeError } from '../errors.ts';
 import { check, commentId, overlayQuery, readerQuery } from '../schemas.ts';
+import type { SignedUser } from '../sso.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { reactingReader } from './identity.ts';
 import { limit, limits } from './limits.ts';
 
 /**
@@ -19,10 +20,10 @@ export class Reactions {
     this.limits = limits(ctx);
   }
 
-  /** The reactions `reader` gave in a thread, by comment id: what the widget shows as theirs, beside the shared pages. */
-  async mine(query: unknown) {
+  /** The reactions `reader` (or the signed-in `user`) gave in a thread, by comment id: what the widget shows as theirs, beside the shared pages. */
+  async mine(query: unknown, user: SignedUser | null) {
     const { thread, reader } = check(overlayQuery, query);
-    const { version, mine } = await this.ctx.storage.myReactions(thread, reader);
+    const { version, mine } = await this.ctx.storage.myReactions(thread, await reactingReader(this.ctx, reader, user));
     return { version, myReactions: Object.fromEntries(mine) };
   }
 
@@ -37,9 +38,6 @@ export class Reactions {
     const comment = check(commentId, id, 'id');
     const reaction = check(this.kind, kind, 'reaction');
     const { reader } = check(readerQuery, query);
-    if (!(await this.ctx.siteKey.isReader(reader))) {
-      throw new ChimeError('validation', 'Not a reader id this server issued: get one from POST /api/readers.', 'reader');
-    }
-    return { reactions: await this.ctx.storage.react(comment, reaction, reader, on) };
+    return { reactions: await this.ctx.storage.react(comment, reaction, await reactingReader(this.ctx, reader, actor.user), on) };
   }
 }

@@ -25,6 +25,10 @@ export interface CommentRow {
   author_email: string | null;
   avatar_hash: string | null;
   author_role: string | null;
+  /** The host site's id of the signed-in writer (null: anonymous); never published. */
+  author_user: string | null;
+  /** Their https avatar URL, as the site gave it. */
+  author_avatar: string | null;
   body: string;
   content_hash: string;
   edit_token_hash: string | null;
@@ -51,6 +55,9 @@ export interface NewRow {
   email: string | null;
   avatarHash: string | null;
   role: 'author' | 'moderator' | null;
+  /** The signed-in writer's id and avatar (docs/sso.md); null or absent for anonymous comments. */
+  user?: string | null;
+  avatar?: string | null;
   body: string;
   contentHash: string;
   editTokenHash: string | null;

@@ -39,6 +39,11 @@ export const readers = stored;
 
 /** Talks to the Chime reference server over its HTTP protocol (docs/protocol.md). */
 export class RestAdapter implements CommentAdapter {
+  /**
+   * The host site's signed user token (`user-token`, docs/sso.md), sent as X-Chime-User with what
+   * the reader does (posts, edits, deletions, reactions and their own reactions); '' when anonymous.
+   */
+  user = '';
   private readonly base: string;
   private readonly fetch: typeof fetch;
 
@@ -49,11 +54,13 @@ export class RestAdapter implements CommentAdapter {
   }
 
   async list(threadId: string, { sort, cursor, limit, root, readerId, signal }: ListOptions = {}) {
-    const reader = readerId && readers[this.base]?.[readerId];
-    // The page is the same for every reader (cached, compressed); a reader's own reactions come apart.
+    const reader = (readerId && readers[this.base]?.[readerId]) || null;
+    // The page is the same for every reader (cached, compressed); a reader's own reactions come apart
+    // (a signed-in reader's by their token: the same on every device).
     const [page, mine] = await Promise.all([
       this.request<CommentPage>('GET', 'comments', { signal, query: { thread: threadId, sort, cursor, limit, root } }),
-      reader && this.request<{ myReactions: Record<string, string[]> }>('GET', 'reactions', { signal, query: { thread: threadId, reader } }),
+      (reader || this.user) &&
+        this.request<{ myReactions: Record<string, string[]> }>('GET', 'reactions', { signal, query: { thread: threadId, reader } }),
     ]);
     if (readerId) for (const comment of page.comments) comment.myReactions = (mine && mine.myReactions[comment.id]) || [];
     return page;
@@ -89,15 +96,12 @@ export class RestAdapter implements CommentAdapter {
   }
 
   async react(_threadId: string, commentId: string, reaction: string, on: boolean, options: ReactOptions) {
+    const path = `comments/${encodeURIComponent(commentId)}/reactions/${encodeURIComponent(reaction)}`;
+    // A signed-in reader reacts as who they are: no reader id to get.
+    if (this.user) return (await this.request<{ reactions: Record<string, number> }>(on ? 'PUT' : 'DELETE', path, options)).reactions;
     // Loaded by readers who react only: getting a reader id from the server on the first reaction.
     const { react } = await import('./rest-readers.js');
-    return react(
-      this.base,
-      this.request.bind(this),
-      `comments/${encodeURIComponent(commentId)}/reactions/${encodeURIComponent(reaction)}`,
-      on,
-      options,
-    );
+    return react(this.base, this.request.bind(this), path, on, options);
   }
 
   subscribe(threadId: string, listener: (event: ThreadEvent) => void, { signal }: CallOptions) {
@@ -115,6 +119,8 @@ export class RestAdapter implements CommentAdapter {
   }
 
   private async request<T>(method: string, path: string, { query, body, headers, signal }: RequestOptions): Promise<T> {
+    // Not with the shared pages: they stay simple requests, the same for everyone.
+    if (this.user && (method !== 'GET' || path === 'reactions')) headers = { ...headers, 'x-chime-user': this.user };
     try {
       const res = await this.fetch(this.url(path, query), {
         method,

@@ -15,6 +15,10 @@ export interface Author {
   role?: AuthorRole | null;
   /** Stable, non-reversible hash (e.g. of the email) used for local avatars. */
   avatarHash?: string | null;
+  /** Written by a reader the host site signed in (a user token, docs/sso.md): the name is theirs. Absent otherwise. */
+  verified?: boolean;
+  /** A signed-in writer's picture, as their site gave it: https only, loaded when `avatars` allows remote images. */
+  avatar?: string | null;
 }
 
 export interface Comment {
