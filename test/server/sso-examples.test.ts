@@ -54,11 +54,14 @@ it('docs/sso.md shows each example whole, as tested', () => {
 it('reads the sign-in settings, and refuses those that cannot work without printing the secret', () => {
   assert.deepEqual(loadConfig({}).sso, { secrets: [], required: false, maxAgeSeconds: 86_400 });
   const next = 'n'.repeat(32);
-  assert.deepEqual(loadConfig({ CHIME_SSO_SECRET: next, CHIME_SSO_SECRET_PREVIOUS: SSO_SECRET, CHIME_SSO_REQUIRED: '1', CHIME_SSO_MAX_AGE: '3600' }).sso, {
-    secrets: [next, SSO_SECRET],
-    required: true,
-    maxAgeSeconds: 3600,
-  });
+  assert.deepEqual(
+    loadConfig({ CHIME_SSO_SECRET: next, CHIME_SSO_SECRET_PREVIOUS: SSO_SECRET, CHIME_SSO_REQUIRED: '1', CHIME_SSO_MAX_AGE: '3600' }).sso,
+    {
+      secrets: [next, SSO_SECRET],
+      required: true,
+      maxAgeSeconds: 3600,
+    },
+  );
   for (const [env, message] of [
     [{ CHIME_SSO_SECRET: 'hunter2' }, /^invalid CHIME_SSO_SECRET=\(hidden\): too short: use at least 32 random characters/],
     [{ CHIME_SSO_REQUIRED: '1' }, /CHIME_SSO_REQUIRED=1 but CHIME_SSO_SECRET is not set/],
