@@ -37,7 +37,7 @@ const STRICT_CSP = [
 ].join('; ');
 
 export default {
-  files: ['test/browser/**/*.test.ts'],
+  files: ['test/browser/**/*.test.ts', 'test/contract/**/*.test.ts'],
   nodeResolve: true,
   rootDir: '.',
   browsers: [chromium],

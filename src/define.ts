@@ -1,25 +1,29 @@
 import { ChimeComments } from './components/chime-comments.js';
 import { ChimeThread } from './components/chime-thread.js';
+import { defineLazy } from './components/lazy-elements.js';
 
-const elements: Record<string, () => Promise<CustomElementConstructor> | CustomElementConstructor> = {
-  'chime-comments': () => ChimeComments,
-  'chime-thread': () => ChimeThread,
-  // Loaded on demand, so a post's readers get the thread sooner: the form only matters to
-  // writers, once the thread is on screen; counts only to index pages. Lit elements keep
-  // properties set before they upgrade.
-  'chime-form': async () => (await import('./components/chime-form.js')).ChimeForm,
-  'chime-count': async () => (await import('./components/chime-count.js')).ChimeCount,
-};
+function defineThread(registry: CustomElementRegistry): void {
+  if (!registry.get('chime-comments')) registry.define('chime-comments', ChimeComments);
+  if (!registry.get('chime-thread')) registry.define('chime-thread', ChimeThread);
+}
 
 /**
  * Registers the Chime elements under their standard names; safe to call more than once.
- * Resolves when every element, the lazily loaded form included, is defined.
+ * Resolves when every element, those loaded on demand included, is defined.
  */
 export async function defineChimeElements(registry: CustomElementRegistry = customElements): Promise<void> {
-  await Promise.all(
-    Object.entries(elements).map(async ([name, load]) => {
-      const element = await load();
-      if (!registry.get(name)) registry.define(name, element);
-    }),
-  );
+  defineThread(registry);
+  await defineLazy(registry);
+}
+
+/**
+ * What the script tag does: the thread's elements at once; <chime-count>'s code only once the page
+ * has a <chime-count> (index pages), and the form's once a thread that takes comments is shown
+ * (<chime-comments> loads it), so each page downloads only what it shows.
+ */
+export function defineOnDemand(): void {
+  defineThread(customElements);
+  const found = () => Boolean(document.querySelector('chime-count')) && (observer.disconnect(), defineLazy(customElements, ['chime-count']));
+  const observer = new MutationObserver(found);
+  if (!found()) observer.observe(document, { childList: true, subtree: true });
 }

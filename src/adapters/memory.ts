@@ -10,6 +10,11 @@ export interface MemoryAdapterOptions {
   seed?: SeedData;
   /** How long a comment stays editable by its writer (default 15 minutes). */
   editWindowMs?: number;
+  /**
+   * Replies one page carries at most, over all its top-level comments, oldest first; the rest are
+   * left out with CommentPage.moreReplies and listed with `root` (default 300, like a server's page budget).
+   */
+  replyBudget?: number;
 }
 
 interface StoredComment extends Comment {
@@ -24,6 +29,7 @@ interface StoredThread {
 }
 
 const DEFAULT_PAGE_SIZE = 50;
+const DEFAULT_REPLY_BUDGET = 300;
 
 /**
  * Keeps comments in memory for demos, tests and prototypes: it honours the whole adapter
@@ -49,25 +55,58 @@ export class MemoryAdapter implements CommentAdapter {
     this.#emit(threadId, { type: 'thread', thread: this.#meta(threadId) });
   }
 
+  /** Pins or unpins a comment: pinned comments come first in every order (what a moderator does on the server). */
+  async setPinned(threadId: string, id: string, pinned: boolean): Promise<void> {
+    await this.#ready();
+    const stored = this.#find(threadId, id);
+    stored.pinned = pinned;
+    this.#emit(threadId, { type: 'edited', comment: this.#public(stored) });
+  }
+
   async list(threadId: string, options: ListOptions = {}): Promise<CommentPage> {
     await this.#ready(options.signal);
     const visible = this.#thread(threadId).comments.filter((c) => !c.deleted || this.#hasReplies(threadId, c.id));
+    // Replies by their top-level comment, in order of arrival, however deep they are.
+    const byId = new Map(visible.map((c) => [c.id, c]));
+    const repliesOf = new Map<string, StoredComment[]>();
+    for (const c of visible) {
+      if (c.parentId === null) continue;
+      const root = rootOf(byId, c).id;
+      const siblings = repliesOf.get(root);
+      if (siblings) siblings.push(c);
+      else repliesOf.set(root, [c]);
+    }
+    const start = Number(options.cursor ?? 0) || 0;
+    const limit = Math.min(options.limit ?? DEFAULT_PAGE_SIZE, LIMITS.pageSize);
+    const page = (comments: StoredComment[], all: number, more?: CommentPage['moreReplies']): CommentPage => ({
+      thread: this.#meta(threadId),
+      comments: comments.map((c) => this.#public(c, options)),
+      nextCursor: start + limit < all ? String(start + limit) : null,
+      ...(more && Object.keys(more).length ? { moreReplies: more } : {}),
+    });
+    if (options.root) {
+      const root = byId.get(options.root);
+      if (root?.parentId !== null) throw new AdapterError('not-found', 'That comment is not a top-level comment of this thread.');
+      const replies = repliesOf.get(root.id) ?? [];
+      return page(replies.slice(start, start + limit), replies.length);
+    }
     const roots = sortRoots(
       visible.filter((c) => c.parentId === null),
       options.sort ?? 'oldest',
     );
-    const start = Number(options.cursor ?? 0) || 0;
-    const limit = Math.min(options.limit ?? DEFAULT_PAGE_SIZE, LIMITS.pageSize);
     const pageRoots = roots.slice(start, start + limit);
-    const included = new Set(pageRoots.map((c) => c.id));
-    // Replies come along with their root, in order of arrival, however deep they are.
-    const byId = new Map(visible.map((c) => [c.id, c]));
-    const replies = visible.filter((c) => c.parentId !== null && included.has(rootOf(byId, c).id));
-    return {
-      thread: this.#meta(threadId),
-      comments: [...pageRoots, ...replies].map((c) => this.#public(c, options)),
-      nextCursor: start + limit < roots.length ? String(start + limit) : null,
-    };
+    // As many replies as the page's budget holds, oldest first; the rest are left to `root` pages.
+    let budget = this.#options.replyBudget ?? DEFAULT_REPLY_BUDGET;
+    const replies: StoredComment[] = [];
+    const more: NonNullable<CommentPage['moreReplies']> = {};
+    for (const root of pageRoots) {
+      const all = repliesOf.get(root.id) ?? [];
+      const taken = all.slice(0, Math.max(budget, 0));
+      budget -= taken.length;
+      replies.push(...taken);
+      if (taken.length < all.length) more[root.id] = { count: all.length - taken.length, cursor: String(taken.length) };
+    }
+    return page([...pageRoots, ...replies], roots.length, more);
   }
 
   async getThread(threadId: string, options: CallOptions = {}): Promise<ThreadMeta> {
@@ -257,7 +296,7 @@ function reactionTotal(stored: StoredComment): number {
   return total;
 }
 
-function rootOf(byId: Map<string, Comment>, comment: Comment): Comment {
+function rootOf<C extends Comment>(byId: Map<string, C>, comment: C): C {
   let current = comment;
   while (current.parentId !== null && byId.has(current.parentId)) current = byId.get(current.parentId)!;
   return current;

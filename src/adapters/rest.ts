@@ -1,7 +1,6 @@
 import type { CallOptions, CommentAdapter, EditTokenOptions, ListOptions, ReactOptions } from '../core/adapter.js';
 import { AdapterError, toAdapterError, type AdapterErrorCode } from '../core/errors.js';
-import { LIMITS } from '../core/protocol.js';
-import type { Comment, CommentPage, NewComment, PostResult, ThreadEvent, ThreadMeta } from '../core/types.js';
+import type { CommentPage, NewComment, ThreadEvent } from '../core/types.js';
 
 type Query = Record<string, string | number | null | undefined>;
 
@@ -24,7 +23,7 @@ const CODES: Record<number, AdapterErrorCode> = {
 };
 
 /**
- * The reader ids servers issued to this device (reactions need one, rest-readers.ts), by endpoint
+ * The reader ids servers issued to this device (reactions need one, rest-calls.ts), by endpoint
  * and by the widget's reader id, kept in localStorage. A reader who never reacted has none, and
  * no reactions of theirs to ask for.
  */
@@ -37,6 +36,16 @@ try {
 }
 export const readers = stored;
 
+type Calls = typeof import('./rest-calls.js');
+let loading: Promise<Calls> | undefined;
+/** The chunk with every call but list(), fetched once (again after a failure: offline). */
+function calls(): Promise<Calls> {
+  return (loading ??= import('./rest-calls.js').catch((error: unknown) => {
+    loading = undefined;
+    throw toAdapterError(error);
+  }));
+}
+
 /** Talks to the Chime reference server over its HTTP protocol (docs/protocol.md). */
 export class RestAdapter implements CommentAdapter {
   /**
@@ -44,13 +53,15 @@ export class RestAdapter implements CommentAdapter {
    * the reader does (posts, edits, deletions, reactions and their own reactions); '' when anonymous.
    */
   user = '';
-  private readonly base: string;
+  /** @internal For rest-calls.ts. */
+  readonly base: string;
   private readonly fetch: typeof fetch;
 
   constructor(endpoint: string, options: { fetch?: typeof fetch } = {}) {
     // Relative endpoints ("/") resolve against the page; the slash keeps a path prefix in place.
     this.base = new URL(endpoint.replace(/\/?$/, '/'), globalThis.document?.baseURI).href;
     this.fetch = options.fetch ?? fetch.bind(globalThis);
+    void calls().catch(() => undefined);
   }
 
   async list(threadId: string, { sort, cursor, limit, root, readerId, signal }: ListOptions = {}) {
@@ -66,59 +77,48 @@ export class RestAdapter implements CommentAdapter {
     return page;
   }
 
-  getThread(threadId: string, { signal }: CallOptions = {}) {
-    return this.request<ThreadMeta>('GET', 'thread', { signal, query: { thread: threadId } });
+  // What showing a thread does not need comes with rest-calls.ts, fetched as the adapter is made.
+  getThread(threadId: string, options?: CallOptions) {
+    return calls().then((c) => c.getThread(this, threadId, options));
   }
 
-  post(input: NewComment, { signal }: CallOptions = {}) {
-    return this.request<PostResult>('POST', 'comments', { signal, body: input });
+  post(input: NewComment, options?: CallOptions) {
+    return calls().then((c) => c.post(this, input, options));
   }
 
-  edit(_threadId: string, id: string, body: string, { editToken, signal }: EditTokenOptions) {
-    return this.request<Comment>('PATCH', `comments/${encodeURIComponent(id)}`, {
-      signal,
-      body: { body },
-      headers: { 'x-chime-edit-token': editToken },
-    });
+  edit(_threadId: string, id: string, body: string, options: EditTokenOptions) {
+    return calls().then((c) => c.edit(this, id, body, options));
   }
 
-  async remove(_threadId: string, id: string, { editToken, signal }: EditTokenOptions) {
-    await this.request('DELETE', `comments/${encodeURIComponent(id)}`, { signal, headers: { 'x-chime-edit-token': editToken } });
+  remove(_threadId: string, id: string, options: EditTokenOptions) {
+    return calls().then((c) => c.remove(this, id, options));
   }
 
-  async counts(threadIds: string[], { signal }: CallOptions = {}) {
-    const batches: string[][] = [];
-    for (let i = 0; i < threadIds.length; i += LIMITS.threads) batches.push(threadIds.slice(i, i + LIMITS.threads));
-    const answers = await Promise.all(
-      batches.map((threads) => this.request<{ counts: Record<string, number> }>('POST', 'counts', { signal, body: { threads } })),
+  counts(threadIds: string[], options?: CallOptions) {
+    return calls().then((c) => c.counts(this, threadIds, options));
+  }
+
+  react(_threadId: string, commentId: string, reaction: string, on: boolean, options: ReactOptions) {
+    return calls().then((c) => c.react(this, commentId, reaction, on, options));
+  }
+
+  subscribe(threadId: string, listener: (event: ThreadEvent) => void, options: CallOptions) {
+    // Without the chunk (offline), no live updates: the session subscribes again once back.
+    calls().then(
+      (c) => c.subscribe(this, threadId, listener, options),
+      () => undefined,
     );
-    return Object.assign({}, ...answers.map((a) => a.counts)) as Record<string, number>;
   }
 
-  async react(_threadId: string, commentId: string, reaction: string, on: boolean, options: ReactOptions) {
-    const path = `comments/${encodeURIComponent(commentId)}/reactions/${encodeURIComponent(reaction)}`;
-    // A signed-in reader reacts as who they are: no reader id to get.
-    if (this.user) return (await this.request<{ reactions: Record<string, number> }>(on ? 'PUT' : 'DELETE', path, options)).reactions;
-    // Loaded by readers who react only: getting a reader id from the server on the first reaction.
-    const { react } = await import('./rest-readers.js');
-    return react(this.base, this.request.bind(this), path, on, options);
-  }
-
-  subscribe(threadId: string, listener: (event: ThreadEvent) => void, { signal }: CallOptions) {
-    if (signal?.aborted) return;
-    // EventSource reconnects by itself; the server sends one ThreadEvent as JSON per message.
-    const source = new EventSource(this.url('events', { thread: threadId }));
-    source.onmessage = (message) => listener(JSON.parse(message.data as string) as ThreadEvent);
-    signal?.addEventListener('abort', () => source.close(), { once: true });
-  }
-
-  private url(path: string, query: Query = {}) {
+  /** @internal For rest-calls.ts. */
+  url(path: string, query: Query = {}) {
     const url = new URL(`api/${path}`, this.base);
     for (const [key, value] of Object.entries(query)) if (value != null) url.searchParams.set(key, String(value));
     return url.href;
   }
 
-  private async request<T>(method: string, path: string, { query, body, headers, signal }: RequestOptions): Promise<T> {
+  /** @internal For rest-calls.ts. */
+  async request<T>(method: string, path: string, { query, body, headers, signal }: RequestOptions): Promise<T> {
     // Not with the shared pages: they stay simple requests, the same for everyone.
     if (this.user && (method !== 'GET' || path === 'reactions')) headers = { ...headers, 'x-chime-user': this.user };
     try {

@@ -3,10 +3,17 @@ import { css } from 'lit';
 /** A rendered comment body: in the thread and in the form's preview. */
 export const bodyStyles = css`
   .body {
+    margin: 0.5em 0;
     overflow-wrap: anywhere;
   }
   .body p {
     margin: 0.5em 0;
+  }
+  .body > :first-child {
+    margin-top: 0;
+  }
+  .body > :last-child {
+    margin-bottom: 0;
   }
   .body blockquote {
     margin: 0.5em 0;

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { adapterFor } from '../adapters/registry.js';
+import { adapterFor, onRegister } from '../adapters/registry.js';
 import type { CommentAdapter } from '../core/adapter.js';
+import { AdapterError } from '../core/errors.js';
 import { localeOf, messagesFor, type CountMessages } from '../core/i18n.js';
 import { themeStyles } from './theme.styles.js';
 
@@ -56,15 +57,30 @@ export class ChimeCount extends LitElement {
   locale = '';
   /** NaN until known, or when the storage could not say. */
   private _count = NaN;
+  /** Until an adapter this element names is registered. */
+  #waiting = new AbortController();
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#waiting.abort();
+  }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (!['thread', 'adapter', 'endpoint', 'seed'].some((name) => changed.has(name))) return;
-    const adapter = adapterFor(this);
-    if (!adapter || !this.thread) return;
+    if (['thread', 'adapter', 'endpoint', 'seed'].some((name) => changed.has(name))) void this.#count();
+  }
+
+  async #count(): Promise<void> {
+    this.#waiting.abort();
+    const waiting = (this.#waiting = new AbortController());
     const thread = this.thread;
-    void countOf(adapter, thread).then((count) => {
-      if (thread === this.thread) this._count = count;
-    });
+    const adapter = await adapterFor(this);
+    if (waiting.signal.aborted) return;
+    if (adapter instanceof AdapterError) onRegister(() => this.#count(), waiting.signal);
+    else if (thread) {
+      void countOf(adapter, thread).then((count) => {
+        if (thread === this.thread) this._count = count;
+      });
+    }
   }
 
   protected override render() {

@@ -65,6 +65,13 @@ export const formStyles = [
       color: var(--_accent-text);
       cursor: pointer;
     }
+    .link {
+      padding: 0;
+      background: none;
+      color: var(--_accent);
+      font-size: 0.85em;
+      text-decoration: underline;
+    }
     .secondary {
       background: var(--_surface);
       color: var(--_text);

@@ -1,6 +1,7 @@
-import { LitElement, html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { toAdapterError } from '../core/errors.js';
 import { messagesFor, type FormMessages, type LocaleMessages } from '../core/i18n.js';
+import type { CommentWriter } from '../core/comment-writer.js';
 import { LIMITS } from '../core/protocol.js';
 import type { NewComment } from '../core/types.js';
 import { renderBody } from './markdown.js';
@@ -49,40 +50,75 @@ export const english: FormMessages = {
   emailRequired: 'Please enter your email to get replies by email.',
   bodyRequired: 'Please write a comment.',
   bodyTooLong: (max) => `Please keep your comment under ${max} characters.`,
+  forget: 'Forget my name and website',
 };
 
 /**
  * The comment form. It validates what the reader typed and fires `chime-submit` with a
- * CommentSubmission; its owner does the posting and reports back through `sending` and `error`.
- * Text is only cleared by reset(), i.e. once the comment was accepted.
+ * CommentSubmission; given a thread's `writer` (as <chime-comments> gives it), it also posts it
+ * through the thread's outbox, keeps the top-level form's draft on the device, fills in the name
+ * and website this device remembers (offering to forget them), and reports back through
+ * `sending` and `error`. Text is only cleared once the comment is safe in the outbox.
  *
  * @cssprop --chime-reply-emails - `none` hides the "Email me replies" checkbox (for a storage that sends no email)
  * @csspart reply-emails - the "Email me replies" checkbox and its label
- * @fires chime-cancel - a reply form's Cancel button was pressed
+ * @fires chime-submit - the reader submitted valid input; detail: CommentSubmission
+ * @fires chime-cancel - a reply form's Cancel button was pressed, or its comment is safe in the outbox: it can close
  */
 export class ChimeForm extends LitElement {
   static override styles = formStyles;
 
   static override properties = {
     messages: { attribute: false },
+    writer: { attribute: false },
+    parent: {},
     sending: { type: Boolean, reflect: true },
     error: {},
     draft: { attribute: false },
     replyTo: { attribute: 'reply-to' },
+    _remembered: { state: true },
     _fieldErrors: { state: true },
     _preview: { state: true },
   };
 
   messages: LocaleMessages = messagesFor('en');
-  /** True while the owner is posting: the button is disabled. */
+  /** The thread's writer, which this form posts through. */
+  writer?: CommentWriter;
+  /** The id of the comment a reply form answers. */
+  parent = '';
+  /** True while posting: the button is disabled. */
   sending = false;
   /** A message from the last attempt to post, shown above the button. */
   error = '';
   draft: CommentDraft = { name: '', website: '', body: '' };
   /** The name of the writer being answered: makes this a reply form, with a Cancel button. */
   replyTo = '';
+  /** The name and website come from this device's memory of the reader: offer to forget them. */
+  private _remembered = false;
   private _fieldErrors: Partial<Record<Field, string>> = {};
   private _preview = false;
+
+  /** A reply form opens with the cursor in it. */
+  protected override firstUpdated(): void {
+    if (this.parent) this.renderRoot.querySelector('textarea')!.focus();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A reply form is signed as the main form is.
+    const main = !this.hasUpdated && this.parent && (this.getRootNode() as ShadowRoot).querySelector<ChimeForm>('chime-form[part=form]');
+    if (main) this.draft = { ...main.draft, body: '' };
+    if (!changed.has('writer') || !this.writer) return;
+    const author = this.writer.signedAs();
+    this._remembered = Boolean(author);
+    if (author && !this.draft.name) this.draft = { ...this.draft, name: author.name, website: author.website ?? '' };
+    // What the reader was typing here on an earlier visit.
+    const writer = this.writer;
+    if (!this.parent) {
+      void writer.draft<CommentDraft>().then((draft) => {
+        if (draft && writer === this.writer) this.draft = draft;
+      });
+    }
+  }
 
   /** Clears the comment text after it was accepted; name and website stay for the next one. */
   reset(): void {
@@ -105,13 +141,14 @@ export class ChimeForm extends LitElement {
         ${this.#input('name', m.name, 'text', 'name')} ${this.#input('email', m.email, 'email', 'email')}
         ${this.#input('website', m.website, 'url', 'url')}
       </div>
+      ${this._remembered ? html`<button class="link" type="button" @click=${this.#forget}>${m.forget}</button>` : nothing}
       <label>
         ${m.comment}
         <textarea
           name="body"
           part="textarea"
           ?hidden=${this._preview}
-          .value=${live(this.draft.body)}
+          .value=${this.draft.body}
           aria-invalid=${this._fieldErrors.body ? 'true' : 'false'}
           aria-describedby="body-error"
         ></textarea>
@@ -119,7 +156,7 @@ export class ChimeForm extends LitElement {
       ${this._preview ? html`<div class="body" part="preview">${renderBody(this.draft.body)}</div>` : nothing}
       ${this.#fieldError('body')}
       <label class="check" part="reply-emails">
-        <input type="checkbox" name="notifyReplies" .checked=${live(Boolean(this.draft.notifyReplies))} />
+        <input type="checkbox" name="notifyReplies" .checked=${Boolean(this.draft.notifyReplies)} />
         ${m.replyEmails}
       </label>
       <label class="trap" aria-hidden="true">Leave empty <input name="trap" tabindex="-1" autocomplete="off" /></label>
@@ -131,7 +168,7 @@ export class ChimeForm extends LitElement {
         </button>
         ${
           this.replyTo
-            ? html`<button class="secondary" part="button" type="button" @click=${() => this.dispatchEvent(new CustomEvent('chime-cancel', { bubbles: true, composed: true }))}>
+            ? html`<button class="secondary" part="button" type="button" @click=${this.#close}>
               ${m.cancel}
             </button>`
             : nothing
@@ -149,7 +186,7 @@ export class ChimeForm extends LitElement {
           type=${type}
           part="input"
           autocomplete=${autocomplete}
-          .value=${live(this.draft[field] ?? '')}
+          .value=${this.draft[field] ?? ''}
           aria-invalid=${this._fieldErrors[field] ? 'true' : 'false'}
           aria-describedby="${field}-error"
         />
@@ -163,15 +200,35 @@ export class ChimeForm extends LitElement {
     return html`<div class="field-error" id="${field}-error" part="field-error">${message ?? nothing}</div>`;
   }
 
+  /**
+   * Every keystroke goes into the draft, and the next render binds it back: the fields' bound
+   * values always follow what is typed, so a reset or a restored draft reaches them.
+   */
   #onInput(event: Event): void {
     const target = event.target as HTMLInputElement | HTMLTextAreaElement;
     if (FIELDS.includes(target.name)) {
-      this.draft = { ...this.draft, [target.name]: target.type === 'checkbox' ? (target as HTMLInputElement).checked : target.value };
-      this.dispatchEvent(new CustomEvent('chime-draft', { detail: this.draft, bubbles: true, composed: true }));
+      this.#keep({ ...this.draft, [target.name]: target.type === 'checkbox' ? (target as HTMLInputElement).checked : target.value });
     }
   }
 
-  #onSubmit(event: SubmitEvent): void {
+  /** Shows `draft` and, for the top-level form, keeps it on the device. */
+  #keep(draft: CommentDraft): void {
+    this.draft = draft;
+    if (!this.parent) this.writer?.keepDraft(draft);
+  }
+
+  #close(): void {
+    this.dispatchEvent(new CustomEvent('chime-cancel', { bubbles: true, composed: true }));
+  }
+
+  /** The reader asked this device to forget their name and website. */
+  #forget(): void {
+    this.writer?.forget();
+    this._remembered = false;
+    this.#keep({ ...this.draft, name: '', website: '' });
+  }
+
+  async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     // Bots fill every field; people never see this one.
@@ -184,15 +241,28 @@ export class ChimeForm extends LitElement {
     }
     const [name, website] = [this.draft.name.trim(), this.draft.website.trim()];
     const email = this.draft.email?.trim() || undefined;
-    const detail: CommentSubmission = {
-      ...this.draft,
-      name,
-      website,
-      email,
-      notifyReplies: this.draft.notifyReplies || undefined,
-      author: { name, website: website || null, email },
-    };
+    const notifyReplies = this.draft.notifyReplies || undefined;
+    const author = { name, website: website || null, email };
+    const detail: CommentSubmission = { ...this.draft, name, website, email, notifyReplies, author };
     this.dispatchEvent(new CustomEvent<CommentSubmission>('chime-submit', { detail, bubbles: true, composed: true }));
+    const writer = this.writer;
+    if (!writer) return;
+    this.sending = true;
+    this.error = '';
+    try {
+      const id = crypto.randomUUID();
+      await writer.queue({ id, parentId: this.parent || null, author, body: this.draft.body, notifyReplies });
+      // In the outbox the comment is safe and shown in the thread: the text can go (a reply form too).
+      this.reset();
+      if (this.parent) this.#close();
+      await writer.send(id);
+    } catch (error) {
+      // Only the outbox itself failing lands here; the text stays in the form.
+      this.error = toAdapterError(error).message;
+    } finally {
+      this.sending = false;
+      this._remembered = Boolean(writer.signedAs());
+    }
   }
 
   #validate(): Partial<Record<Field, string>> {

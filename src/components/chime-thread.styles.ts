@@ -19,12 +19,14 @@ export const threadStyles = [
       position: relative;
       padding: 0.25em 0 0.75em 2.85em;
     }
+    /* The number is the comment's permalink. */
     .number {
       position: absolute;
       inset-inline-start: 0;
       width: 2.2em;
       text-align: end;
       color: var(--_muted);
+      text-decoration: none;
       font-variant-numeric: tabular-nums;
     }
     /* Long threads: the browser skips layout and paint of top-level comments off screen. */
@@ -36,17 +38,31 @@ export const threadStyles = [
       background: var(--_highlight);
       border-radius: var(--_radius);
     }
+    /* A card is one flex row that wraps: the byline (text such as "says:" takes the card's muted
+       color), then the body on a line of its own, then the buttons. */
+    .card {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0 0.5em;
+      color: var(--_muted);
+    }
+    .card > .body,
+    .card > .delivery,
+    .card > .deleted {
+      flex-basis: 100%;
+    }
+    .body,
+    .author,
+    .reaction {
+      color: var(--_text);
+    }
     .avatar {
       width: 1.5em;
       height: 1.5em;
       align-self: center;
       border-radius: 20%;
       background: var(--_surface);
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25em 0.75em;
     }
     button {
       font: inherit;
@@ -58,7 +74,6 @@ export const threadStyles = [
       cursor: pointer;
     }
     .reaction {
-      color: var(--_text);
       padding: 0 0.5em;
       border: 1px solid var(--_border);
       border-radius: 999px;
@@ -74,43 +89,19 @@ export const threadStyles = [
     }
     .deleted,
     .edited,
-    .reference {
-      color: var(--_muted);
+    .reference,
+    time {
       font-size: 0.85em;
     }
     .deleted {
+      margin: 0;
       font-style: italic;
-    }
-    .editor {
-      display: block;
-      box-sizing: border-box;
-      width: 100%;
-      min-height: 6em;
-      font: inherit;
-    }
-    .byline {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      gap: 0 0.5em;
     }
     .author {
       font-weight: 600;
-      color: inherit;
     }
-    a.author {
+    .author[href] {
       color: var(--_accent);
-    }
-    .says,
-    time {
-      color: var(--_muted);
-    }
-    .permalink {
-      color: inherit;
-      text-decoration: none;
-    }
-    time {
-      font-size: 0.85em;
     }
     .badge {
       font-size: 0.75em;
@@ -128,23 +119,3 @@ export const threadStyles = [
     }
   `,
 ];
-
-/** The note under a comment the storage has not accepted (delivery-note.ts). */
-export const deliveryStyles = css`
-  [data-delivery] .card {
-    opacity: 0.7;
-  }
-  .delivery {
-    color: var(--_muted);
-    font-size: 0.9em;
-  }
-  [data-delivery='rejected'] .delivery p {
-    color: var(--_danger);
-  }
-  .delivery textarea {
-    display: block;
-    width: 100%;
-    min-height: 5em;
-    font: inherit;
-  }
-`;

@@ -1,52 +1,48 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { identicon } from './avatar.js';
+import { LitElement, nothing, type PropertyValues } from 'lit';
+import { FIRST_PAINT_ROOTS } from '../core/first-paint.js';
 import { editToken } from '../core/identity.js';
 import { messagesFor, type LocaleMessages } from '../core/i18n.js';
-import { renderBody } from './markdown.js';
-import type { Author, Comment } from '../core/types.js';
-import { linkedCommentId, safeUrl } from '../core/url.js';
 import { REACTIONS } from '../core/protocol.js';
-import { deliveryStyles, threadStyles } from './chime-thread.styles.js';
-import type { renderDelivery } from './delivery-note.js';
+import type { Comment, CommentPage } from '../core/types.js';
+import { linkedCommentId } from '../core/url.js';
+import { card, type Card } from './comment-card.js';
+import { threadStyles } from './chime-thread.styles.js';
+import { drawInto } from './plain-dom.js';
+import { Dates } from './dates.js';
 
-const UNITS = [
-  ['year', 31_536_000],
-  ['month', 2_592_000],
-  ['week', 604_800],
-  ['day', 86_400],
-  ['hour', 3_600],
-  ['minute', 60],
-] as const;
-
-/** Bodies longer than this (characters or lines) start collapsed behind "Show more". */
-const LONG_CHARS = 800;
-const LONG_LINES = 12;
-
-// A comment object never changes (updates replace it), so the costly parts of rendering it
-// (Markdown, dates, avatar) are kept with it: "Load more" re-renders old comments cheaply.
-const memos = new WeakMap<Comment, Map<string, unknown>>();
-function memo<T>(comment: Comment, key: string, make: () => T): T {
-  let memo = memos.get(comment);
-  if (!memo) memos.set(comment, (memo = new Map()));
-  if (!memo.has(key)) memo.set(key, make());
-  return memo.get(key) as T;
+/** A comment on screen: its item, and what its card was drawn from. */
+interface Item {
+  li: HTMLLIElement;
+  drawn: unknown[];
 }
+
+/** Top-level comments drawn in each frame after the first (FIRST_PAINT_ROOTS). */
+const BATCH = 50;
+
+type OwnComment = typeof import('./own-comment.js');
+let ownComment: Promise<OwnComment> | undefined;
 
 /**
  * A thread's comments as nested, numbered lists. Renders what it is given and loads nothing
- * itself: what the reader does (reply, react, edit, delete) goes out as events.
+ * itself: what the reader does (reply, react, edit, delete, show more replies) goes out as events.
+ *
+ * A thread may hold a thousand comments, so each one is drawn once, with Lit, into plain DOM
+ * kept by id, and drawn again only when something it shows changes; clicks are handled by one
+ * listener. What stays in memory per comment is its elements, not Lit's bookkeeping.
  *
  * @fires chime-reply - detail: { id } the reader wants to answer a comment
  * @fires chime-react - detail: { id, reaction } the reader toggled a reaction
  * @fires chime-edit - detail: { id, body } the reader saved a new text for their comment
  * @fires chime-delete - detail: { id } the reader deleted their comment
+ * @fires chime-more-replies - detail: { id } the reader wants the replies a top-level comment's page left out
  * @slot - the reply form, shown under the comment named by `replyTo`
  */
 export class ChimeThread extends LitElement {
-  static override styles = [threadStyles, deliveryStyles];
+  static override styles = threadStyles;
 
   static override properties = {
     comments: { attribute: false },
+    moreReplies: { attribute: false },
     messages: { attribute: false },
     locale: {},
     maxDepth: { type: Number, attribute: 'max-depth' },
@@ -54,11 +50,11 @@ export class ChimeThread extends LitElement {
     avatars: {},
     replyTo: { attribute: 'reply-to' },
     closed: { type: Boolean },
-    _open: { state: true },
-    _editing: { state: true },
   };
 
   comments: Comment[] = [];
+  /** Top-level comments whose replies were not all loaded (CommentPage.moreReplies). */
+  moreReplies: NonNullable<CommentPage['moreReplies']> = {};
   messages: LocaleMessages = messagesFor('en');
   locale?: string;
   /** Nesting levels; answers deeper than this show at the last level, saying whom they answer. */
@@ -72,80 +68,161 @@ export class ChimeThread extends LitElement {
   /** No replies in a closed thread. */
   closed = false;
 
-  /** Toggled ids: `r` + id for collapsed replies, `b` + id for an expanded long body. */
-  private _open = new Set<string>();
-  private _editing = '';
-  /** The text of the comment being edited, as typed so far. */
-  #edited = '';
+  /** Toggled ids: `r` + id for collapsed replies, `b` + id for an expanded long body, `e` + id for one being edited. */
+  readonly #open = new Set<string>();
 
+  readonly #top = Object.assign(document.createElement('ol'), { className: 'top', part: 'list' });
+  readonly #items = new Map<string, Item>();
   #children = new Map<string | null, Comment[]>();
-  #renderDelivery?: typeof renderDelivery;
-  #loadingDelivery?: Promise<void>;
   #byId = new Map<string, Comment>();
-  #date?: Intl.DateTimeFormat;
-  #relative?: Intl.RelativeTimeFormat;
+  /** What only a comment's writer sees (own-comment.ts), once loaded. */
+  #own?: OwnComment;
+  #dates?: Dates;
   /** The comment the page's #comment-<id> points at, once found. */
   #target = '';
   #scroll = false;
+  /** Top-level comments drawn so far: a long thread is drawn a batch per frame, so its first comments paint at once. */
+  #drawn = FIRST_PAINT_ROOTS;
+  #drawing = false;
 
   /** Another comment linked, or a minute gone by ("3 minutes ago"; Edit disappears once too late). */
-  #refresh = () => this.requestUpdate();
+  #tick = () => {
+    for (const time of this.renderRoot.querySelectorAll('time')) time.textContent = this.#dates!.ago(time.dateTime);
+    this.requestUpdate();
+  };
   #clock?: ReturnType<typeof setInterval>;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('hashchange', this.#refresh);
-    this.#clock = setInterval(this.#refresh, 60_000);
+    addEventListener('hashchange', this.#tick);
+    this.#clock = setInterval(this.#tick, 60_000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('hashchange', this.#refresh);
+    removeEventListener('hashchange', this.#tick);
     clearInterval(this.#clock);
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale') || !this.#date) {
-      this.#date = new Intl.DateTimeFormat(this.locale || undefined, { dateStyle: 'long', timeStyle: 'short' });
-      this.#relative = new Intl.RelativeTimeFormat(this.locale || undefined, { numeric: 'auto' });
-    }
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    root.addEventListener('click', (event) => this.#onClick(event));
+    return root;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') || !this.#dates) this.#dates = new Dates(this.locale);
     if (changed.has('comments')) {
       this.#children = new Map();
-      this.#byId = new Map();
+      this.#byId = new Map(this.comments.map((c) => [c.id, c]));
       for (const c of this.comments) {
-        this.#byId.set(c.id, c);
         const siblings = this.#children.get(c.parentId);
         if (siblings) siblings.push(c);
         else this.#children.set(c.parentId, [c]);
       }
+      // Replies in the order they were written (unsent ones last); top-level comments as given.
+      for (const [parent, siblings] of this.#children) if (parent !== null) siblings.sort((a, b) => (a.number || Infinity) - (b.number || Infinity));
     }
     const id = linkedCommentId();
     if (id !== this.#target && this.#byId.has(id)) {
       this.#target = id;
       this.#scroll = true;
-    }
-  }
-
-  protected override updated(): void {
-    if (this.#scroll) {
-      this.#scroll = false;
-      this.shadowRoot!.getElementById(`comment-${this.#target}`)?.scrollIntoView({ block: 'center' });
+      // The reader came for that comment: everything up to it is drawn at once.
+      this.#drawn = Infinity;
     }
   }
 
   protected override render() {
-    return this.#list(null, 1);
+    const seen = new Set<string>();
+    this.#fill(this.#top, null, 1, seen);
+    for (const id of this.#items.keys()) if (!seen.has(id)) this.#items.delete(id);
+    return this.#top;
   }
 
-  /** A level of the thread; the last level holds every deeper answer too, in reading order. */
-  #list(parent: string | null, depth: number): TemplateResult {
-    const items = depth < this.maxDepth ? this.#visibleChildren(parent) : this.#descendants(parent);
-    // Not keyed with repeat(): every comment's state (collapsed, expanded, the text being edited)
-    // lives in this element, so updating the items in place is safe, and chime.js does without
-    // the directive.
-    return html`<ol part="list" class=${depth > 1 ? 'replies' : 'top'}>
-      ${items.map((c) => this.#comment(c, parent, depth))}
-    </ol>`;
+  protected override updated(): void {
+    // The linked comment may be in a batch still to be drawn.
+    const target = this.#scroll && this.renderRoot.querySelector(`#comment-${CSS.escape(this.#target)}`);
+    if (target) {
+      this.#scroll = false;
+      target.scrollIntoView({ block: 'center' });
+    }
+  }
+
+  /** Puts a level's comments into `into`, in order, reusing what is already drawn. */
+  #fill(into: HTMLOListElement, parent: string | null, depth: number, seen: Set<string>): void {
+    // The last level holds every deeper answer too, in reading order.
+    let items = depth < this.maxDepth ? this.#visibleChildren(parent) : this.#descendants(parent);
+    if (depth === 1 && items.length > this.#drawn) {
+      items = items.slice(0, this.#drawn);
+      if (!this.#drawing) {
+        this.#drawing = true;
+        requestAnimationFrame(() => {
+          this.#drawing = false;
+          this.#drawn += BATCH;
+          this.requestUpdate();
+        });
+      }
+    }
+    let next = into.firstChild;
+    for (const c of items) {
+      seen.add(c.id);
+      const { li } = this.#item(c, parent, depth, seen);
+      if (li === next) next = next.nextSibling;
+      else into.insertBefore(li, next);
+    }
+    while (next) {
+      const gone = next;
+      next = next.nextSibling;
+      gone.remove();
+    }
+  }
+
+  #item(c: Comment, parent: string | null, depth: number, seen: Set<string>): Item {
+    let item = this.#items.get(c.id);
+    if (!item) this.#items.set(c.id, (item = { li: Object.assign(document.createElement('li'), { id: `comment-${c.id}` }), drawn: [] }));
+    const replies = depth < this.maxDepth ? this.#descendants(c.id).length : 0;
+    const d = {
+      messages: this.messages,
+      avatars: this.avatars,
+      closed: this.closed,
+      editable: Boolean(editToken(c.id)),
+      editing: this.#open.has(`e${c.id}`),
+      expanded: this.#open.has(`b${c.id}`),
+      answered: c.parentId !== parent ? this.#byId.get(c.parentId!) : undefined,
+      replies,
+      collapsed: this.#open.has(`r${c.id}`),
+      more: (depth === 1 && this.moreReplies[c.id]?.count) || 0,
+      replying: this.replyTo === c.id,
+    };
+    // Everything the card shows: it is drawn again when any of it changes.
+    const own = c.delivery || d.editing ? this.#ownComment() : undefined;
+    const drawn = [c, this.#target === c.id, this.locale, this.reactions, own, ...Object.values(d)];
+    if (drawn.some((value, i) => value !== item.drawn[i])) {
+      const reactions = this.reactions.split(',').filter((name) => REACTIONS[name]);
+      const note = (c.delivery && own?.renderDelivery(c, d.messages)) || nothing;
+      this.#draw(item, c, {
+        ...d,
+        reactions,
+        time: this.#dates!.both(c.createdAt),
+        note,
+        editor: d.editing ? own?.editor(c, d.messages) : undefined,
+      });
+    }
+    item.drawn = drawn;
+    const list = item.li.querySelector<HTMLOListElement>(':scope > ol');
+    if (list) this.#fill(list, c.id, depth + 1, seen);
+    return item;
+  }
+
+  /** Draws a comment's card into its item (plain-dom.ts), and the item's own attributes. */
+  #draw(item: Item, c: Comment, d: Card): void {
+    const { li } = item;
+    const role = c.author.role;
+    li.className = `comment${role === 'author' ? ' by-author' : ''}${this.#target === c.id ? ' target' : ''}`;
+    li.setAttribute('part', `comment${role ? ` ${role}-comment` : ''}`);
+    if (c.delivery) li.dataset.delivery = c.delivery.state;
+    else delete li.dataset.delivery;
+    drawInto(li, card(c, d));
   }
 
   /** Deleted comments stay only as long as someone answered them. */
@@ -153,162 +230,59 @@ export class ChimeThread extends LitElement {
     return (this.#children.get(parent) ?? []).filter((c) => !c.deleted || this.#visibleChildren(c.id).length);
   }
 
-  /**
-   * The note under a comment not sent or awaiting approval is loaded on demand (most readers never
-   * see one); until it is here the note is left out.
-   */
-  #deliveryNote(comment: Comment) {
-    if (this.#renderDelivery) return this.#renderDelivery(comment, this.messages);
-    // One import, however many unsent comments render before it resolves.
-    if (!this.#loadingDelivery) {
-      this.#loadingDelivery = import('./delivery-note.js').then((module) => {
-        this.#renderDelivery = module.renderDelivery;
-        this.requestUpdate();
-      });
-    }
-    return nothing;
-  }
-
   #descendants(parent: string | null): Comment[] {
     return this.#visibleChildren(parent).flatMap((c) => [c, ...this.#descendants(c.id)]);
   }
 
-  #comment(c: Comment, parent: string | null, depth: number) {
-    const m = this.messages;
-    const role = c.author.role;
-    const replies = depth < this.maxDepth ? this.#descendants(c.id).length : 0;
-    const collapsed = this._open.has(`r${c.id}`);
-    const answered = c.parentId !== parent && this.#byId.get(c.parentId!);
-    return html`<li
-      class="comment ${role === 'author' ? 'by-author' : ''} ${this.#target === c.id ? 'target' : ''}"
-      id="comment-${c.id}"
-      data-delivery=${c.delivery?.state ?? nothing}
-      part="comment${role ? ` ${role}-comment` : ''}"
-    >
-      <span class="number" part="number">${c.delivery ? nothing : `${c.number}.`}</span>
-      <article class="card">
-        ${
-          c.deleted
-            ? html`<p class="deleted">${m.deleted}</p>`
-            : html`<header class="byline">
-                ${memo(c, `a${this.avatars}`, () => this.#avatar(c.author))} ${this.#author(c.author)} ${c.pinned ? html`<span class="badge" part="badge">${m.pinned}</span>` : nothing}
-                <a class="permalink" href="#comment-${c.id}">${this.#time(c)}</a>
-                ${c.editedAt ? html`<span class="edited" part="edited">${m.edited}</span>` : nothing}
-                ${
-                  answered
-                    ? html`<span class="reference">${m.inReplyTo} <a href="#comment-${answered.id}">${answered.author.name || '…'}</a></span>`
-                    : nothing
-                }
-              </header>
-              ${this._editing === c.id ? this.#editor(c) : this.#body(c)}
-              ${c.delivery ? this.#deliveryNote(c) : html`<footer class="actions">${this.#actions(c)}</footer>`}`
-        }
-      </article>
-      ${this.replyTo === c.id ? html`<slot></slot>` : nothing}
-      ${
-        replies
-          ? html`<button aria-expanded=${!collapsed} @click=${() => this.#toggle(`r${c.id}`)}>
-              ${collapsed ? m.showReplies(replies) : m.hideReplies}
-            </button>
-            ${collapsed ? nothing : this.#list(c.id, depth + 1)}`
-          : nothing
-      }
-    </li>`;
-  }
-
-  #body(c: Comment) {
-    const long = c.body.length > LONG_CHARS || c.body.split('\n', LONG_LINES + 1).length > LONG_LINES;
-    const open = this._open.has(`b${c.id}`);
-    return html`<div class="body ${long && !open ? 'clamped' : ''}" part="body">${memo(c, 'body', () => renderBody(c.body))}</div>
-      ${
-        long
-          ? html`<button aria-expanded=${open} @click=${() => this.#toggle(`b${c.id}`)}>
-            ${open ? this.messages.showLess : this.messages.showMore}
-          </button>`
-          : nothing
-      }`;
-  }
-
-  #editor(c: Comment) {
-    const m = this.messages;
-    return html`<textarea
-        class="editor"
-        part="textarea"
-        aria-label=${m.edit}
-        .value=${this.#edited}
-        @input=${(e: InputEvent) => (this.#edited = (e.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      <div class="actions">
-        <button @click=${() => this.#save(c.id)}>${m.save}</button>
-        <button @click=${() => (this._editing = '')}>${m.cancel}</button>
-      </div>`;
-  }
-
-  #actions(c: Comment) {
-    const m = this.messages;
-    const mine = c.myReactions ?? [];
-    return html`${this.reactions
-      .split(',')
-      .filter((name) => REACTIONS[name])
-      .map(
-        (name) =>
-          html`<button class="reaction" part="reaction" title=${name} aria-pressed=${mine.includes(name)} @click=${() => this.#fire('chime-react', { id: c.id, reaction: name })}>
-            ${REACTIONS[name]} ${c.reactions?.[name] || ''}
-          </button>`,
-      )}
-    ${this.closed ? nothing : html`<button @click=${() => this.#fire('chime-reply', { id: c.id })}>${m.reply}</button>`}
-    ${
-      editToken(c.id)
-        ? html`<button @click=${() => this.#edit(c)}>${m.edit}</button>
-          <button @click=${() => confirm(m.confirmRemove) && this.#fire('chime-delete', { id: c.id })}>${m.remove}</button>`
-        : nothing
-    }`;
-  }
-
-  #author({ name, role, website }: Author) {
-    const url = safeUrl(website);
-    const label = url
-      ? html`<a class="author" part="author" href=${url} rel="nofollow ugc noopener" target="_blank">${name}</a>`
-      : html`<span class="author" part="author">${name}</span>`;
-    // Like classic blogs, the post's own author answers inline with a badge instead of "says:".
-    if (role) {
-      const badge = role === 'author' ? this.messages.authorBadge : this.messages.moderatorBadge;
-      return html`${label} <span class="badge" part="badge">${badge}</span>`;
+  /**
+   * The note under a comment not sent or awaiting approval, and the edit box, are loaded the first
+   * time one is shown (most readers never see one); until then they are left out.
+   */
+  #ownComment(): OwnComment | undefined {
+    if (!this.#own) {
+      void (ownComment ??= import('./own-comment.js')).then((module) => {
+        if (this.#own) return;
+        this.#own = module;
+        const root = this.renderRoot as ShadowRoot;
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, module.ownStyles.styleSheet!];
+        this.requestUpdate();
+      });
     }
-    return html`${label} <span class="says">${this.messages.says}</span>`;
+    return this.#own;
   }
 
-  #avatar({ name, avatarHash }: Author) {
-    if (this.avatars === 'off') return nothing;
-    return this.avatars === 'gravatar' && avatarHash
-      ? html`<img class="avatar" part="avatar" alt="" loading="lazy" src="https://gravatar.com/avatar/${avatarHash}?s=64&amp;d=identicon" />`
-      : identicon(avatarHash || name);
-  }
-
-  /** "3 hours ago", worked out at each render, with the exact date (worked out once) in the tooltip. */
-  #time(c: Comment) {
-    const date = new Date(c.createdAt);
-    if (Number.isNaN(date.getTime())) return nothing;
-    const seconds = (date.getTime() - Date.now()) / 1000;
-    const [unit, size] = UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? ['second', 1];
-    const label = this.#relative!.format(Math.round(seconds / size), unit);
-    return html`<time part="date" datetime=${c.createdAt} title=${memo(c, `t${this.locale}`, () => this.#date!.format(date))}>${label}</time>`;
-  }
-
-  #toggle(key: string): void {
-    const open = new Set(this._open);
-    if (!open.delete(key)) open.add(key);
-    this._open = open;
-  }
-
-  #edit(c: Comment): void {
-    this.#edited = c.body;
-    this._editing = c.id;
-  }
-
-  #save(id: string): void {
-    this._editing = '';
-    if (this.#edited.trim()) this.#fire('chime-edit', { id, body: this.#edited });
+  #onClick(event: Event): void {
+    const button = (event.target as Element).closest<HTMLElement>('[data-act]');
+    const id = button?.closest('li')?.id.slice('comment-'.length);
+    if (!button || !id) return;
+    const fire = (type: string, detail: object = {}) => this.#fire(type, { id, ...detail });
+    const toggle = (key: string) => {
+      if (!this.#open.delete(key)) this.#open.add(key);
+      this.requestUpdate();
+    };
+    const act = button.dataset.act!;
+    switch (act) {
+      case 'save': {
+        const body = button.parentElement!.querySelector<HTMLTextAreaElement>('.editor')!.value;
+        if (body.trim()) fire('chime-edit', { body });
+        return toggle(`e${id}`);
+      }
+      case 'delete':
+        return void (confirm(this.messages.confirmRemove) && fire('chime-delete'));
+      case 'expand':
+        return toggle(`b${id}`);
+      case 'replies':
+        return toggle(`r${id}`);
+      case 'edit':
+      case 'cancel':
+        // The edit box opens with the comment's text, or closes.
+        return toggle(`e${id}`);
+      case 'resend':
+        return fire('chime-resend', { body: button.parentElement!.querySelector('textarea')!.value });
+      default:
+        // react (its name in data-arg), reply, more-replies, discard.
+        return fire(`chime-${act}`, button.dataset.arg ? { reaction: button.dataset.arg } : {});
+    }
   }
 
   #fire(type: string, detail: object): void {

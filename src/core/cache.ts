@@ -1,12 +1,20 @@
+import { FIRST_PAINT_ROOTS, threadKey } from './first-paint.js';
 import type { KeyValueStore } from './storage.js';
 import type { CommentPage, SortOrder } from './types.js';
 
 /** Recency and size of each saved thread, kept under one key so eviction is one transaction. */
 type Usage = Record<string, { at: number; size: number }>;
 
+/** The keys of the threads whose head is in localStorage, least recently shown first. */
+const HEADS = 'chime:heads';
+/** Heads kept in localStorage at most, and the characters of each: the blog's own storage comes first. */
+const MAX_HEADS = 30;
+const MAX_HEAD = 20_000;
+
 /**
- * The first page of every thread the reader has seen, so it opens instantly and offline.
- * Least recently used threads go once the total passes `budget` (characters of JSON, roughly bytes).
+ * Every thread the reader has seen, as last shown (read back by read()), so it
+ * opens instantly and offline. Each write counts as a use: least recently shown threads go once
+ * the total passes `budget` (characters of JSON, roughly bytes).
  */
 export class ThreadCache {
   constructor(
@@ -14,17 +22,16 @@ export class ThreadCache {
     public budget = 2_000_000,
   ) {}
 
-  async read(threadId: string, sort: SortOrder): Promise<CommentPage | undefined> {
-    const key = keyOf(threadId, sort);
-    const page = await this.store.get<CommentPage>(key);
-    // Recency is bookkeeping: the thread paints without waiting for that write.
-    if (page) void this.store.update<Usage>('usage', (usage = {}) => (usage[key] ? { ...usage, [key]: { ...usage[key], at: Date.now() } } : usage));
-    return page;
+  /** The thread as this device last showed it; undefined when there is none. */
+  read(threadId: string, sort: SortOrder): Promise<CommentPage | undefined> {
+    return this.store.get<CommentPage>(threadKey(threadId, sort));
   }
 
   async write(threadId: string, sort: SortOrder, page: CommentPage): Promise<void> {
-    const key = keyOf(threadId, sort);
+    const key = threadKey(threadId, sort);
     const evicted: string[] = [];
+    // At once, not after IndexedDB: a page about to close still leaves its head.
+    writeHead(key, page);
     await this.store.update(key, () => page);
     await this.store.update<Usage>('usage', (old = {}) => {
       const usage = { ...old, [key]: { at: Date.now(), size: JSON.stringify(page).length } };
@@ -39,7 +46,35 @@ export class ThreadCache {
       return usage;
     });
     await Promise.all(evicted.map((k) => this.store.del(k)));
+    try {
+      for (const k of evicted) localStorage.removeItem(`chime:${k}`);
+    } catch {
+      // localStorage refused (a sandboxed frame): there are no heads to remove.
+    }
   }
 }
 
-const keyOf = (threadId: string, sort: SortOrder) => `thread:${sort}:${threadId}`;
+/**
+ * Keeps the first comments of a saved thread (FIRST_PAINT_ROOTS top-level ones and their
+ * replies) in localStorage too, for the most recently shown threads: the next visit reads them at
+ * once (first-paint.ts).
+ */
+function writeHead(key: string, page: CommentPage): void {
+  const byId = new Map(page.comments.map((c) => [c.id, c]));
+  const roots = new Set(page.comments.filter((c) => c.parentId === null).slice(0, FIRST_PAINT_ROOTS));
+  const first = (c: CommentPage['comments'][number]): boolean =>
+    roots.has(c) || (c.parentId !== null && byId.has(c.parentId) && first(byId.get(c.parentId)!));
+  const head = (comments: CommentPage['comments']) => JSON.stringify({ ...page, comments, nextCursor: null });
+  try {
+    // Long replies make do with the top-level comments; long ones, with no head.
+    let json = head(page.comments.filter(first));
+    if (json.length > MAX_HEAD) json = head([...roots]);
+    if (json.length > MAX_HEAD) return localStorage.removeItem(`chime:${key}`);
+    localStorage.setItem(`chime:${key}`, json);
+    const heads = [...(JSON.parse(localStorage.getItem(HEADS) ?? '[]') as string[]).filter((k) => k !== key), key];
+    for (const gone of heads.splice(0, heads.length - MAX_HEADS)) localStorage.removeItem(`chime:${gone}`);
+    localStorage.setItem(HEADS, JSON.stringify(heads));
+  } catch {
+    // Full or unavailable: the next visit paints from IndexedDB.
+  }
+}

@@ -2,7 +2,7 @@
 export type AdapterErrorCode = 'validation' | 'closed' | 'rate-limited' | 'not-found' | 'forbidden' | 'conflict' | 'network' | 'server' | 'aborted';
 
 /** Failures worth retrying later: the comment may still get through. */
-const TRANSIENT: ReadonlySet<AdapterErrorCode> = new Set(['network', 'server', 'rate-limited']);
+const TRANSIENT: AdapterErrorCode[] = ['network', 'server', 'rate-limited'];
 
 export class AdapterError extends Error {
   override name = 'AdapterError';
@@ -20,7 +20,7 @@ export class AdapterError extends Error {
   }
 
   get transient(): boolean {
-    return TRANSIENT.has(this.code);
+    return TRANSIENT.includes(this.code);
   }
 }
 

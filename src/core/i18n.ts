@@ -20,6 +20,8 @@ export interface ThreadMessages {
   cancel: string;
   showReplies: (count: number) => string;
   hideReplies: string;
+  /** Under a top-level comment whose page left out some of its replies. */
+  moreReplies: (count: number) => string;
   showMore: string;
   showLess: string;
   edit: string;
@@ -55,6 +57,8 @@ export interface FormMessages {
   emailRequired: string;
   bodyRequired: string;
   bodyTooLong: (max: number) => string;
+  /** Clears the name and website this device remembers from the reader's last comment. */
+  forget: string;
 }
 
 /** The note under a comment the storage has not accepted. */
@@ -97,6 +101,7 @@ const en: ThreadMessages = {
   cancel: 'Cancel',
   showReplies: (count) => `Show replies (${count})`,
   hideReplies: 'Hide replies',
+  moreReplies: (count) => `Show ${count} more ${count === 1 ? 'reply' : 'replies'}`,
   showMore: 'Show more',
   showLess: 'Show less',
   edit: 'Edit',

@@ -1,14 +1,22 @@
 /**
  * What this device knows about its reader, in localStorage: an anonymous reader id (one
- * reaction of a kind per reader) and the edit tokens of comments written here. Storage may be
- * unavailable (privacy modes): then the reader simply cannot edit or keep reactions across visits.
+ * reaction of a kind per reader), the edit tokens of comments written here, and the name and
+ * website of the last comment sent (author.ts). Storage may be unavailable (privacy modes): then
+ * the reader simply cannot edit or keep reactions across visits.
  */
 const KEY = 'chime:identity';
+
+/** The name and website a reader signs with. */
+export interface SignedAs {
+  name: string;
+  website?: string | null;
+}
 
 interface Identity {
   reader: string;
   /** Comment id -> [edit token, expiry in ms since the epoch]. */
   tokens: Record<string, [string, number]>;
+  author?: SignedAs;
 }
 
 function read(): Identity {
@@ -20,10 +28,10 @@ function read(): Identity {
   }
   const now = Date.now();
   const tokens = Object.fromEntries(Object.entries(stored.tokens ?? {}).filter(([, [, expires]]) => expires > now));
-  return { reader: stored.reader ?? crypto.randomUUID(), tokens };
+  return { reader: stored.reader ?? crypto.randomUUID(), tokens, author: stored.author };
 }
 
-function write(identity: Identity): Identity {
+export function write(identity: Identity): Identity {
   try {
     localStorage.setItem(KEY, JSON.stringify(identity));
   } catch {
@@ -33,7 +41,8 @@ function write(identity: Identity): Identity {
 }
 
 let cached: Identity | undefined;
-const identity = () => (cached ??= write(read()));
+/** Read once per page, then kept in memory. */
+export const identity = () => (cached ??= write(read()));
 
 export const readerId = (): string => identity().reader;
 

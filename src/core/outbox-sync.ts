@@ -1,4 +1,5 @@
 import type { CommentAdapter } from './adapter.js';
+import { rememberAuthor } from './author.js';
 import { saveEditToken } from './identity.js';
 import { EDIT_WINDOW_MS } from './protocol.js';
 import type { Outbox, OutboxChange, OutboxEntry } from './outbox.js';
@@ -13,8 +14,6 @@ export interface OutboxSyncHost {
   showOutgoing(comments: Comment[]): void;
   /** The storage accepted a comment, here or in another tab. */
   showAccepted(comment: Comment): void;
-  /** A comment this reader wrote: its live echo is not news. */
-  own(id: string): void;
   /** This tab's outbox did something with the thread's comments. */
   onDelivery(change: OutboxChange): void;
 }
@@ -44,6 +43,7 @@ export class OutboxSync {
   /** Picks up what an earlier visit left in the outbox; the host shows it with the saved thread. */
   async restore(): Promise<void> {
     for (const entry of await this.outbox.entries(this.threadId)) this.#setOutgoing(entry);
+    if (!this.signal.aborted) this.host.showOutgoing(this.outgoing);
   }
 
   /** Writes the comment to the outbox: from now on it is safe, and shown as pending. */
@@ -81,13 +81,14 @@ export class OutboxSync {
     else this.outgoing = this.outgoing.filter((c) => c.id !== entry.input.id);
     this.host.showOutgoing(this.outgoing);
     if (result?.editToken) saveEditToken(result.comment.id, result.editToken, editableUntil(result));
+    // Accepted here: the next comment is signed the same way, unless the reader says otherwise.
+    if (result) rememberAuthor(entry.input.author);
     const { comment } = change;
     if (comment) this.host.showAccepted(comment.status === 'pending' ? { ...comment, delivery: { state: 'moderation' } } : comment);
     if (change.local) this.host.onDelivery(change);
   }
 
   #setOutgoing({ input, createdAt, rejected }: OutboxEntry): void {
-    this.host.own(input.id);
     const comment: Comment = {
       id: input.id,
       threadId: input.threadId,

@@ -1,4 +1,5 @@
 import type { CommentAdapter } from './adapter.js';
+import { backoff } from './backoff.js';
 import { type AdapterError, toAdapterError } from './errors.js';
 import type { KeyValueStore } from './storage.js';
 import type { Comment, NewComment, PostResult } from './types.js';
@@ -31,7 +32,6 @@ export interface OutboxChange {
 const KEY = 'outbox';
 /** A rate limit that still holds after this many tries is treated as a refusal. */
 const RATE_LIMIT_TRIES = 5;
-const BACKOFF_BASE_MS = 1000;
 const BACKOFF_MAX_MS = 5 * 60_000;
 
 /**
@@ -102,7 +102,7 @@ export class Outbox {
         const final = !error.transient || (error.code === 'rate-limited' && attempts >= RATE_LIMIT_TRIES);
         const next = final
           ? { ...entry, rejected: error.message }
-          : { ...entry, attempts, retryAt: Date.now() + backoff(attempts, error.retryAfter) };
+          : { ...entry, attempts, retryAt: Date.now() + backoff(attempts, BACKOFF_MAX_MS, error.retryAfter) };
         await this.#write(entry.input.id, next);
         this.#announce({ type: final ? 'rejected' : 'retrying', entry: next, error });
         // The storage is unreachable or busy: the remaining entries would fail the same way.
@@ -128,10 +128,4 @@ export class Outbox {
   #emit(change: OutboxChange): void {
     for (const listener of this.#listeners) listener(change);
   }
-}
-
-/** Exponential backoff with "equal jitter", so tabs and readers coming back together spread out. */
-function backoff(attempts: number, retryAfterSeconds?: number): number {
-  const delay = Math.min(BACKOFF_BASE_MS * 2 ** (attempts - 1), BACKOFF_MAX_MS);
-  return Math.max(delay / 2 + (Math.random() * delay) / 2, (retryAfterSeconds ?? 0) * 1000);
 }

@@ -33,6 +33,7 @@ const ar: Messages = {
   cancel: 'إلغاء',
   showReplies: (count) => `عرض الردود (${number(count)})`,
   hideReplies: 'إخفاء الردود',
+  moreReplies: (count) => `عرض المزيد من الردود (${number(count)})`,
   showMore: 'عرض المزيد',
   showLess: 'عرض أقل',
   edit: 'تعديل',
@@ -76,6 +77,7 @@ const ar: Messages = {
     many: 'يجب ألا يتجاوز التعليق # حرفًا.',
     other: 'يجب ألا يتجاوز التعليق # حرف.',
   }),
+  forget: 'انسَ اسمي وموقعي الإلكتروني',
 
   pending: 'قيد الانتظار: سيُرسَل التعليق عند عودة الاتصال.',
   awaitingModeration: 'شكرًا لك! لن يرى أحد تعليقك سواك حتى يوافق عليه أحد المشرفين.',

@@ -23,6 +23,7 @@ const de: Messages = {
   cancel: 'Abbrechen',
   showReplies: plural({ one: '# Antwort anzeigen', other: '# Antworten anzeigen' }),
   hideReplies: 'Antworten ausblenden',
+  moreReplies: plural({ one: '# weitere Antwort anzeigen', other: '# weitere Antworten anzeigen' }),
   showMore: 'Weiterlesen',
   showLess: 'Weniger anzeigen',
   edit: 'Bearbeiten',
@@ -52,6 +53,7 @@ const de: Messages = {
   emailRequired: 'Bitte gib deine E-Mail-Adresse an, um Antworten per E-Mail zu erhalten.',
   bodyRequired: 'Bitte schreib einen Kommentar.',
   bodyTooLong: (max) => `Dein Kommentar darf höchstens ${number(max)} Zeichen lang sein.`,
+  forget: 'Namen und Website vergessen',
 
   pending: 'Ausstehend: Der Kommentar wird gesendet, sobald wieder eine Verbindung besteht.',
   awaitingModeration: 'Danke! Bis dein Kommentar freigeschaltet ist, siehst nur du ihn.',

@@ -25,6 +25,7 @@ const es: Messages = {
   cancel: 'Cancelar',
   showReplies: plural({ one: 'Ver # respuesta', many: 'Ver # de respuestas', other: 'Ver # respuestas' }),
   hideReplies: 'Ocultar respuestas',
+  moreReplies: plural({ one: 'Ver # respuesta más', many: 'Ver # de respuestas más', other: 'Ver # respuestas más' }),
   showMore: 'Leer más',
   showLess: 'Mostrar menos',
   edit: 'Editar',
@@ -62,6 +63,7 @@ const es: Messages = {
     many: 'Tu comentario no puede tener más de # de caracteres.',
     other: 'Tu comentario no puede tener más de # caracteres.',
   }),
+  forget: 'Olvidar mi nombre y mi sitio web',
 
   pending: 'Pendiente: se enviará cuando vuelva la conexión.',
   awaitingModeration: '¡Gracias! Solo tú puedes ver tu comentario hasta que la moderación lo apruebe.',

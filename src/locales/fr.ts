@@ -25,6 +25,7 @@ const fr: Messages = {
   cancel: 'Annuler',
   showReplies: plural({ one: 'Afficher # réponse', many: 'Afficher les # de réponses', other: 'Afficher les # réponses' }),
   hideReplies: 'Masquer les réponses',
+  moreReplies: plural({ one: 'Afficher # autre réponse', many: 'Afficher # d’autres réponses', other: 'Afficher # autres réponses' }),
   showMore: 'Lire la suite',
   showLess: 'Réduire',
   edit: 'Modifier',
@@ -62,6 +63,7 @@ const fr: Messages = {
     many: 'Votre commentaire ne doit pas dépasser # de caractères.',
     other: 'Votre commentaire ne doit pas dépasser # caractères.',
   }),
+  forget: 'Oublier mon nom et mon site web',
 
   pending: 'En attente\u00a0: il sera envoyé dès que la connexion sera rétablie.',
   awaitingModeration: 'Merci\u202f! Votre commentaire n’est visible que par vous jusqu’à sa validation par la modération.',

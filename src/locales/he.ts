@@ -26,6 +26,7 @@ const he: Messages = {
   cancel: 'ביטול',
   showReplies: (count) => `הצגת התשובות (${number(count)})`,
   hideReplies: 'הסתרת התשובות',
+  moreReplies: (count) => `הצגת תשובות נוספות (${number(count)})`,
   showMore: 'הצגת עוד',
   showLess: 'הצגת פחות',
   edit: 'עריכה',
@@ -55,6 +56,7 @@ const he: Messages = {
   emailRequired: 'יש להזין אימייל כדי לקבל תשובות באימייל.',
   bodyRequired: 'יש לכתוב תגובה.',
   bodyTooLong: plural({ one: 'התגובה יכולה להכיל עד # תו.', two: 'התגובה יכולה להכיל עד # תווים.', other: 'התגובה יכולה להכיל עד # תווים.' }),
+  forget: 'מחיקת השם והאתר השמורים',
 
   pending: 'ממתינה לשליחה: התגובה תישלח כשהחיבור יחזור.',
   awaitingModeration: 'תודה! התגובה מוצגת רק לך עד שצוות האתר יאשר אותה.',

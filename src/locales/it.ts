@@ -24,6 +24,7 @@ const it: Messages = {
   cancel: 'Annulla',
   showReplies: plural({ one: 'Mostra # risposta', many: 'Mostra # di risposte', other: 'Mostra # risposte' }),
   hideReplies: 'Nascondi risposte',
+  moreReplies: plural({ one: 'Mostra # altra risposta', many: 'Mostra altre # di risposte', other: 'Mostra altre # risposte' }),
   showMore: 'Leggi tutto',
   showLess: 'Mostra meno',
   edit: 'Modifica',
@@ -62,6 +63,7 @@ const it: Messages = {
     many: 'Il commento può contenere al massimo # di caratteri.',
     other: 'Il commento può contenere al massimo # caratteri.',
   }),
+  forget: 'Dimentica il mio nome e il mio sito web',
 
   pending: 'In attesa: verrà inviato appena torna la connessione.',
   awaitingModeration: 'Grazie! Finché non sarà approvato dalla moderazione, il tuo commento sarà visibile solo a te.',

@@ -24,6 +24,7 @@ const ja: Messages = {
   cancel: 'キャンセル',
   showReplies: (count) => `${number(count)}件の返信を表示`,
   hideReplies: '返信を非表示',
+  moreReplies: (count) => `さらに${number(count)}件の返信を表示`,
   showMore: '続きを読む',
   showLess: '折りたたむ',
   edit: '編集',
@@ -53,6 +54,7 @@ const ja: Messages = {
   emailRequired: '返信をメールで受け取るには、メールアドレスを入力してください。',
   bodyRequired: 'コメントを入力してください。',
   bodyTooLong: (max) => `コメントは${number(max)}文字以内で入力してください。`,
+  forget: '保存した名前とウェブサイトを消去',
 
   pending: '送信待ち：接続が回復すると送信されます。',
   awaitingModeration: 'ありがとうございます。モデレーターが承認するまで、このコメントはあなたにだけ表示されます。',

@@ -24,6 +24,7 @@ const ko: Messages = {
   cancel: '취소',
   showReplies: (count) => `답글 ${number(count)}개 보기`,
   hideReplies: '답글 숨기기',
+  moreReplies: (count) => `답글 ${number(count)}개 더 보기`,
   showMore: '더보기',
   showLess: '접기',
   edit: '수정',
@@ -53,6 +54,7 @@ const ko: Messages = {
   emailRequired: '답글을 이메일로 받으려면 이메일 주소를 입력해 주세요.',
   bodyRequired: '댓글 내용을 입력해 주세요.',
   bodyTooLong: (max) => `댓글은 ${number(max)}자 이내로 입력해 주세요.`,
+  forget: '저장된 이름과 웹사이트 지우기',
 
   pending: '전송 대기 중: 연결이 복구되면 전송됩니다.',
   awaitingModeration: '감사합니다! 운영자가 승인할 때까지 이 댓글은 작성자 본인에게만 보입니다.',

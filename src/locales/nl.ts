@@ -24,6 +24,7 @@ const nl: Messages = {
   cancel: 'Annuleren',
   showReplies: plural({ one: '# antwoord tonen', other: '# antwoorden tonen' }),
   hideReplies: 'Antwoorden verbergen',
+  moreReplies: plural({ one: 'Nog # antwoord tonen', other: 'Nog # antwoorden tonen' }),
   showMore: 'Lees meer',
   showLess: 'Minder tonen',
   edit: 'Bewerken',
@@ -53,6 +54,7 @@ const nl: Messages = {
   emailRequired: 'Vul je e-mailadres in om antwoorden per e-mail te krijgen.',
   bodyRequired: 'Schrijf een reactie.',
   bodyTooLong: plural({ one: 'Je reactie mag maximaal # teken lang zijn.', other: 'Je reactie mag maximaal # tekens lang zijn.' }),
+  forget: 'Mijn naam en website vergeten',
 
   pending: 'In de wachtrij: wordt verzonden zodra er weer verbinding is.',
   awaitingModeration: 'Bedankt! Alleen jij ziet je reactie totdat een moderator die heeft goedgekeurd.',

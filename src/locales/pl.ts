@@ -25,6 +25,12 @@ const pl: Messages = {
   cancel: 'Anuluj',
   showReplies: plural({ one: 'Pokaż # odpowiedź', few: 'Pokaż # odpowiedzi', many: 'Pokaż # odpowiedzi', other: 'Pokaż # odpowiedzi' }),
   hideReplies: 'Ukryj odpowiedzi',
+  moreReplies: plural({
+    one: 'Pokaż # kolejną odpowiedź',
+    few: 'Pokaż # kolejne odpowiedzi',
+    many: 'Pokaż # kolejnych odpowiedzi',
+    other: 'Pokaż # kolejnych odpowiedzi',
+  }),
   showMore: 'Czytaj dalej',
   showLess: 'Zwiń',
   edit: 'Edytuj',
@@ -64,6 +70,7 @@ const pl: Messages = {
     many: 'Komentarz może mieć najwyżej # znaków.',
     other: 'Komentarz może mieć najwyżej # znaku.',
   }),
+  forget: 'Zapomnij moje imię i stronę internetową',
 
   pending: 'Oczekuje: komentarz zostanie wysłany po przywróceniu połączenia.',
   awaitingModeration: 'Dziękujemy! Dopóki moderator nie zatwierdzi komentarza, widzisz go tylko ty.',

@@ -25,6 +25,7 @@ const pt: Messages = {
   cancel: 'Cancelar',
   showReplies: plural({ one: 'Ver # resposta', many: 'Ver # de respostas', other: 'Ver # respostas' }),
   hideReplies: 'Ocultar respostas',
+  moreReplies: plural({ one: 'Ver mais # resposta', many: 'Ver mais # de respostas', other: 'Ver mais # respostas' }),
   showMore: 'Ler mais',
   showLess: 'Mostrar menos',
   edit: 'Editar',
@@ -62,6 +63,7 @@ const pt: Messages = {
     many: 'Seu comentário deve ter no máximo # de caracteres.',
     other: 'Seu comentário deve ter no máximo # caracteres.',
   }),
+  forget: 'Esquecer meu nome e meu site',
 
   pending: 'Pendente: será enviado quando a conexão voltar.',
   awaitingModeration: 'Obrigado! Seu comentário ficará visível só para você até ser aprovado pela moderação.',

@@ -25,6 +25,7 @@ const zhCN: Messages = {
   cancel: '取消',
   showReplies: (count) => `查看 ${number(count)} 条回复`,
   hideReplies: '收起回复',
+  moreReplies: (count) => `查看其余 ${number(count)} 条回复`,
   showMore: '展开全文',
   showLess: '收起',
   edit: '编辑',
@@ -54,6 +55,7 @@ const zhCN: Messages = {
   emailRequired: '如需通过邮件接收回复，请填写邮箱。',
   bodyRequired: '请填写评论内容。',
   bodyTooLong: (max) => `评论不能超过 ${number(max)} 个字符。`,
+  forget: '清除保存的昵称和网站',
 
   pending: '等待发送：网络恢复后将自动发送。',
   awaitingModeration: '感谢您的评论！审核通过前，只有您能看到这条评论。',

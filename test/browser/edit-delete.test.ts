@@ -168,4 +168,18 @@ describe('editing and deleting your own comment', () => {
     expect(bodyText(commentById(element, id)!)).to.equal('Too late to change');
     expect(shadow(element).querySelector('[role=alert]')!.textContent).to.equal('The time for changing this comment is over.');
   });
+
+  it('puts a comment back, text and all, when the storage refuses to delete it', async () => {
+    const element = await mount(300);
+    window.confirm = () => true;
+    const id = await post(element, 'Still here');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const failed = oneEvent(element, 'chime-error');
+    buttonOf(commentById(element, id)!, 'Delete')!.click();
+    expect((await failed).detail.action).to.equal('delete');
+    await settled(element);
+    expect(bodyText(commentById(element, id)!)).to.equal('Still here');
+    expect(commentById(element, id)!.querySelector('.deleted')).to.be.null;
+    expect(headingText(element)).to.equal('Comments (2)');
+  });
 });

@@ -5,20 +5,29 @@ import type { ChimeComments } from '../../src/components/chime-comments.js';
 import type { ChimeForm } from '../../src/components/chime-form.js';
 import type { ChimeThread } from '../../src/components/chime-thread.js';
 import type { CommentAdapter } from '../../src/core/adapter.js';
+import { forgetAuthor } from '../../src/core/author.js';
 
 export const SEED_URL = new URL('../fixtures/seed.json', import.meta.url).href;
 
 /**
- * Every test starts with an empty offline cache and outbox: most tests reuse thread ids (`/t`) with
- * a fresh memory adapter, and a saved copy from the previous test would show first.
+ * Every test starts with an empty offline cache and outbox, and a reader whose name this device
+ * does not know: most tests reuse thread ids (`/t`) with a fresh memory adapter, and a saved copy
+ * from the previous test would show first.
  */
 beforeEach(async () => {
+  forgetAuthor();
+  await clearChimeDb();
+});
+
+/** Empties the widget's IndexedDB store and the saved threads' heads in localStorage: no saved threads, drafts or unsent comments. */
+export async function clearChimeDb(): Promise<void> {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('chime:thread:') || key === 'chime:heads') localStorage.removeItem(key);
   const db = await openChimeDb();
   const clearing = db.transaction('keyval', 'readwrite');
   clearing.objectStore('keyval').clear();
   await new Promise((resolve) => (clearing.oncomplete = resolve));
   db.close();
-});
+}
 
 /** The widget's IndexedDB database ('chime', store 'keyval'), opened from the test page. */
 export async function openChimeDb(): Promise<IDBDatabase> {

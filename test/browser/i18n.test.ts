@@ -3,7 +3,7 @@ import { render } from 'lit';
 import { MemoryAdapter } from '../../src/adapters/memory.js';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import type { ChimeCount } from '../../src/components/chime-count.js';
-import { renderDelivery } from '../../src/components/delivery-note.js';
+import { renderDelivery } from '../../src/components/own-comment.js';
 import { messagesFor, registerLocale } from '../../src/core/i18n.js';
 import type { Comment } from '../../src/core/types.js';
 import { defineChimeElements } from '../../src/define.js';

@@ -4,7 +4,7 @@ import type { ChimeComments } from '../../src/components/chime-comments.js';
 import type { ChimeCount } from '../../src/components/chime-count.js';
 import { english as countEnglish } from '../../src/components/chime-count.js';
 import { english as formEnglish } from '../../src/components/chime-form.js';
-import { english as deliveryEnglish } from '../../src/components/delivery-note.js';
+import { english as deliveryEnglish } from '../../src/components/own-comment.js';
 import { messagesFor, registerLocale, type Messages } from '../../src/core/i18n.js';
 import { defineChimeElements } from '../../src/define.js';
 import { bundledLocales, type BundledLocale } from '../../src/locales/index.js';

@@ -1,131 +1,29 @@
-import { expect, oneEvent, waitUntil as waitUntilWithin } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
-import type { ChimeComments } from '../../src/components/chime-comments.js';
-import type { OutboxEntry } from '../../src/core/outbox.js';
-import type { Comment, CommentPage, ThreadMeta } from '../../src/core/types.js';
-import { fill, formOf, headingText, loadFrame, openChimeDb, renderedComments, shadow, submit, threadOf } from './helpers.js';
-
-// The reference server runs in its own process (test/plugins/chime-server.js, SQLite in a temp
-// dir); the widgets reach it through a proxy (test/plugins/network.js) that refuses connections,
-// holds or delays answers and loses them, as a network does. Widgets are the built dist/chime.js
-// with endpoint=: the REST adapter. Assertions about what was stored ask the server itself.
-//
-// Every tab here is a fresh page (an iframe) in the same browser profile: it shares IndexedDB,
-// Web Locks and BroadcastChannel with the others, like a reload or a second tab would.
-
-const ADMIN_TOKEN = `admin-${crypto.randomUUID()}`;
-let server: string; // the Chime server itself: for the test's own questions and admin calls
-let endpoint: string; // the proxy in front of it: what the widgets are given
-
-interface ProxyStats {
-  /** POST /api/comments forwarded to the server. */
-  posts: number;
-  postsInFlight: number;
-  dropped: number;
-}
-
-const network = <T = true>(command: string, payload: object = {}) => executeServerCommand<T, object>(command, { url: endpoint, ...payload });
-const proxyStats = () => network<ProxyStats>('proxy-stats');
-
-async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(new URL(path, server), init);
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<T>;
-}
-
-/** The comments the server holds for a thread, as it lists them to anyone. */
-const storedComments = async (thread: string) => (await api<CommentPage>(`/api/comments?thread=${encodeURIComponent(thread)}&limit=100`)).comments;
-const storedCount = async (thread: string) => (await api<ThreadMeta>(`/api/thread?thread=${encodeURIComponent(thread)}`)).count;
-const setClosed = (thread: string, closed: boolean) =>
-  api<ThreadMeta>(`/api/admin/thread?thread=${encodeURIComponent(thread)}`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ closed }),
-  });
-
-/** Another reader, on another machine, posts straight to the server. */
-const postElsewhere = (thread: string, body: string) =>
-  api<{ comment: Comment }>('/api/comments', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ id: crypto.randomUUID(), threadId: thread, author: { name: 'Grace' }, body }),
-  });
-
-/** Every key and value of the widget's IndexedDB store ('chime'/'keyval'), read from the test page. */
-async function savedOffline(): Promise<Map<IDBValidKey, unknown>> {
-  const db = await openChimeDb();
-  try {
-    const store = db.transaction('keyval').objectStore('keyval');
-    const [keys, values] = await Promise.all(
-      [store.getAllKeys(), store.getAll()].map(
-        (r) =>
-          new Promise<unknown[]>((resolve, reject) => {
-            r.onsuccess = () => resolve(r.result);
-            r.onerror = () => reject(r.error);
-          }),
-      ),
-    );
-    return new Map(keys.map((key, i) => [key as IDBValidKey, values[i]]));
-  } finally {
-    db.close();
-  }
-}
-
-/** The bodies of the thread as saved for the next visit. */
-const cachedBodies = async (thread: string) =>
-  (((await savedOffline()).get(`thread:oldest:${thread}`) as CommentPage | undefined)?.comments ?? []).map((c) => c.body);
-
-const outboxOf = async (thread: string) => (((await savedOffline()).get('outbox') ?? []) as OutboxEntry[]).filter((e) => e.input.threadId === thread);
-
-const texts = (widget: ChimeComments) => renderedComments(widget).map((li) => li.querySelector('.body')!.textContent!.trim());
-const deliveryOf = (widget: ChimeComments) => renderedComments(widget).map((li) => li.dataset.delivery ?? 'sent');
-
-async function openTab(thread: string, attributes: Record<string, string> = {}): Promise<{ widget: ChimeComments; frame: HTMLIFrameElement }> {
-  const frame = await loadFrame({
-    src: new URL(`../fixtures/offline.html?${new URLSearchParams({ thread, endpoint, ...attributes })}`, import.meta.url).href,
-  });
-  await waitUntil(() => frame.contentDocument!.querySelector('chime-comments')?.shadowRoot, 'the tab never showed the widget');
-  return { widget: frame.contentDocument!.querySelector('chime-comments') as ChimeComments, frame };
-}
-
-async function post(widget: ChimeComments, body: string): Promise<void> {
-  await waitUntil(() => formOf(widget)?.shadowRoot?.querySelector('textarea'), 'no form');
-  const form = formOf(widget)!;
-  await fill(form, { name: 'Ada', body });
-  submit(form);
-}
-
-function eventsOf(widget: ChimeComments, ...names: string[]): string[] {
-  const seen: string[] = [];
-  for (const name of names) widget.addEventListener(name, () => seen.push(name));
-  return seen;
-}
-
-/** A tab loads dist/chime.js, its on-demand chunks and the thread: slow on a busy machine. */
-const LOAD = { timeout: 5000 };
-
-/** Every wait here crosses processes (browser, proxy, server): 5 s unless said, not waitUntil's 1 s. */
-const waitUntil = (predicate: () => unknown, message: string, options: { timeout?: number } = LOAD) => waitUntilWithin(predicate, message, options);
-
-const newThread = () => `/offline/${crypto.randomUUID()}`;
+import { expect, oneEvent } from '@open-wc/testing';
+import { fill, formOf, headingText, renderedComments, shadow, submit } from './helpers.js';
+import {
+  cachedBodies,
+  deliveryOf,
+  eventsOf,
+  network,
+  newThread,
+  openTab,
+  outboxOf,
+  post,
+  postElsewhere,
+  proxyStats,
+  savedOffline,
+  setClosed,
+  storedComments,
+  storedCount,
+  texts,
+  useServer,
+  waitUntil,
+} from './tabs.js';
 
 describe('offline first, against the real server through a real network', function () {
   this.timeout(20000);
 
-  before(async () => {
-    server = await executeServerCommand<string, object>('chime-server-start', { env: { CHIME_RATE_LIMIT: '10000', CHIME_ADMIN_TOKEN: ADMIN_TOKEN } });
-    endpoint = await executeServerCommand<string, object>('proxy-start', { target: server });
-  });
-  after(async () => {
-    await network('proxy-stop');
-    await executeServerCommand('chime-server-stop', { url: server });
-  });
-  afterEach(async () => {
-    for (const frame of document.querySelectorAll('iframe')) frame.remove();
-    await network('proxy-release');
-    await network('proxy-delay-posts', { ms: 0 });
-    await network('proxy-up');
-  });
+  useServer();
 
   it('hears about comments posted while its event stream was cut, once it reconnects', async () => {
     const thread = newThread();
@@ -305,7 +203,7 @@ describe('offline first, against the real server through a real network', functi
     first.frame.remove();
 
     const second = await openTab(thread);
-    await waitUntil(() => formOf(second.widget)?.draft.body === 'Half a thought', 'the draft was not restored');
+    await waitUntil(() => formOf(second.widget)?.draft?.body === 'Half a thought', 'the draft was not restored');
     expect(shadow(formOf(second.widget)!).querySelector('textarea')!.value).to.equal('Half a thought');
     submit(formOf(second.widget)!);
     await waitUntil(() => deliveryOf(second.widget).join() === 'sent', 'not sent');
@@ -316,7 +214,10 @@ describe('offline first, against the real server through a real network', functi
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect((await savedOffline()).has(`draft:${thread}`)).to.equal(false);
     const third = await openTab(thread);
-    await waitUntil(() => threadOf(third.widget) && formOf(third.widget) && headingText(third.widget) === 'Comments (1)', 'never loaded');
+    await waitUntil(
+      () => headingText(third.widget) === 'Comments (1)' && formOf(third.widget)?.shadowRoot?.querySelector('textarea'),
+      'never loaded',
+    );
     expect(formOf(third.widget)!.draft.body).to.equal('');
   });
 

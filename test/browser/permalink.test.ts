@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import type { ChimeForm } from '../../src/components/chime-form.js';
 import { defineChimeElements } from '../../src/define.js';
-import { buttonOf, commentById, fill, formOf, loaded, memoryWith, renderedComments, settled, shadow, threadOf } from './helpers.js';
+import { buttonOf, clearChimeDb, commentById, fill, formOf, loaded, memoryWith, renderedComments, settled, shadow, threadOf } from './helpers.js';
 
 defineChimeElements();
 
@@ -60,6 +60,8 @@ describe('permalinks, times, long comments, badges and avatars', () => {
       ['#comment-%E0%A4%A', 1],
     ] as const) {
       history.replaceState(null, '', hash);
+      // Each case starts from nothing saved: a saved copy would show what the previous case paged to.
+      await clearChimeDb();
       const element = await fixture<ChimeComments>(html`<chime-comments thread="/t" page-size="1" .adapter=${adapter()}></chime-comments>`);
       await loaded(element);
       await waitUntil(() => renderedComments(element).length === shown, `${hash}: ${renderedComments(element).length} comments shown`);
@@ -67,6 +69,9 @@ describe('permalinks, times, long comments, badges and avatars', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(renderedComments(element), hash).to.have.length(shown);
       expect(shadow(element).querySelector('[part=load-more]'), hash).to.exist;
+      // Gone, with its last save written, before the next case clears what is saved.
+      element.remove();
+      await new Promise((resolve) => setTimeout(resolve, 300));
     }
   });
 

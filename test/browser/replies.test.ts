@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { MemoryAdapter } from '../../src/adapters/memory.js';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import { defineChimeElements } from '../../src/define.js';
 import { buttonOf, commentById, fill, formOf, loaded, memoryWith, renderedComments, replyForm, shadow, submit, threadOf } from './helpers.js';
@@ -113,5 +114,35 @@ describe('threaded replies', () => {
     await element.updateComplete;
     await threadOf(element)!.updateComplete;
     expect(buttonOf(commentById(element, 'r1')!, 'Reply')).to.be.undefined;
+  });
+
+  it('shows "Show N more replies" under a top-level comment whose page left replies out, and loads them when asked', async () => {
+    // A storage whose pages carry at most 3 replies: 7 answer the first comment, 1 the second.
+    const comments = [
+      { id: 'q', author: { name: 'Ada' }, body: 'Question' },
+      { id: 's', author: { name: 'Edsger' }, body: 'Second question' },
+      ...Array.from({ length: 7 }, (_, n) => ({
+        id: `a${n + 1}`,
+        parentId: n === 3 ? 'a3' : 'q',
+        author: { name: 'Grace' },
+        body: `Answer ${n + 1}`,
+      })),
+      { id: 'b1', parentId: 's', author: { name: 'Linus' }, body: 'Other answer' },
+    ];
+    const adapter = new MemoryAdapter({ replyBudget: 3, seed: { threads: { '/t': { comments } } } });
+    const element = await fixture<ChimeComments>(html`<chime-comments thread="/t" .adapter=${adapter}></chime-comments>`);
+    await loaded(element);
+    const more = () => buttonOf(commentById(element, 'q')!, /more repl/);
+    expect(more()!.textContent!.trim()).to.equal('Show 4 more replies');
+    expect(more()!.getAttribute('part')).to.equal('more-replies');
+    expect(['a1', 'a2', 'a3', 'a4'].map((id) => Boolean(commentById(element, id)))).to.deep.equal([true, true, true, false]);
+    expect(commentById(element, 'b1'), 'the budget was spent on the first comment').to.be.null;
+    expect(buttonOf(commentById(element, 's')!, /more repl/)!.textContent!.trim()).to.equal('Show 1 more reply');
+    more()!.click();
+    await waitUntil(() => commentById(element, 'a7'), 'the other replies never came');
+    expect(['a4', 'a5', 'a6', 'a7'].map((id) => level(commentById(element, id)!))).to.deep.equal([3, 2, 2, 2]);
+    await threadOf(element)!.updateComplete;
+    expect(more()).to.be.undefined;
+    expect(renderedComments(element)).to.have.length(9);
   });
 });

@@ -1,0 +1,15 @@
+import { identity, write, type SignedAs } from './identity.js';
+
+// Only the form and the outbox need these: they come with their chunks, not with chime.js.
+
+/** The name and website of the last comment this device sent, unless the reader forgot them. */
+export const rememberedAuthor = (): SignedAs | undefined => identity().author;
+
+/** Remembers who signed a comment the storage accepted, for the next one. */
+export function rememberAuthor({ name, website }: SignedAs): void {
+  write(Object.assign(identity(), { author: { name, website: website || null } }));
+}
+
+export function forgetAuthor(): void {
+  write(Object.assign(identity(), { author: undefined }));
+}
