@@ -20,11 +20,24 @@ export class Reactions {
     this.limits = limits(ctx);
   }
 
-  /** The reactions `reader` (or the signed-in `user`) gave in a thread, by comment id: what the widget shows as theirs, beside the shared pages. */
+  /**
+   * The reactions `reader` (or the signed-in `user`) gave in a thread, by comment id: what the
+   * widget shows as theirs, beside the shared pages. For a signed-in user also the comments they
+   * may still change from any device (myComments: id -> end of its edit window, ISO 8601).
+   */
   async mine(query: unknown, user: SignedUser | null) {
+    const { storage, config } = this.ctx;
     const { thread, reader } = check(overlayQuery, query);
-    const { version, mine } = await this.ctx.storage.myReactions(thread, await reactingReader(this.ctx, reader, user));
-    return { version, myReactions: Object.fromEntries(mine) };
+    const [{ version, mine }, written] = await Promise.all([
+      storage.myReactions(thread, await reactingReader(this.ctx, reader, user)),
+      user ? storage.writtenBy(thread, user.id, Date.now() - config.editWindowMs) : null,
+    ]);
+    const until = (c: { created_at: number }) => new Date(c.created_at + config.editWindowMs).toISOString();
+    return {
+      version,
+      myReactions: Object.fromEntries(mine),
+      ...(written && { myComments: Object.fromEntries(written.map((c) => [c.id, until(c)])) }),
+    };
   }
 
   async issueReader(actor: Actor) {

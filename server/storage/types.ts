@@ -123,6 +123,8 @@ export interface Storage {
   version(threadId: string): Promise<number>;
   /** The reactions reader gave to the thread's published comments, by comment id, with the thread's version. */
   myReactions(threadId: string, reader: string): Promise<{ version: number; mine: Map<string, string[]> }>;
+  /** The thread's published, not deleted comments the signed-in user `userId` (author_user) wrote after `since` (epoch ms). */
+  writtenBy(threadId: string, userId: string, since: number): Promise<Array<{ id: string; created_at: number }>>;
   counts(threadIds: string[]): Promise<Record<string, number>>;
   /** Published comments (not deleted) of one thread, or of every thread with null, the last published first: feeds. */
   recent(threadId: string | null, limit: number): Promise<CommentRow[]>;

@@ -205,16 +205,41 @@ eachBackend('sign-in from the host site', (db) => {
     const overlay = await i.send('GET', `/api/reactions?thread=${encodeURIComponent(THREAD)}`, undefined, device2);
     assert.equal(overlay.status, 200);
     assert.match(overlay.headers.get('vary') ?? '', /X-Chime-User/i);
-    assert.deepEqual(await overlay.json(), { myReactions: { [comment.id]: ['like'] } });
+    assert.deepEqual(await overlay.json(), { myReactions: { [comment.id]: ['like'] }, myComments: {} });
     // Someone else's overlay is not theirs; without a token or a reader id there is nobody to ask about.
     const grace = await i.send('GET', `/api/reactions?thread=${encodeURIComponent(THREAD)}`, undefined, as(sign(user())));
-    assert.deepEqual(await grace.json(), { myReactions: {} });
+    assert.deepEqual(((await grace.json()) as { myReactions: object }).myReactions, {});
     assert.equal((await i.send('GET', `/api/reactions?thread=${encodeURIComponent(THREAD)}`)).status, 422);
     assert.equal((await i.send('PUT', like)).status, 422);
 
     assert.deepEqual(await (await i.send('DELETE', like, undefined, reader)).json(), { reactions: {} });
     const bad = await i.send('PUT', like, undefined, as(sign(user({ id: 'u-2002' }), { secret: 'x'.repeat(40) })));
     assert.equal(bad.status, 401);
+  });
+
+  it("tells a signed-in reader which comments they may still change, on any device (myComments), and nobody else's", async () => {
+    const i = await db.open({ ...SSO, CHIME_EDIT_WINDOW: '2' });
+    const overlay = async (headers: Record<string, string>, query = '') =>
+      (await (await i.send('GET', `/api/reactions?thread=${encodeURIComponent(THREAD)}${query}`, undefined, headers)).json()) as {
+        myReactions: object;
+        myComments?: Record<string, string>;
+      };
+    const { comment } = await postAs(i, sign(user()));
+    const gone = await postAs(i, sign(user()), { body: 'deleted later' });
+    await postAs(i, sign(user({ id: 'u-2002', name: 'Ada' })), { body: "Ada's" });
+    await i.send('POST', '/api/comments', newComment({ author: { name: 'Grace Hopper' }, body: 'Anonymous, same name' }));
+    assert.equal((await i.send('DELETE', `/api/comments/${gone.comment.id}`, undefined, as(sign(user())))).status, 204);
+
+    // The phone: a fresh token of the same user, no edit token, no reader id.
+    const mine = await overlay(as(sign(user({ iat: now() - 1 }))));
+    assert.deepEqual(Object.keys(mine.myComments!), [comment.id]);
+    const until = Date.parse(mine.myComments![comment.id]!);
+    assert.equal(until, Date.parse(comment.createdAt) + 2000);
+    // Anonymous readers are told nothing of the kind.
+    assert.equal((await overlay({}, `&reader=${await issueReader(i)}`)).myComments, undefined);
+
+    await new Promise((resolve) => setTimeout(resolve, until - Date.now() + 50));
+    assert.deepEqual((await overlay(as(sign(user({ iat: now() - 2 }))))).myComments, {});
   });
 
   it('wipes the signed-in writer from a deleted comment kept for its replies', async () => {
