@@ -36,6 +36,12 @@ try {
 }
 export const readers = stored;
 
+/** What GET /api/reactions answers: the reader's reactions and, signed in, the comments they may change. */
+interface Overlay {
+  myReactions: Record<string, string[]>;
+  myComments?: Record<string, string>;
+}
+
 type Calls = typeof import('./rest-calls.js');
 let loading: Promise<Calls> | undefined;
 /** The chunk with every call but list(), fetched once (again after a failure: offline). */
@@ -70,10 +76,17 @@ export class RestAdapter implements CommentAdapter {
     // (a signed-in reader's by their token: the same on every device).
     const [page, mine] = await Promise.all([
       this.request<CommentPage>('GET', 'comments', { signal, query: { thread: threadId, sort, cursor, limit, root } }),
-      (reader || this.user) &&
-        this.request<{ myReactions: Record<string, string[]> }>('GET', 'reactions', { signal, query: { thread: threadId, reader } }),
+      // Refused (a token the server does not take), it leaves the thread shown, without the overlay.
+      reader || this.user
+        ? this.request<Overlay>('GET', 'reactions', { signal, query: { thread: threadId, reader } }).catch(() => undefined)
+        : undefined,
     ]);
-    if (readerId) for (const comment of page.comments) comment.myReactions = (mine && mine.myReactions[comment.id]) || [];
+    if (readerId) {
+      for (const comment of page.comments) {
+        comment.myReactions = mine?.myReactions[comment.id] || [];
+        comment.editableUntil = mine?.myComments?.[comment.id];
+      }
+    }
     return page;
   }
 

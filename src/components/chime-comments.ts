@@ -8,7 +8,7 @@ import { commentsStyles } from './chime-comments.styles.js';
 import type { DeliveryRequest } from './own-comment.js';
 
 /** Everything that decides which comments are shown: a change to any of them reloads the thread. */
-const SOURCE_PROPERTIES = ['thread', 'adapter', 'endpoint', 'seed', 'sort', 'pageSize', 'offlineCache'] as const;
+const SOURCE_PROPERTIES = ['thread', 'adapter', 'endpoint', 'seed', 'sort', 'pageSize', 'offlineCache', 'userToken'] as const;
 
 /** What the thread asks to do with a comment (chime-react, chime-edit, chime-delete). */
 interface Action {
@@ -28,6 +28,7 @@ let form: Promise<unknown> | undefined;
  * @fires chime-delivered - a comment from the outbox was accepted; detail: { comment, editToken }
  * @fires chime-rejected - the storage refused a comment for good; detail: { comment, error }
  * @fires chime-error - loading, posting or changing a comment failed, or the element is misconfigured; detail: { error: AdapterError, action }
+ * @slot sign-in - shown in the form while no reader is signed in (user-token): how to sign in on the host site
  */
 export class ChimeComments extends LitElement {
   static override styles = commentsStyles;
@@ -46,6 +47,7 @@ export class ChimeComments extends LitElement {
     reactions: {},
     avatars: {},
     offlineCache: { attribute: 'offline-cache' },
+    userToken: { attribute: 'user-token' },
     _replyTo: { state: true },
   };
 
@@ -73,6 +75,12 @@ export class ChimeComments extends LitElement {
   avatars = 'local';
   /** "off" keeps nothing on the device: no saved threads or drafts, unsent comments live in memory. */
   offlineCache = 'on';
+  /**
+   * A signed-in reader of the host site: the token its backend signed for them (docs/sso.md). They
+   * comment under that name, with a verified mark, and may change their comments on any device.
+   * Empty (the default): anonymous commenting.
+   */
+  userToken = '';
 
   /** The comment the reader is answering: the reply form shows under it. */
   private _replyTo = '';
@@ -156,6 +164,7 @@ export class ChimeComments extends LitElement {
                   part="reply-form"
                   .messages=${m}
                   .writer=${session?.writer}
+                  .user=${this.userToken}
                   parent=${this._replyTo}
                   reply-to=${comments.find((c) => c.id === this._replyTo)?.author.name ?? ''}
                   @chime-cancel=${() => (this._replyTo = '')}
@@ -176,7 +185,9 @@ export class ChimeComments extends LitElement {
         isClosed
           ? html`<p class="closed" part="closed">${m.closed}</p>`
           : thread
-            ? html`<chime-form part="form" .messages=${m} .writer=${session?.writer}></chime-form>`
+            ? html`<chime-form part="form" .messages=${m} .writer=${session?.writer} .user=${this.userToken}
+                ><slot name="sign-in" slot="sign-in"></slot
+              ></chime-form>`
             : nothing
       }
     </section>`;

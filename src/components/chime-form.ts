@@ -6,6 +6,7 @@ import { LIMITS } from '../core/protocol.js';
 import type { NewComment } from '../core/types.js';
 import { renderBody } from './markdown.js';
 import { safeUrl } from '../core/url.js';
+import { signedIn } from '../core/token-user.js';
 import { formStyles } from './chime-form.styles.js';
 
 /** What the form hands to its owner when a reader submits valid input. */
@@ -51,6 +52,8 @@ export const english: FormMessages = {
   bodyRequired: 'Please write a comment.',
   bodyTooLong: (max) => `Please keep your comment under ${max} characters.`,
   forget: 'Forget my name and website',
+  signedInAs: (name) => `Commenting as ${name}`,
+  signInExpired: 'Your sign-in has expired, so you are commenting as a guest. Reload the page to sign in again.',
 };
 
 /**
@@ -62,6 +65,9 @@ export const english: FormMessages = {
  *
  * @cssprop --chime-reply-emails - `none` hides the "Email me replies" checkbox (for a storage that sends no email)
  * @csspart reply-emails - the "Email me replies" checkbox and its label
+ * @csspart signed-in - whom a signed-in reader comments as, in place of the name field (docs/sso.md)
+ * @csspart sign-in-expired - the page's sign-in has expired: the reader comments as a guest
+ * @slot sign-in - shown while no reader is signed in: how to sign in on the host site
  * @fires chime-submit - the reader submitted valid input; detail: CommentSubmission
  * @fires chime-cancel - a reply form's Cancel button was pressed, or its comment is safe in the outbox: it can close
  */
@@ -71,6 +77,7 @@ export class ChimeForm extends LitElement {
   static override properties = {
     messages: { attribute: false },
     writer: { attribute: false },
+    user: { attribute: false },
     parent: {},
     sending: { type: Boolean, reflect: true },
     error: {},
@@ -84,6 +91,8 @@ export class ChimeForm extends LitElement {
   messages: LocaleMessages = messagesFor('en');
   /** The thread's writer, which this form posts through. */
   writer?: CommentWriter;
+  /** The page's user token (<chime-comments user-token>): a signed-in reader has no name to type. */
+  user = '';
   /** The id of the comment a reply form answers. */
   parent = '';
   /** True while posting: the button is disabled. */
@@ -133,15 +142,28 @@ export class ChimeForm extends LitElement {
     return { ...english, ...this.messages };
   }
 
+  /** Whom the host site signed in, while their token lives (by this device's clock); else null. */
+  get #signedIn() {
+    return signedIn(this.user);
+  }
+
   protected override render() {
     const m = this.#messages;
+    const user = this.#signedIn;
+    // An expired token is not sent: the reader is told, and writes as a guest (docs/sso.md).
     return html`<form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput}>
       <h3 part="form-heading">${this.replyTo ? m.replyTo(this.replyTo) : m.formHeading}</h3>
+      ${
+        user
+          ? html`<p class="signed-in" part="signed-in">${m.signedInAs(user.name)} <span aria-hidden="true">✓</span></p>`
+          : html`${this.user ? html`<p class="form-error" role="status" part="sign-in-expired">${m.signInExpired}</p>` : nothing}
+              <slot name="sign-in"></slot>`
+      }
       <div class="row">
-        ${this.#input('name', m.name, 'text', 'name')} ${this.#input('email', m.email, 'email', 'email')}
+        ${user ? nothing : this.#input('name', m.name, 'text', 'name')} ${user?.email ? nothing : this.#input('email', m.email, 'email', 'email')}
         ${this.#input('website', m.website, 'url', 'url')}
       </div>
-      ${this._remembered ? html`<button class="link" type="button" @click=${this.#forget}>${m.forget}</button>` : nothing}
+      ${this._remembered && !user ? html`<button class="link" type="button" @click=${this.#forget}>${m.forget}</button>` : nothing}
       <label>
         ${m.comment}
         <textarea
@@ -239,8 +261,10 @@ export class ChimeForm extends LitElement {
       (form.elements.namedItem(first) as HTMLElement).focus();
       return;
     }
-    const [name, website] = [this.draft.name.trim(), this.draft.website.trim()];
-    const email = this.draft.email?.trim() || undefined;
+    // A signed-in reader writes under the name and email their site vouches for (the server insists).
+    const user = this.#signedIn;
+    const [name, website] = [user?.name ?? this.draft.name.trim(), this.draft.website.trim()];
+    const email = user?.email || this.draft.email?.trim() || undefined;
     const notifyReplies = this.draft.notifyReplies || undefined;
     const author = { name, website: website || null, email };
     const detail: CommentSubmission = { ...this.draft, name, website, email, notifyReplies, author };
@@ -268,10 +292,12 @@ export class ChimeForm extends LitElement {
   #validate(): Partial<Record<Field, string>> {
     const m = this.#messages;
     const { name, website, body, notifyReplies } = this.draft;
-    const email = this.draft.email?.trim();
+    const user = this.#signedIn;
+    const email = user?.email || this.draft.email?.trim();
     const errors: Partial<Record<Field, string>> = {};
-    if (!name.trim()) errors.name = m.nameRequired;
-    else if (name.trim().length > LIMITS.name) errors.name = m.nameTooLong(LIMITS.name);
+    // A signed-in reader has no name field to fault.
+    if (!user && !name.trim()) errors.name = m.nameRequired;
+    else if (!user && name.trim().length > LIMITS.name) errors.name = m.nameTooLong(LIMITS.name);
     if (email && (!EMAIL.test(email) || email.length > LIMITS.email)) errors.email = m.emailInvalid;
     else if (notifyReplies && !email) errors.email = m.emailRequired;
     if (website.trim() && !safeUrl(website)) errors.website = m.websiteInvalid;

@@ -185,7 +185,8 @@ export class ChimeThread extends LitElement {
       messages: this.messages,
       avatars: this.avatars,
       closed: this.closed,
-      editable: Boolean(editToken(c.id)),
+      // By this device's edit token, or as the signed-in reader who wrote it (on any device).
+      editable: Boolean(editToken(c.id)) || c.editableUntil! > new Date().toISOString(),
       editing: this.#open.has(`e${c.id}`),
       expanded: this.#open.has(`b${c.id}`),
       answered: c.parentId !== parent ? this.#byId.get(c.parentId!) : undefined,

@@ -4,8 +4,9 @@ import { AdapterError } from '../core/errors.js';
 import { startReads, type ThreadSource } from '../core/first-paint.js';
 import type { SessionNews, ThreadSession } from '../core/thread-session.js';
 import { fromSaved, initialState, type ThreadState } from '../core/thread-state.js';
+import { liveToken } from '../core/user-token.js';
 
-type Host = ReactiveControllerHost & HTMLElement & StorageSettings;
+type Host = ReactiveControllerHost & HTMLElement & StorageSettings & { userToken?: string };
 
 /** What the element wants shown, besides its storage settings. */
 export type ThreadRequest = Omit<ThreadSource, 'adapter'>;
@@ -60,6 +61,9 @@ export class ThreadController implements ReactiveController {
     if (signal.aborted) return;
     if (adapter instanceof AdapterError) return this.#misconfigured(adapter, signal);
     const source = { ...this.#request!, adapter };
+    // Before the first list: the signed-in reader's own reactions and comments come with it. An
+    // expired token is not sent (the server would refuse it): the reader is anonymous (docs/sso.md).
+    if ('user' in adapter) adapter.user = liveToken(this.host.userToken);
     const reads = startReads(source, signal);
     // The saved copy's head is shown before the session's code is here; the session takes it over.
     if (reads.head) {

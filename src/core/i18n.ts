@@ -32,6 +32,8 @@ export interface ThreadMessages {
   deleted: string;
   pinned: string;
   offlineNotice: string;
+  /** Labels the ✓ after the name of a writer the host site signed in (docs/sso.md). */
+  verified: string;
 }
 
 // The other elements' English comes with their own chunks, so a reader who only reads never
@@ -59,6 +61,10 @@ export interface FormMessages {
   bodyTooLong: (max: number) => string;
   /** Clears the name and website this device remembers from the reader's last comment. */
   forget: string;
+  /** In place of the name field, for a reader the host site signed in. */
+  signedInAs: (name: string) => string;
+  /** The page's sign-in has expired (or is unreadable): the form asks for a name again. */
+  signInExpired: string;
 }
 
 /** The note under a comment the storage has not accepted. */
@@ -112,6 +118,7 @@ const en: ThreadMessages = {
   deleted: 'This comment was deleted.',
   pinned: 'Pinned',
   offlineNotice: 'Offline: showing saved comments.',
+  verified: 'Verified',
 };
 
 const locales = new Map<string, Partial<Messages>>();

@@ -45,6 +45,11 @@ export interface Comment {
   /** Reactions this reader has given, when the adapter knows the reader. */
   myReactions?: string[];
   /**
+   * Until when (ISO 8601) this reader may edit or delete it as who they are, from any device: a
+   * reader signed in by the host site (CommentAdapter.user) who wrote it. Set by the adapter.
+   */
+  editableUntil?: string;
+  /**
    * Client-only, never stored by an adapter: a comment this reader wrote that the storage has
    * not accepted yet ('pending', waiting in the outbox), refused for good ('rejected'), or
    * accepted for a moderator to approve ('moderation': only this reader's device shows it).

@@ -36,6 +36,7 @@ const fr: Messages = {
   deleted: 'Ce commentaire a été supprimé.',
   pinned: 'Épinglé',
   offlineNotice: 'Hors ligne\u00a0: affichage des commentaires enregistrés.',
+  verified: 'Vérifié',
 
   formHeading: 'Laisser un commentaire',
   replyTo: (name) => `Répondre à ${name}`,
@@ -64,6 +65,8 @@ const fr: Messages = {
     other: 'Votre commentaire ne doit pas dépasser # caractères.',
   }),
   forget: 'Oublier mon nom et mon site web',
+  signedInAs: (name) => `Vous commentez en tant que ${name}`,
+  signInExpired: 'Votre connexion a expiré\u00a0: vous commentez en tant qu’invité. Rechargez la page pour vous reconnecter.',
 
   pending: 'En attente\u00a0: il sera envoyé dès que la connexion sera rétablie.',
   awaitingModeration: 'Merci\u202f! Votre commentaire n’est visible que par vous jusqu’à sa validation par la modération.',

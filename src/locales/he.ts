@@ -37,6 +37,7 @@ const he: Messages = {
   deleted: 'התגובה נמחקה.',
   pinned: 'נעוצה',
   offlineNotice: 'אין חיבור: מוצגות התגובות השמורות.',
+  verified: 'מאומת',
 
   formHeading: 'כתיבת תגובה',
   replyTo: (name) => `תשובה ל־${isolate(name)}`,
@@ -57,6 +58,8 @@ const he: Messages = {
   bodyRequired: 'יש לכתוב תגובה.',
   bodyTooLong: plural({ one: 'התגובה יכולה להכיל עד # תו.', two: 'התגובה יכולה להכיל עד # תווים.', other: 'התגובה יכולה להכיל עד # תווים.' }),
   forget: 'מחיקת השם והאתר השמורים',
+  signedInAs: (name) => `תגובה בשם ${isolate(name)}`,
+  signInExpired: 'תוקף ההתחברות פג, ולכן התגובה תישלח כאורח. יש לרענן את הדף כדי להתחבר מחדש.',
 
   pending: 'ממתינה לשליחה: התגובה תישלח כשהחיבור יחזור.',
   awaitingModeration: 'תודה! התגובה מוצגת רק לך עד שצוות האתר יאשר אותה.',

@@ -35,6 +35,7 @@ const it: Messages = {
   deleted: 'Questo commento è stato eliminato.',
   pinned: 'In evidenza',
   offlineNotice: 'Offline: vengono mostrati i commenti salvati.',
+  verified: 'Verificato',
 
   formHeading: 'Lascia un commento',
   // "ad" before a name starting with A, as Italian writes it: "Rispondi ad Anna".
@@ -64,6 +65,8 @@ const it: Messages = {
     other: 'Il commento può contenere al massimo # caratteri.',
   }),
   forget: 'Dimentica il mio nome e il mio sito web',
+  signedInAs: (name) => `Stai commentando come ${name}`,
+  signInExpired: 'Il tuo accesso è scaduto, quindi stai commentando come ospite. Ricarica la pagina per accedere di nuovo.',
 
   pending: 'In attesa: verrà inviato appena torna la connessione.',
   awaitingModeration: 'Grazie! Finché non sarà approvato dalla moderazione, il tuo commento sarà visibile solo a te.',

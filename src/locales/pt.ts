@@ -36,6 +36,7 @@ const pt: Messages = {
   deleted: 'Este comentário foi excluído.',
   pinned: 'Fixado',
   offlineNotice: 'Sem conexão: exibindo os comentários salvos.',
+  verified: 'Verificado',
 
   formHeading: 'Deixe um comentário',
   replyTo: (name) => `Responder a ${name}`,
@@ -64,6 +65,8 @@ const pt: Messages = {
     other: 'Seu comentário deve ter no máximo # caracteres.',
   }),
   forget: 'Esquecer meu nome e meu site',
+  signedInAs: (name) => `Comentando como ${name}`,
+  signInExpired: 'Seu login expirou, então você está comentando como visitante. Recarregue a página para entrar novamente.',
 
   pending: 'Pendente: será enviado quando a conexão voltar.',
   awaitingModeration: 'Obrigado! Seu comentário ficará visível só para você até ser aprovado pela moderação.',

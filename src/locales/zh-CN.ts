@@ -36,6 +36,7 @@ const zhCN: Messages = {
   deleted: '该评论已删除。',
   pinned: '置顶',
   offlineNotice: '离线：正在显示已保存的评论。',
+  verified: '已验证',
 
   formHeading: '发表评论',
   replyTo: (name) => `回复 ${name}`,
@@ -56,6 +57,8 @@ const zhCN: Messages = {
   bodyRequired: '请填写评论内容。',
   bodyTooLong: (max) => `评论不能超过 ${number(max)} 个字符。`,
   forget: '清除保存的昵称和网站',
+  signedInAs: (name) => `以 ${name} 的身份评论`,
+  signInExpired: '您的登录已过期，现在将以访客身份评论。请刷新页面重新登录。',
 
   pending: '等待发送：网络恢复后将自动发送。',
   awaitingModeration: '感谢您的评论！审核通过前，只有您能看到这条评论。',
