@@ -29,7 +29,8 @@ export class Reactions {
     const { storage, config } = this.ctx;
     const { thread, reader } = check(overlayQuery, query);
     const [{ version, mine }, written] = await Promise.all([
-      storage.myReactions(thread, await reactingReader(this.ctx, reader, user)),
+      // Only read: an id this server did not issue has given no reactions (ids are checked where they write).
+      storage.myReactions(thread, user || !reader ? await reactingReader(this.ctx, reader, user) : reader),
       user ? storage.writtenBy(thread, user.id, Date.now() - config.editWindowMs) : null,
     ]);
     const until = (c: { created_at: number }) => new Date(c.created_at + config.editWindowMs).toISOString();

@@ -88,6 +88,12 @@ describe('<chime-comments user-token> with a real server', () => {
     const mark = li.querySelector('[part="verified"]')!;
     expect(mark.getAttribute('aria-label')).to.equal('Verified');
     expect(headingText(widget)).to.equal('Comments (1)');
+    // Signed out on this device, the form does not offer the site's name as a remembered one.
+    widget.userToken = '';
+    await widget.updateComplete;
+    await loaded(widget);
+    await formOf(widget)!.updateComplete;
+    expect((field(widget, 'name') as HTMLInputElement).value).to.equal('');
   });
 
   it('offers Edit to the signed-in writer on another device, by who they are, and saves the edit there', async () => {
