@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { networkPlugin } from './test/plugins/network.js';
 import { chimeServerPlugin } from './test/plugins/chime-server.js';
 import { blogPlugin } from './test/plugins/blog.js';
+import { fallbackBlogPlugin } from './test/plugins/fallback-blog.js';
 import { mailServerPlugin } from './test/plugins/mail-server.js';
 
 // Debian's Chromium, never a downloaded browser. Flags keep it quiet on a closed network and
@@ -59,6 +60,7 @@ export default {
     chimeServerPlugin(),
     networkPlugin(),
     blogPlugin(),
+    fallbackBlogPlugin(),
     mailServerPlugin(),
   ],
 };

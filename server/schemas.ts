@@ -90,6 +90,29 @@ export const listQuery = z.strictObject({
   root: commentId.optional(),
 });
 
+/** A BCP 47 language tag, as Intl takes it ("de", "pt-BR", "zh-CN"). */
+const languageTag = z
+  .string()
+  .max(35)
+  .refine((tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag).length === 1;
+    } catch {
+      return false;
+    }
+  }, 'Must be a language tag such as "en" or "pt-BR".');
+
+/** How a thread's HTML (the fallback) is drawn: named like <chime-comments>' attributes, whose values it should repeat. */
+export const fallbackOptions = z.strictObject({
+  sort: z.enum(SORT_ORDERS).default('oldest'),
+  locale: languageTag.optional(),
+  'max-depth': z.coerce.number().int().min(1).max(10).default(3),
+  avatars: z.enum(['local', 'remote', 'gravatar', 'off']).default('local'),
+});
+
+/** The query form, GET /api/thread.html?thread=: the id as in every other thread GET. */
+export const fallbackQuery = fallbackOptions.extend({ thread: threadId });
+
 /** `reader` may be left out by a signed-in reader (X-Chime-User): their reactions are keyed by who they are. */
 export const overlayQuery = z.strictObject({ thread: threadId, reader: readerId.optional() });
 

@@ -10,3 +10,7 @@ export { links, markdown, type TemplateTag } from './core/markdown.js';
 // The one test of a link's address that the renderer applies: imports (server/migrate) keep
 // exactly the links the widget will show.
 export { safeUrl } from './core/url.js';
+// The thread's fixed words ("Comments (3)", "says:") in every bundled language, for the server's
+// HTML rendering of a thread (the fallback inside <chime-comments> before, or without, script).
+export { messagesFor, type ThreadMessages } from './core/i18n.js';
+export { bundledLocales } from './locales/index.js';

@@ -1,7 +1,23 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { compress } from 'hono/compress';
+import { ChimeError } from '../errors.ts';
 import { conditional } from '../http/caching.ts';
 import { jsonLimit, readJson } from '../http/validate.ts';
 import type { Deps } from './deps.ts';
+
+/** Bumped when the thread's HTML changes (markup or styles), so no cache keeps an old one. */
+const HTML_FORMAT = 'h1';
+
+/**
+ * What a thread's HTML may do when opened on its own: nothing but its inline styles. It goes
+ * into the blog's pages, so search engines should index it there, not here.
+ */
+const HTML_HEADERS = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Robots-Tag': 'noindex',
+};
 
 export function threadRoutes({ service, config }: Deps) {
   const app = new Hono();
@@ -11,8 +27,32 @@ export function threadRoutes({ service, config }: Deps) {
     return conditional(c, config, version, true) ?? c.json(meta);
   });
 
+  // The thread as plain HTML for site generators and CMSs to put inside <chime-comments>
+  // (docs/fallback.md): /threads/{id}.html, or ?thread= like every other thread GET.
+  const html = async (c: Context, thread?: string) => {
+    const { version, render } = await service.fallbacks.prepare(c.req.query(), thread);
+    c.header('Vary', 'Accept-Encoding', { append: true });
+    return conditional(c, config, version, true, HTML_FORMAT) ?? c.body(await render(), 200, HTML_HEADERS);
+  };
+  app.get('/threads/:id{.+\\.html}', compress(), (c) => html(c, pathThread(new URL(c.req.url).pathname)));
+  app.get('/thread.html', compress(), (c) => html(c));
+
   // POST, not GET: a hundred 256-character ids do not fit in a URL.
   app.post('/counts', jsonLimit, async (c) => c.json(await service.reading.counts(await readJson(c))));
 
   return app;
+}
+
+/**
+ * The thread id of /threads/{id}.html: what is between, percent-decoded as a whole (one segment,
+ * "/" as %2F, as encodeURIComponent writes it; slashes left as they are are taken as they come).
+ * Read from the raw path, which the router has already partly decoded (all but %2F, %3F, %23...).
+ */
+function pathThread(path: string): string {
+  const start = path.indexOf('/threads/') + '/threads/'.length;
+  try {
+    return decodeURIComponent(path.slice(start, -'.html'.length));
+  } catch {
+    throw new ChimeError('validation', 'The thread id must be percent-encoded UTF-8 (encodeURIComponent).', 'thread');
+  }
 }

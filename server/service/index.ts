@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { Fallbacks } from '../fallback/fallback.ts';
 import { Feeds } from '../feeds/feeds.ts';
 import { LiveHub } from '../live/hub.ts';
 import { LinkActions } from '../notify/link-actions.ts';
@@ -31,6 +32,8 @@ export class Service {
   /** What the links in emails do (approve, delete, unsubscribe, confirm). */
   readonly emailLinks: LinkActions;
   readonly feeds: Feeds;
+  /** Threads as plain HTML, for readers without script and search engines. */
+  readonly fallbacks: Fallbacks;
 
   constructor(
     readonly storage: Storage,
@@ -45,5 +48,6 @@ export class Service {
     this.notify = new Notifier(ctx);
     this.emailLinks = new LinkActions(ctx, this.notify.links, this.moderation);
     this.feeds = new Feeds(ctx);
+    this.fallbacks = new Fallbacks(ctx);
   }
 }

@@ -28,6 +28,8 @@ let form: Promise<unknown> | undefined;
  * @fires chime-delivered - a comment from the outbox was accepted; detail: { comment, editToken }
  * @fires chime-rejected - the storage refused a comment for good; detail: { comment, error }
  * @fires chime-error - loading, posting or changing a comment failed, or the element is misconfigured; detail: { error: AdapterError, action }
+ * @slot - shown in place of "Loading comments…" until there is a thread to show: the thread's HTML
+ *   put in the page when it was built (GET /api/threads/{id}.html, docs/fallback.md)
  * @slot sign-in - shown in the form while no reader is signed in (user-token): how to sign in on the host site
  */
 export class ChimeComments extends LitElement {
@@ -128,7 +130,13 @@ export class ChimeComments extends LitElement {
       }
       ${fresh.length ? html`<button class="secondary" part="new-comments" @click=${() => session?.reveal()}>${m.newComments(fresh.length)}</button>` : nothing}
       ${refused ? html`<p class="status" role="alert" part="error">${refused.message}</p>` : nothing}
-      ${status === 'loading' && !comments.length ? html`<p class="status" role="status">${m.loading}</p>` : nothing}
+      ${
+        // What the page put inside the element (the thread's HTML) shows until the thread does,
+        // also when it cannot be loaded.
+        thread
+          ? nothing
+          : html`<slot>${status === 'loading' && !comments.length ? html`<p class="status" role="status">${m.loading}</p>` : nothing}</slot>`
+      }
       ${
         error
           ? html`<p class="status" role="alert" part="error">

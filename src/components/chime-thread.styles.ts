@@ -29,8 +29,10 @@ export const threadStyles = [
       text-decoration: none;
       font-variant-numeric: tabular-nums;
     }
-    /* Long threads: the browser skips layout and paint of top-level comments off screen. */
-    .top > .comment {
+    /* Long threads: the browser skips layout and paint of top-level comments off screen. Not
+       the first paint's (FIRST_PAINT_ROOTS): a comment skipped when drawn shows at 8em for a
+       frame, which moved the page when the thread took the place of its HTML fallback. */
+    .top > :nth-child(n + 13) {
       content-visibility: auto;
       contain-intrinsic-size: auto 8em;
     }

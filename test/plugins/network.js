@@ -14,7 +14,8 @@
 //                                                         server, which answers in full; the proxy then
 //                                                         cuts the reader's connection without a byte
 //   executeServerCommand('proxy-stats', { url })          { posts, postsInFlight, dropped }: POSTs to
-//                                                         /api/comments forwarded to the server
+//                                                         /api/comments forwarded to the server;
+//                                                         held: lists waiting for proxy-release
 //   executeServerCommand('proxy-stop', { url })
 //
 // Every answer carries `Connection: close`, so the browser never reuses a connection: Chrome
@@ -168,7 +169,7 @@ export function networkPlugin() {
           proxy(payload.url).dropNextPost = true;
           return true;
         case 'proxy-stats':
-          return { ...proxy(payload.url).stats };
+          return { ...proxy(payload.url).stats, held: proxy(payload.url).held?.length ?? 0 };
         default:
           return undefined;
       }

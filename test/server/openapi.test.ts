@@ -39,7 +39,9 @@ const t = encodeURIComponent(THREAD);
 
 it('documents every route of the app, and the app has every documented route', async () => {
   const app = createApp({ storage: {} as never, config: loadConfig({}) });
-  const served = new Set(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`));
+  // A parameter up to an extension (":id{.+\\.html}") is documented as "{id}.html".
+  const route = (path: string) => path.replace(/\{\.\+\\\.(\w+)\}/g, '.$1');
+  const served = new Set(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${route(r.path)}`));
   const documented = new Set(
     Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`)),
   );
@@ -93,6 +95,16 @@ eachBackend('protocol contract (docs/openapi.json)', (db) => {
     );
     await conforms(await i.send('GET', `/api/comments?thread=${t}&root=missing`), 'GET', '/api/comments');
     await conforms(await i.send('GET', `/api/thread?thread=${t}`), 'GET', '/api/thread');
+    for (const path of [`/api/threads/${t}.html`, `/api/threads/%ZZ.html`, `/api/threads/${t}.html?locale=x_y`])
+      await conforms(await i.send('GET', path), 'GET', '/api/threads/{id}.html');
+    const html = await i.send('GET', `/api/thread.html?thread=${t}`);
+    await conforms(html, 'GET', '/api/thread.html');
+    await conforms(
+      await i.send('GET', `/api/thread.html?thread=${t}`, undefined, { 'if-none-match': html.headers.get('etag')! }),
+      'GET',
+      '/api/thread.html',
+    );
+    await conforms(await i.send('GET', `/api/thread.html?thread=${t}&locale=x_y`), 'GET', '/api/thread.html');
     await conforms(await i.send('POST', '/api/counts', { threads: [THREAD, '/none'] }), 'POST', '/api/counts');
 
     const edit = { 'x-chime-edit-token': editToken! };
