@@ -5,6 +5,8 @@ import { chimeServerPlugin } from './test/plugins/chime-server.js';
 import { blogPlugin } from './test/plugins/blog.js';
 import { fallbackBlogPlugin } from './test/plugins/fallback-blog.js';
 import { mailServerPlugin } from './test/plugins/mail-server.js';
+import { cdpPlugin } from './test/plugins/cdp.js';
+import { frameworksPlugin } from './test/plugins/frameworks.js';
 
 // Debian's Chromium, never a downloaded browser. Flags keep it quiet on a closed network and
 // let it run as root in CI.
@@ -62,5 +64,7 @@ export default {
     blogPlugin(),
     fallbackBlogPlugin(),
     mailServerPlugin(),
+    cdpPlugin(),
+    frameworksPlugin(),
   ],
 };

@@ -18,3 +18,4 @@ export { ThreadSession, type SessionHost } from './core/thread-session.js';
 export { startReads, type FirstPaint, type ThreadSource } from './core/first-paint.js';
 export { reduce } from './core/thread-reducer.js';
 export { initialState, type ThreadState, type ThreadStatus, type ThreadAction } from './core/thread-state.js';
+export type * from './components/events.js';

@@ -5,17 +5,10 @@ import type { SortOrder } from '../core/types.js';
 import { defineLazy } from './lazy-elements.js';
 import { ThreadController } from './thread-controller.js';
 import { commentsStyles } from './chime-comments.styles.js';
-import type { DeliveryRequest } from './own-comment.js';
+import type { ChimeThreadEvent } from './events.js';
 
 /** Everything that decides which comments are shown: a change to any of them reloads the thread. */
 const SOURCE_PROPERTIES = ['thread', 'adapter', 'endpoint', 'seed', 'sort', 'pageSize', 'offlineCache', 'userToken'] as const;
-
-/** What the thread asks to do with a comment (chime-react, chime-edit, chime-delete). */
-interface Action {
-  id: string;
-  reaction?: string;
-  body?: string;
-}
 
 /** The form's code is fetched once a thread that takes comments is shown: count-only pages never load it. */
 let form: Promise<unknown> | undefined;
@@ -23,6 +16,7 @@ let form: Promise<unknown> | undefined;
 /**
  * The whole comment section of one page: heading, thread and form.
  *
+ * @tag chime-comments
  * @fires chime-posted - a comment was accepted; detail: { comment, editToken }
  * @fires chime-queued - a comment could not be sent yet and waits in the outbox; detail: { comment, error }
  * @fires chime-delivered - a comment from the outbox was accepted; detail: { comment, editToken }
@@ -31,6 +25,31 @@ let form: Promise<unknown> | undefined;
  * @slot - shown in place of "Loading comments…" until there is a thread to show: the thread's HTML
  *   put in the page when it was built (GET /api/threads/{id}.html, docs/fallback.md)
  * @slot sign-in - shown in the form while no reader is signed in (user-token): how to sign in on the host site
+ * @csspart section - the whole comment section
+ * @csspart heading - "Comments (N)"
+ * @csspart sort - the sort order select
+ * @csspart new-comments - the "N new comments" button of live updates
+ * @csspart error - why the thread could not load, or why a change was refused
+ * @csspart offline - "Offline: showing saved comments."
+ * @csspart thread - the comments (<chime-thread>)
+ * @csspart load-more - "Load more comments"
+ * @csspart closed - "Comments are closed."
+ * @csspart form - the comment form (<chime-form>)
+ * @csspart reply-form - the form under a comment being answered (<chime-form>)
+ * @cssprop --chime-text - text
+ * @cssprop --chime-muted - secondary text (dates, "says:")
+ * @cssprop --chime-accent - links, buttons, badges
+ * @cssprop --chime-accent-text - text on accent
+ * @cssprop --chime-surface - author comments, code, quotes
+ * @cssprop --chime-border - borders
+ * @cssprop --chime-danger - validation and error messages
+ * @cssprop --chime-highlight - a comment opened by its permalink
+ * @cssprop --chime-background - the section's background
+ * @cssprop --chime-input-background - the fields' background
+ * @cssprop --chime-font-family - type (inherits the page's)
+ * @cssprop --chime-font-size - type size (inherits the page's)
+ * @cssprop --chime-line-height - line height
+ * @cssprop --chime-radius - corner radius
  */
 export class ChimeComments extends LitElement {
   static override styles = commentsStyles;
@@ -67,7 +86,9 @@ export class ChimeComments extends LitElement {
   theme = 'light';
   /** BCP 47 language tag for strings and dates; defaults to the page's lang. */
   locale = '';
+  /** oldest, newest or top (most reacted); the reader changes it with the select in the heading row. */
   sort: SortOrder = 'oldest';
+  /** Top-level comments per page; "Load more comments" fetches the next. */
   pageSize = 50;
   /** Nesting levels of replies; deeper answers show at the last level. */
   maxDepth = 3;
@@ -158,13 +179,13 @@ export class ChimeComments extends LitElement {
             avatars=${this.avatars}
             reply-to=${this._replyTo}
             ?closed=${isClosed}
-            @chime-reply=${({ detail }: CustomEvent<Action>) => (this._replyTo = detail.id)}
-            @chime-react=${({ detail }: CustomEvent<Action>) => session?.writer.react(detail.id, detail.reaction!)}
-            @chime-edit=${({ detail }: CustomEvent<Action>) => session?.writer.edit(detail.id, detail.body!)}
-            @chime-delete=${({ detail }: CustomEvent<Action>) => session?.writer.remove(detail.id)}
-            @chime-more-replies=${({ detail }: CustomEvent<{ id: string }>) => session?.loadReplies(detail.id)}
-            @chime-resend=${({ detail }: CustomEvent<DeliveryRequest>) => session?.writer.resend(detail.id, detail.body)}
-            @chime-discard=${({ detail }: CustomEvent<DeliveryRequest>) => session?.writer.discard(detail.id)}
+            @chime-reply=${({ detail }: ChimeThreadEvent) => (this._replyTo = detail.id)}
+            @chime-react=${({ detail }: ChimeThreadEvent) => session?.writer.react(detail.id, detail.reaction!)}
+            @chime-edit=${({ detail }: ChimeThreadEvent) => session?.writer.edit(detail.id, detail.body!)}
+            @chime-delete=${({ detail }: ChimeThreadEvent) => session?.writer.remove(detail.id)}
+            @chime-more-replies=${({ detail }: ChimeThreadEvent) => session?.loadReplies(detail.id)}
+            @chime-resend=${({ detail }: ChimeThreadEvent) => session?.writer.resend(detail.id, detail.body)}
+            @chime-discard=${({ detail }: ChimeThreadEvent) => session?.writer.discard(detail.id)}
           >
             ${
               this._replyTo && !isClosed

@@ -35,6 +35,12 @@ function countOf(adapter: CommentAdapter, thread: string): Promise<number> {
 /**
  * "12 comments" for a post, for index pages. However many there are on a page, they cost one
  * request per storage.
+ *
+ * @tag chime-count
+ * @csspart count - the text, once the count is known
+ * @cssprop --chime-text - text
+ * @cssprop --chime-font-family - type (inherits the page's)
+ * @cssprop --chime-font-size - type size (inherits the page's)
  */
 export class ChimeCount extends LitElement {
   static override styles = [themeStyles, css`:host { display: inline; }`];
@@ -52,8 +58,11 @@ export class ChimeCount extends LitElement {
   thread = '';
   /** A registered adapter's name (attribute), or any CommentAdapter object (property). */
   adapter: string | CommentAdapter = '';
+  /** Base URL of a Chime server; selects the REST adapter when `adapter` is not set. */
   endpoint = '';
+  /** For the memory adapter: URL of a JSON file to start from. */
   seed = '';
+  /** BCP 47 language tag of "N comments"; defaults to the page's lang. */
   locale = '';
   /** NaN until known, or when the storage could not say. */
   private _count = NaN;

@@ -63,13 +63,22 @@ export const english: FormMessages = {
  * and website this device remembers (offering to forget them), and reports back through
  * `sending` and `error`. Text is only cleared once the comment is safe in the outbox.
  *
+ * @tag chime-form
  * @cssprop --chime-reply-emails - `none` hides the "Email me replies" checkbox (for a storage that sends no email)
+ * @fires chime-submit - the reader submitted valid input; detail: CommentSubmission. Bubbles, not composed: heard in the form's own tree only
+ * @fires chime-cancel - a reply form's Cancel button was pressed, or its comment is safe in the outbox: it can close. Fired at the form only
+ * @csspart form - the form
+ * @csspart form-heading - "Leave a comment", or "Reply to Name"
+ * @csspart input - the name, website and email fields
+ * @csspart textarea - the comment field
  * @csspart reply-emails - the "Email me replies" checkbox and its label
+ * @csspart preview - the comment as it will read
+ * @csspart field-error - a field's validation message
+ * @csspart form-error - why the last attempt to post failed
+ * @csspart button - Post comment, Preview, Cancel
  * @csspart signed-in - whom a signed-in reader comments as, in place of the name field (docs/sso.md)
  * @csspart sign-in-expired - the page's sign-in has expired: the reader comments as a guest
  * @slot sign-in - shown while no reader is signed in: how to sign in on the host site
- * @fires chime-submit - the reader submitted valid input; detail: CommentSubmission
- * @fires chime-cancel - a reply form's Cancel button was pressed, or its comment is safe in the outbox: it can close
  */
 export class ChimeForm extends LitElement {
   static override styles = formStyles;
@@ -88,6 +97,7 @@ export class ChimeForm extends LitElement {
     _preview: { state: true },
   };
 
+  /** The strings shown (property only); the form's own English fills in what they leave out. */
   messages: LocaleMessages = messagesFor('en');
   /** The thread's writer, which this form posts through. */
   writer?: CommentWriter;
@@ -99,6 +109,7 @@ export class ChimeForm extends LitElement {
   sending = false;
   /** A message from the last attempt to post, shown above the button. */
   error = '';
+  /** What the fields hold (property only). */
   draft: CommentDraft = { name: '', website: '', body: '' };
   /** The name of the writer being answered: makes this a reply form, with a Cancel button. */
   replyTo = '';
@@ -240,7 +251,8 @@ export class ChimeForm extends LitElement {
   }
 
   #close(): void {
-    this.dispatchEvent(new CustomEvent('chime-cancel', { bubbles: true, composed: true }));
+    // To the reply form's owner only, which listens on this element.
+    this.dispatchEvent(new CustomEvent('chime-cancel'));
   }
 
   /** The reader asked this device to forget their name and website. */
@@ -268,7 +280,8 @@ export class ChimeForm extends LitElement {
     const notifyReplies = this.draft.notifyReplies || undefined;
     const author = { name, website: website || null, email };
     const detail: CommentSubmission = { ...this.draft, name, website, email, notifyReplies, author };
-    this.dispatchEvent(new CustomEvent<CommentSubmission>('chime-submit', { detail, bubbles: true, composed: true }));
+    // Heard in the form's own tree (a page composing the form itself), never past the shadow root it is in.
+    this.dispatchEvent(new CustomEvent('chime-submit', { detail, bubbles: true }));
     const writer = this.writer;
     if (!writer) return;
     this.sending = true;

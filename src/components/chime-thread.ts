@@ -9,6 +9,7 @@ import { card, type Card } from './comment-card.js';
 import { threadStyles } from './chime-thread.styles.js';
 import { drawInto } from './plain-dom.js';
 import { Dates } from './dates.js';
+import type { ChimeThreadEvent } from './events.js';
 
 /** A comment on screen: its item, and what its card was drawn from. */
 interface Item {
@@ -30,12 +31,33 @@ let ownComment: Promise<OwnComment> | undefined;
  * kept by id, and drawn again only when something it shows changes; clicks are handled by one
  * listener. What stays in memory per comment is its elements, not Lit's bookkeeping.
  *
- * @fires chime-reply - detail: { id } the reader wants to answer a comment
- * @fires chime-react - detail: { id, reaction } the reader toggled a reaction
- * @fires chime-edit - detail: { id, body } the reader saved a new text for their comment
- * @fires chime-delete - detail: { id } the reader deleted their comment
- * @fires chime-more-replies - detail: { id } the reader wants the replies a top-level comment's page left out
+ * Its events are fired at the element only (neither bubbling nor composed): its owner listens on it.
+ *
+ * @tag chime-thread
+ * @fires chime-reply - the reader wants to answer a comment; detail: { id }
+ * @fires chime-react - the reader toggled a reaction; detail: { id, reaction }
+ * @fires chime-edit - the reader saved a new text for their comment; detail: { id, body }
+ * @fires chime-delete - the reader deleted their comment; detail: { id }
+ * @fires chime-more-replies - the reader wants the replies a top-level comment's page left out; detail: { id }
+ * @fires chime-resend - the reader sends a refused comment again, maybe edited; detail: { id, body }
+ * @fires chime-discard - the reader gives up a comment that was not sent; detail: { id }
  * @slot - the reply form, shown under the comment named by `replyTo`
+ * @csspart list - a list of comments (top level and each level of replies)
+ * @csspart comment - a comment
+ * @csspart author-comment - a comment by the site's author (also `comment`)
+ * @csspart moderator-comment - a comment by a moderator (also `comment`)
+ * @csspart number - a comment's number, its permalink
+ * @csspart author - the writer's name
+ * @csspart avatar - the writer's picture
+ * @csspart badge - "Author" or "Moderator"
+ * @csspart date - when it was written
+ * @csspart edited - "edited"
+ * @csspart body - the comment's text
+ * @csspart reaction - a reaction button
+ * @csspart textarea - the edit box of one's own comment
+ * @csspart more-replies - "Show N more replies"
+ * @csspart delivery - the note under a comment not sent yet, or awaiting approval
+ * @csspart verified - the ✓ after the name of a writer the host site signed in (docs/sso.md)
  */
 export class ChimeThread extends LitElement {
   static override styles = threadStyles;
@@ -52,10 +74,13 @@ export class ChimeThread extends LitElement {
     closed: { type: Boolean },
   };
 
+  /** The comments to show (property only). */
   comments: Comment[] = [];
   /** Top-level comments whose replies were not all loaded (CommentPage.moreReplies). */
   moreReplies: NonNullable<CommentPage['moreReplies']> = {};
+  /** The strings shown (property only). */
   messages: LocaleMessages = messagesFor('en');
+  /** BCP 47 language tag for dates. */
   locale?: string;
   /** Nesting levels; answers deeper than this show at the last level, saying whom they answer. */
   maxDepth = 3;
@@ -256,7 +281,7 @@ export class ChimeThread extends LitElement {
     const button = (event.target as Element).closest<HTMLElement>('[data-act]');
     const id = button?.closest('li')?.id.slice('comment-'.length);
     if (!button || !id) return;
-    const fire = (type: string, detail: object = {}) => this.#fire(type, { id, ...detail });
+    const fire = (type: string, detail: Omit<ChimeThreadEvent['detail'], 'id'> = {}) => this.#fire(type, { id, ...detail });
     const toggle = (key: string) => {
       if (!this.#open.delete(key)) this.#open.add(key);
       this.requestUpdate();
@@ -286,8 +311,9 @@ export class ChimeThread extends LitElement {
     }
   }
 
-  #fire(type: string, detail: object): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  /** To <chime-comments> only, which listens on this element: neither bubbling nor composed. */
+  #fire(type: string, detail: ChimeThreadEvent['detail']): void {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 }
 

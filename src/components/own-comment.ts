@@ -5,13 +5,6 @@ import { css, html } from 'lit';
 import type { DeliveryMessages, LocaleMessages } from '../core/i18n.js';
 import type { Comment } from '../core/types.js';
 
-/** What a resend or discard button asks <chime-comments> to do with an unsent comment. */
-export interface DeliveryRequest {
-  id: string;
-  /** The edited text, for chime-resend. */
-  body?: string;
-}
-
 /** The note's English, also what the bundled translations are checked against. */
 export const english: DeliveryMessages = {
   pending: 'Pending: it will be sent when the connection is back.',
@@ -26,7 +19,7 @@ export const english: DeliveryMessages = {
  * The note under a comment the storage has not accepted: "pending", "awaiting moderation", or
  * "not sent" with the reason and a way to edit and resend or to discard it, so nothing is ever
  * dropped silently. Its buttons are handled by <chime-thread>, which fires chime-resend and
- * chime-discard (detail: DeliveryRequest).
+ * chime-discard (a ChimeThreadEvent, events.ts).
  */
 export function renderDelivery({ body, delivery }: Comment, messages: LocaleMessages) {
   const m = { ...english, ...messages };

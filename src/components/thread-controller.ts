@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { adapterFor, onRegister, type StorageSettings } from '../adapters/registry.js';
 import { AdapterError } from '../core/errors.js';
 import { startReads, type ThreadSource } from '../core/first-paint.js';
-import type { SessionNews, ThreadSession } from '../core/thread-session.js';
+import type { Tell, ThreadSession } from '../core/thread-session.js';
 import { fromSaved, initialState, type ThreadState } from '../core/thread-state.js';
 import { liveToken } from '../core/user-token.js';
 
@@ -28,7 +28,7 @@ export class ThreadController implements ReactiveController {
   /** `tell` hears the session's news (and a misconfiguration, as an error to load). */
   constructor(
     private readonly host: Host,
-    private readonly tell: (news: SessionNews, detail: object) => void,
+    private readonly tell: Tell,
   ) {
     host.addController(this);
   }

@@ -1,24 +1,33 @@
 import { forgetAuthor, rememberedAuthor } from './author.js';
-import { toAdapterError } from './errors.js';
+import { toAdapterError, type AdapterError } from './errors.js';
 import type { ThreadSource } from './first-paint.js';
 import { editToken, readerId } from './identity.js';
 import type { OfflineLayer } from './offline-layer.js';
 import type { OutboxSync } from './outbox-sync.js';
 import type { ThreadAction, ThreadState } from './thread-state.js';
-import type { Comment, NewComment } from './types.js';
+import type { Comment, NewComment, PostResult } from './types.js';
 
-/** What the page is told besides the state: chime-<news> events, with this detail. */
-export type SessionNews =
-  /** A comment was accepted; detail: PostResult. */
-  | 'posted'
-  /** A comment could not be sent yet and waits in the outbox; detail: { comment: NewComment, error }. */
-  | 'queued'
-  /** A comment that had waited in the outbox was accepted; detail: PostResult. */
-  | 'delivered'
-  /** The storage refused a comment for good; detail: { comment: NewComment, error }. */
-  | 'rejected'
-  /** Loading, posting or changing a comment failed; detail: { error, action }. */
-  | 'error';
+/**
+ * What the page is told besides the state: chime-<news> events, each with its detail. Type-only:
+ * the elements' public events (src/components/events.ts) are typed from it.
+ */
+export interface SessionNewsDetail {
+  /** A comment was accepted (at once, or later from the outbox). */
+  posted: PostResult;
+  /** A comment could not be sent yet and waits in the outbox. */
+  queued: { comment: NewComment; error: AdapterError };
+  /** A comment that had waited in the outbox was accepted. */
+  delivered: PostResult;
+  /** The storage refused a comment for good. */
+  rejected: { comment: NewComment; error: AdapterError };
+  /** Loading, posting or changing a comment failed. */
+  error: { error: AdapterError; action: 'load' | 'post' | 'react' | 'edit' | 'delete' };
+}
+
+export type SessionNews = keyof SessionNewsDetail;
+
+/** Tells the page one piece of news, with its detail. */
+export type Tell = <N extends SessionNews>(news: N, detail: SessionNewsDetail[N]) => void;
 
 /** What a writer needs of its thread's session. */
 export interface WriterHost {
@@ -29,7 +38,7 @@ export interface WriterHost {
   dispatch(action: ThreadAction): void;
   /** A storage call succeeded: an outage may be over. */
   reached(): void;
-  tell(news: SessionNews, detail: object): void;
+  tell: Tell;
 }
 
 /**
@@ -59,12 +68,13 @@ export class CommentWriter {
         // An answer, whatever it is: the form is free again before anyone hears about it.
         if (type !== 'added') this.#answers.get(entry.input.id)?.();
         // Queued once, when the first attempt fails; delivered only if it ever waited.
-        if (type === 'retrying' && entry.attempts === 1) host.tell('queued', { comment: entry.input, error });
+        // (A retrying or rejected entry always carries its error.)
+        if (type === 'retrying' && entry.attempts === 1) host.tell('queued', { comment: entry.input, error: error! });
         if (type === 'delivered' && entry.attempts > 0) host.tell('delivered', result!);
         if (result) host.tell('posted', result);
         if (type === 'rejected') {
-          host.tell('rejected', { comment: entry.input, error });
-          host.tell('error', { error, action: 'post' });
+          host.tell('rejected', { comment: entry.input, error: error! });
+          host.tell('error', { error: error!, action: 'post' });
         }
       },
     });

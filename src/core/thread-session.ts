@@ -1,6 +1,6 @@
 import type { ListOptions } from './adapter.js';
 import { backoff } from './backoff.js';
-import { CommentWriter, type SessionNews } from './comment-writer.js';
+import { CommentWriter, type SessionNews, type SessionNewsDetail, type Tell } from './comment-writer.js';
 import { toAdapterError, type AdapterError } from './errors.js';
 import type { FirstPaint, ThreadSource } from './first-paint.js';
 import { readerId } from './identity.js';
@@ -11,13 +11,13 @@ import { initialState, type ThreadAction, type ThreadState } from './thread-stat
 import type { CommentPage, ThreadEvent } from './types.js';
 import { linkedCommentId } from './url.js';
 
-export type { SessionNews };
+export type { SessionNews, SessionNewsDetail, Tell };
 
 export interface SessionHost {
   /** The state changed: show it. */
   changed(state: ThreadState): void;
   /** Something happened that the page may want to know. */
-  tell(news: SessionNews, detail: object): void;
+  tell: Tell;
 }
 
 /** Changes come in bursts (a page, a live event, a reaction): one write to IndexedDB per burst. */

@@ -34,6 +34,13 @@ describe('the packages as npm packs and installs them', { timeout: 10 * 60_000 }
     for (const file of ['LICENSE', 'dist/chime.js', 'dist/chime.js.br', 'dist/lib/index.js', 'dist/lib/protocol.d.ts']) {
       assert.ok(existsSync(join(installed, file)), `${file} is in the package`);
     }
+    // Editors and tools find the elements' manifest where package.json says.
+    const { customElements } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(installed, customElements), 'utf8'));
+    assert.ok(
+      manifest.modules.every((m: { path: string }) => existsSync(join(installed, m.path))),
+      'the manifest points at shipped modules',
+    );
     // The entry the server imports runs in plain Node: compiled JavaScript, no DOM, no Lit.
     const limits = execFileSync(
       process.execPath,

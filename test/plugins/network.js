@@ -16,6 +16,10 @@
 //   executeServerCommand('proxy-stats', { url })          { posts, postsInFlight, dropped }: POSTs to
 //                                                         /api/comments forwarded to the server;
 //                                                         held: lists waiting for proxy-release
+//   executeServerCommand('proxy-open', { url })           ['GET /api/events?thread=...', ...]: the
+//                                                         requests whose answer is not over (held,
+//                                                         in flight, event streams), until the
+//                                                         reader or the server closes them
 //   executeServerCommand('proxy-stop', { url })
 //
 // Every answer carries `Connection: close`, so the browser never reuses a connection: Chrome
@@ -29,6 +33,8 @@ class Proxy {
   postDelayMs = 0;
   dropNextPost = false;
   stats = { posts: 0, postsInFlight: 0, dropped: 0 };
+  /** Requests whose answer is not over, as 'METHOD url'. */
+  open = new Set();
 
   constructor(target) {
     this.target = new URL(target);
@@ -69,6 +75,9 @@ class Proxy {
 
   async handle(request, response) {
     const { pathname } = new URL(request.url, 'http://proxy');
+    const open = { request: `${request.method} ${request.url}` };
+    this.open.add(open);
+    response.on('close', () => this.open.delete(open));
     const isPost = request.method === 'POST' && pathname === '/api/comments';
     const isList = request.method === 'GET' && pathname === '/api/comments';
     if (isList && this.held) await new Promise((resume) => this.held.push(resume));
@@ -170,6 +179,8 @@ export function networkPlugin() {
           return true;
         case 'proxy-stats':
           return { ...proxy(payload.url).stats, held: proxy(payload.url).held?.length ?? 0 };
+        case 'proxy-open':
+          return [...proxy(payload.url).open].map((open) => open.request);
         default:
           return undefined;
       }
