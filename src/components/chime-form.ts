@@ -6,7 +6,7 @@ import { LIMITS } from '../core/protocol.js';
 import type { NewComment } from '../core/types.js';
 import { renderBody } from './markdown.js';
 import { safeUrl } from '../core/url.js';
-import { signedIn } from '../core/token-user.js';
+import type { TokenUser } from '../core/user-token.js';
 import { formStyles } from './chime-form.styles.js';
 
 /** What the form hands to its owner when a reader submits valid input. */
@@ -87,6 +87,7 @@ export class ChimeForm extends LitElement {
     messages: { attribute: false },
     writer: { attribute: false },
     user: { attribute: false },
+    _signedIn: { state: true },
     parent: {},
     sending: { type: Boolean, reflect: true },
     error: {},
@@ -124,6 +125,7 @@ export class ChimeForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('user')) this.#readUser();
     // A reply form is signed as the main form is.
     const main = !this.hasUpdated && this.parent && (this.getRootNode() as ShadowRoot).querySelector<ChimeForm>('chime-form[part=form]');
     if (main) this.draft = { ...main.draft, body: '' };
@@ -140,6 +142,18 @@ export class ChimeForm extends LitElement {
     }
   }
 
+  /** Reads whom `user` names, with the code only pages with a user-token load (usually there already). */
+  #readUser(): void {
+    const token = this.user;
+    this._signedIn = token ? undefined : null;
+    if (token) {
+      void import('../core/user-token.js').then(
+        ({ signedIn }) => token === this.user && (this._signedIn = signedIn(token)),
+        () => token === this.user && (this._signedIn = null),
+      );
+    }
+  }
+
   /** Clears the comment text after it was accepted; name and website stay for the next one. */
   reset(): void {
     this.draft = { ...this.draft, body: '' };
@@ -153,28 +167,32 @@ export class ChimeForm extends LitElement {
     return { ...english, ...this.messages };
   }
 
-  /** Whom the host site signed in, while their token lives (by this device's clock); else null. */
-  get #signedIn() {
-    return signedIn(this.user);
-  }
+  /**
+   * Whom the host site signed in, read from `user` when it was set (null: nobody, or the token has
+   * expired by this device's clock; undefined: not read yet, its chunk on the way).
+   */
+  private _signedIn: TokenUser | null | undefined = null;
 
   protected override render() {
     const m = this.#messages;
-    const user = this.#signedIn;
+    const user = this._signedIn;
     // An expired token is not sent: the reader is told, and writes as a guest (docs/sso.md).
     return html`<form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput}>
       <h3 part="form-heading">${this.replyTo ? m.replyTo(this.replyTo) : m.formHeading}</h3>
       ${
         user
           ? html`<p class="signed-in" part="signed-in">${m.signedInAs(user.name)} <span aria-hidden="true">✓</span></p>`
-          : html`${this.user ? html`<p class="form-error" role="status" part="sign-in-expired">${m.signInExpired}</p>` : nothing}
-              <slot name="sign-in"></slot>`
+          : user === null
+            ? html`${this.user ? html`<p class="form-error" role="status" part="sign-in-expired">${m.signInExpired}</p>` : nothing}
+                <slot name="sign-in"></slot>`
+            : nothing
       }
       <div class="row">
-        ${user ? nothing : this.#input('name', m.name, 'text', 'name')} ${user?.email ? nothing : this.#input('email', m.email, 'email', 'email')}
+        ${user === null ? this.#input('name', m.name, 'text', 'name') : nothing}
+        ${user?.email ? nothing : this.#input('email', m.email, 'email', 'email')}
         ${this.#input('website', m.website, 'url', 'url')}
       </div>
-      ${this._remembered && !user ? html`<button class="link" type="button" @click=${this.#forget}>${m.forget}</button>` : nothing}
+      ${this._remembered && user === null ? html`<button class="link" type="button" @click=${this.#forget}>${m.forget}</button>` : nothing}
       <label>
         ${m.comment}
         <textarea
@@ -274,7 +292,7 @@ export class ChimeForm extends LitElement {
       return;
     }
     // A signed-in reader writes under the name and email their site vouches for (the server insists).
-    const user = this.#signedIn;
+    const user = this._signedIn;
     const [name, website] = [user?.name ?? this.draft.name.trim(), this.draft.website.trim()];
     const email = user?.email || this.draft.email?.trim() || undefined;
     const notifyReplies = this.draft.notifyReplies || undefined;
@@ -305,12 +323,12 @@ export class ChimeForm extends LitElement {
   #validate(): Partial<Record<Field, string>> {
     const m = this.#messages;
     const { name, website, body, notifyReplies } = this.draft;
-    const user = this.#signedIn;
+    const user = this._signedIn;
     const email = user?.email || this.draft.email?.trim();
     const errors: Partial<Record<Field, string>> = {};
-    // A signed-in reader has no name field to fault.
-    if (!user && !name.trim()) errors.name = m.nameRequired;
-    else if (!user && name.trim().length > LIMITS.name) errors.name = m.nameTooLong(LIMITS.name);
+    // A signed-in reader (or one whose token is still being read) has no name field to fault.
+    if (user === null && !name.trim()) errors.name = m.nameRequired;
+    else if (user === null && name.trim().length > LIMITS.name) errors.name = m.nameTooLong(LIMITS.name);
     if (email && (!EMAIL.test(email) || email.length > LIMITS.email)) errors.email = m.emailInvalid;
     else if (notifyReplies && !email) errors.email = m.emailRequired;
     if (website.trim() && !safeUrl(website)) errors.website = m.websiteInvalid;

@@ -4,7 +4,6 @@ import { AdapterError } from '../core/errors.js';
 import { startReads, type ThreadSource } from '../core/first-paint.js';
 import type { Tell, ThreadSession } from '../core/thread-session.js';
 import { fromSaved, initialState, type ThreadState } from '../core/thread-state.js';
-import { liveToken } from '../core/user-token.js';
 
 type Host = ReactiveControllerHost & HTMLElement & StorageSettings & { userToken?: string };
 
@@ -63,7 +62,10 @@ export class ThreadController implements ReactiveController {
     const source = { ...this.#request!, adapter };
     // Before the first list: the signed-in reader's own reactions and comments come with it. An
     // expired token is not sent (the server would refuse it): the reader is anonymous (docs/sso.md).
-    if ('user' in adapter) adapter.user = liveToken(this.host.userToken);
+    // Only pages with a user-token fetch the code that reads it; without it (offline), anonymous.
+    const token = this.host.userToken;
+    if ('user' in adapter) adapter.user = token ? ((await import('../core/user-token.js').catch(() => null))?.liveToken(token) ?? '') : '';
+    if (signal.aborted) return;
     const reads = startReads(source, signal);
     // The saved copy's head is shown before the session's code is here; the session takes it over.
     if (reads.head) {
