@@ -30,6 +30,16 @@ export default tseslint.config(
   { files: ['src/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', coreBoundary] } },
   // Translations are loaded on their own, before any element may need them: plain data on core.
   { files: ['src/locales/**/*.ts'], rules: { 'no-restricted-imports': ['error', coreBoundary] } },
+  // Readers never download the owner's console: nothing of the widget may import it.
+  {
+    files: ['src/components/**/*.ts', 'src/adapters/**/*.ts', 'src/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/admin/*', './admin'], message: 'The console is its own bundle (dist/chime-admin.js).' }] },
+      ],
+    },
+  },
   {
     files: ['server/**/*.ts'],
     rules: {

@@ -17,8 +17,10 @@ export async function main(argv: string[]): Promise<number | undefined> {
   if (command === 'backup') return backup(args);
   const { MIGRATE_USAGE, runMigrate } = await import('./migrate/cli.ts');
   if (command === 'import' || command === 'export') return runMigrate(command, args);
+  const { OWNER_USAGE, runOwner } = await import('./owner-cli.ts');
+  if (command === 'set-password' || command === 'purge') return runOwner(command, args);
   const help = command === 'help' || command === '--help' || command === '-h';
-  (help ? console.log : console.error)(`${help ? '' : `chime-server: unknown command "${command}"\n\n`}${USAGE}${MIGRATE_USAGE}`);
+  (help ? console.log : console.error)(`${help ? '' : `chime-server: unknown command "${command}"\n\n`}${USAGE}${MIGRATE_USAGE}\n${OWNER_USAGE}`);
   return help ? 0 : 2;
 }
 

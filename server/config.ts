@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './http/client-address.ts';
 import { EDIT_WINDOW_MS, REACTIONS } from 'chime-comments/protocol';
+import { ownerSchema, toOwnerConfig, type OwnerConfig } from './owner-config.ts';
 import { loadLinksConfig, type LinksConfig } from './links-config.ts';
 import { loadNotifyConfig, type NotifyConfig } from './notify/config.ts';
 import type { SsoConfig } from './sso.ts';
@@ -15,7 +16,8 @@ export interface Config {
   adminToken: string | null;
   /** Allowed browser origins; ['*'] allows any. */
   origins: string[];
-  moderation: 'off' | 'all';
+  /** The default of the owner's moderation setting (service/settings.ts). */
+  moderation: 'off' | 'first-time' | 'all';
   /** Posts per client per window. */
   rateLimit: number;
   rateWindowMs: number;
@@ -45,6 +47,8 @@ export interface Config {
   pageCacheBytes: number;
   /** A JSON file of comments to load at start (the demo's); null for none. */
   seedFile: string | null;
+  /** The owner's side: spam defence, retention, the console (owner-config.ts). */
+  owner: OwnerConfig;
   /** The blog's and this server's public URLs, for links in feeds, emails and webhooks (links-config.ts). */
   links: LinksConfig;
   /** Email and webhooks (notify/config.ts). */
@@ -109,7 +113,7 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1).default('./data/chime.sqlite'),
   CHIME_ADMIN_TOKEN: z.string().min(1).optional(),
   CHIME_ORIGINS: origins.default(['*']),
-  CHIME_MODERATION: z.enum(['off', 'all']).default('off'),
+  CHIME_MODERATION: z.enum(['off', 'first-time', 'all']).default('off'),
   CHIME_RATE_LIMIT: whole(1).default(5),
   CHIME_RATE_WINDOW: seconds(60),
   CHIME_REACTION_LIMIT: whole(1).default(30),
@@ -141,6 +145,7 @@ const schema = z.object({
   CHIME_SSO_SECRET_PREVIOUS: ssoSecret.optional(),
   CHIME_SSO_REQUIRED: flag,
   CHIME_SSO_MAX_AGE: whole(60, 31 * 86_400).default(86_400),
+  ...ownerSchema.shape,
 });
 
 /** Variables read with `schema` (empty ones count as unset), or a StartupError naming the first invalid one, its value and what it should be. */
@@ -190,6 +195,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cacheMaxAge: e.CHIME_CACHE_MAX_AGE,
     pageCacheBytes: Math.round(e.CHIME_PAGE_CACHE_MB * 2 ** 20),
     seedFile: e.CHIME_SEED ?? null,
+    owner: toOwnerConfig(e),
     links,
     notify: loadNotifyConfig(env, links),
     sso: {

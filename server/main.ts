@@ -16,7 +16,13 @@ const DATABASE_LOST = 3;
 let inFlight = 0;
 let drained = () => {};
 
-async function start() {
+interface Running {
+  server: Server;
+  service: Service;
+  stopPurge: () => Promise<void>;
+}
+
+async function start(): Promise<Running> {
   const config = loadConfig();
   const storage = await within(DATABASE_TIMEOUT_MS, config.databaseUrl, openStorage(config.databaseUrl, config)).catch((err) => {
     throw storageFailure(err, config.databaseUrl);
@@ -29,6 +35,10 @@ async function start() {
     console.log(`chime: seeded ${added} new comments from ${config.seedFile}`);
   }
   const service = new Service(storage, config);
+  // The owner's spam check module loads now: a wrong path stops the server here, not every post.
+  await service.ctx.spam.ready().catch((err: Error) => {
+    throw new StartupError(err.message);
+  });
   // Sends what waits in the notifications' outbox, and what is enqueued from now on.
   service.notify.start();
   const app = createApp({ storage, config, service });
@@ -47,14 +57,17 @@ async function start() {
   server.requestTimeout = 30_000;
   const { address, port } = await listen(server, config.port, config.host);
   console.log(`chime: listening on http://${address}:${port}`);
-  return { server, service };
+  // Spam and deleted comments past their retention go every CHIME_PURGE_INTERVAL (docs/admin.md).
+  return { server, service, stopPurge: service.retention.schedule() };
 }
 
-function shutdown(http: Server, service: Service, code = 0) {
+function shutdown({ server: http, service, stopPurge }: Running, code = 0) {
+  const purged = stopPurge();
   // Stop accepting, let requests in flight finish, then cut what is left (SSE streams never end).
   http.close(async () => {
     if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
     await service.notify.stop();
+    await purged;
     await service.storage.close();
     process.exit(code);
   });
@@ -63,12 +76,12 @@ function shutdown(http: Server, service: Service, code = 0) {
 }
 
 try {
-  const { server, service } = await start();
-  process.once('SIGINT', () => shutdown(server, service));
-  process.once('SIGTERM', () => shutdown(server, service));
-  service.storage.onFatal((err) => {
+  const running = await start();
+  process.once('SIGINT', () => shutdown(running));
+  process.once('SIGTERM', () => shutdown(running));
+  running.service.storage.onFatal((err) => {
     console.error(`chime: ${err.message}`);
-    shutdown(server, service, DATABASE_LOST);
+    shutdown(running, DATABASE_LOST);
   });
 } catch (err) {
   // What the person starting the server can fix is one line; anything else is a bug, with its stack.

@@ -73,6 +73,8 @@ export const newComment = z.strictObject({
   body,
   /** Honeypot: hidden from people, so only bots fill it in. */
   homepage: text(LIMITS.url).optional(),
+  /** Milliseconds from the form being shown to its being sent (the widget measures them): the minimum fill time. */
+  fillMs: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   /** Email the writer replies (needs author.email; the address is asked to confirm first). */
   notifyReplies: z.boolean().optional(),
 });
@@ -123,7 +125,7 @@ export const countsBody = z.strictObject({ threads: z.array(threadId).min(1).max
 export const closeBody = z.strictObject({ closed: z.boolean() });
 
 export const moderateBody = z
-  .strictObject({ status: z.enum(['published', 'hidden']).optional(), pinned: z.boolean().optional() })
+  .strictObject({ status: z.enum(['published', 'hidden', 'spam', 'trash']).optional(), pinned: z.boolean().optional() })
   .refine((m) => m.status !== undefined || m.pinned !== undefined, 'Send status or pinned.');
 
 export const queueQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });

@@ -49,6 +49,9 @@ export class SiteKey {
   }
 }
 
+/** The keyed hash of an email (trimmed, lowercased) kept with each comment: how the owner blocks an author, and knows one already published. */
+export const emailHasher = (siteKey: SiteKey) => (email: string) => siteKey.hash(email.trim().toLowerCase());
+
 /**
  * How every comment's avatar hash is made from its email (trimmed, lowercased), posted or
  * imported. Gravatar looks images up by the plain SHA-256, which anyone can check guesses

@@ -4,10 +4,9 @@ import type { Config } from '../config.ts';
 import { matchesHash, sha256 } from '../crypto.ts';
 import { ChimeError } from '../errors.ts';
 import type { Actor } from '../service/index.ts';
+import { disabled } from '../service/sessions.ts';
 import { verifyUserToken, type SignedUser } from '../sso.ts';
 import { clientAddress } from './client-address.ts';
-
-const disabled = () => new ChimeError('forbidden', 'The admin API is disabled (CHIME_ADMIN_TOKEN is not set).');
 
 /**
  * True for a request carrying the admin token as a Bearer token, false for one without; a wrong
@@ -20,12 +19,6 @@ export function isAdmin(c: Context, config: Config): boolean {
   if (!config.adminToken) throw disabled();
   if (!matchesHash(token.trim(), sha256(config.adminToken))) throw new ChimeError('unauthorized', 'Wrong admin token.');
   return true;
-}
-
-/** For admin routes: the admin token, or 403 when the admin API is off and 401 when it is missing. */
-export function requireAdmin(c: Context, config: Config) {
-  if (!config.adminToken) throw disabled();
-  if (!isAdmin(c, config)) throw new ChimeError('unauthorized', 'Send Authorization: Bearer <CHIME_ADMIN_TOKEN>.');
 }
 
 function socketAddress(c: Context): string | null {

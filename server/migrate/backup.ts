@@ -32,7 +32,11 @@ const record = z.discriminatedUnion('type', [
     id: commentId,
     threadId,
     parentId: commentId.nullable(),
-    number: z.number().int().min(1),
+    // Comments never published (awaiting approval, spam) are numbered below 0 until they are.
+    number: z
+      .number()
+      .int()
+      .refine((n) => n !== 0, 'Must not be 0.'),
     // 'removed': a deleted comment's tombstone, kept so that its id stays taken.
     status: z.enum(['published', 'pending', 'hidden', 'spam', 'trash', 'removed']),
     deleted: z.boolean(),
@@ -139,7 +143,8 @@ export async function* exportBackup(storage: Storage, only: string | null = null
     const threads = await storage.exportThreads(after, PAGE, only);
     for (const thread of threads) {
       yield line({ type: 'thread', ...thread });
-      for (let number = 0; ;) {
+      // From the lowest number there can be: held comments are numbered below 0.
+      for (let number = -(2 ** 31); ;) {
         const rows = await storage.exportComments(thread.id, number, PAGE);
         for (const c of rows) {
           yield line({

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { avatarHasher, SiteKey } from '../site-key.ts';
+import { avatarHasher, emailHasher, SiteKey } from '../site-key.ts';
 import { openStorage } from '../storage/index.ts';
 import { exportBackup } from './backup.ts';
 import { type Format, FORMATS, importComments, type ImportOptions } from './import.ts';
@@ -82,7 +82,8 @@ async function runImport(args: string[]): Promise<number> {
       size,
       onProgress: bar.update,
     };
-    const summary = await importComments(input, { storage, avatarHash: avatarHasher(config, new SiteKey(storage)) }, options);
+    const siteKey = new SiteKey(storage);
+    const summary = await importComments(input, { storage, avatarHash: avatarHasher(config, siteKey), emailHash: emailHasher(siteKey) }, options);
     bar.stop();
     console.log(`chime: import of ${file} (${FORMATS[format as Format].name})
 ${describe(summary, { dryRun: options.dryRun, partial: options.partial })}`);

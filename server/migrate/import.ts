@@ -46,6 +46,8 @@ export interface ImportDeps {
   storage: Storage;
   /** The avatar hash of an email, as the server makes it (site-key.ts avatarHasher). */
   avatarHash(email: string): Promise<string>;
+  /** The keyed hash of an email the server keeps with each comment (site-key.ts emailHasher): imported authors count as known to first-time moderation. */
+  emailHash?(email: string): Promise<string>;
 }
 
 export async function importComments(input: AsyncIterable<Uint8Array | string>, deps: ImportDeps, options: ImportOptions): Promise<Summary> {
@@ -157,6 +159,7 @@ async function toRow(c: SourceComment, deps: ImportDeps): Promise<ImportRow & { 
     website: c.website,
     email: c.email,
     avatarHash: e ? e.avatarHash : c.email ? await deps.avatarHash(c.email) : null,
+    emailHash: c.email && deps.emailHash ? await deps.emailHash(c.email) : null,
     role: c.role,
     body: c.body,
     contentHash: e?.contentHash ?? sha256(c.body),

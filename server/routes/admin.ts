@@ -1,16 +1,11 @@
 import { Hono } from 'hono';
-import { requireAdmin } from '../http/guards.ts';
 import { jsonLimit, readJson } from '../http/validate.ts';
 import type { Deps } from './deps.ts';
 
-export function adminRoutes({ service, config }: Deps) {
+/** One comment's moderation and closing threads; who may is checked for every /api/admin route at once (http/owner-auth.ts). */
+export function adminRoutes({ service }: Deps) {
   const app = new Hono();
   const moderation = service.moderation;
-
-  app.use('*', async (c, next) => {
-    requireAdmin(c, config);
-    await next();
-  });
 
   app.put('/thread', jsonLimit, async (c) => c.json(await moderation.close(c.req.query(), await readJson(c))));
   app.get('/queue', async (c) => c.json(await moderation.queue(c.req.query())));

@@ -23,7 +23,8 @@ export function commentRoutes({ service, config }: Deps) {
   app.post('/comments', jsonLimit, async (c) => {
     const actor = actorOf(c, config);
     const { created, result } = await service.writing.post(await readJson(c), actor);
-    return c.json(result, created ? 201 : 200);
+    // 202: stored, but held for the owner (awaiting approval, or judged spam: the writer is not told which).
+    return c.json(result, created ? (result.comment.status === 'published' ? 201 : 202) : 200);
   });
 
   // The edit token proves the device wrote the comment; a signed-in writer's user token does so from any device.

@@ -2,6 +2,8 @@ import type { Config } from '../config.ts';
 import type { SiteKey } from '../site-key.ts';
 import type { SignedUser } from '../sso.ts';
 import type { Signal, Storage } from '../storage/types.ts';
+import type { SettingsStore } from './settings.ts';
+import type { SpamGuard } from './spam.ts';
 import type { ServiceEvents } from './events.ts';
 
 /** Who is asking, as the HTTP layer established it. */
@@ -19,6 +21,9 @@ export interface ServiceContext {
   storage: Storage;
   config: Config;
   siteKey: SiteKey;
+  /** The owner's settings, read from the database when used: every instance applies a change at once. */
+  settings: SettingsStore;
+  spam: SpamGuard;
   /** Told after a comment is stored or published (notifications listen). */
   events: ServiceEvents;
 }

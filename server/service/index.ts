@@ -10,7 +10,13 @@ import type { ServiceContext } from './context.ts';
 import { ServiceEvents } from './events.ts';
 import { Moderation } from './moderation.ts';
 import { Reactions } from './reactions.ts';
+import { OwnerConsole } from './owner.ts';
 import { Reading } from './reading.ts';
+import { Retention } from './retention.ts';
+import { Sessions } from './sessions.ts';
+import { Transfer } from './transfer.ts';
+import { SettingsStore } from './settings.ts';
+import { SpamGuard } from './spam.ts';
 import { Writing } from './writing.ts';
 
 export type { Actor } from './context.ts';
@@ -32,6 +38,12 @@ export class Service {
   /** What the links in emails do (approve, delete, unsubscribe, confirm). */
   readonly emailLinks: LinkActions;
   readonly feeds: Feeds;
+  /** The owner's side: console sign-in, the console's lists and actions, the scheduled purge. */
+  readonly sessions: Sessions;
+  readonly owner: OwnerConsole;
+  readonly retention: Retention;
+  readonly transfer: Transfer;
+  readonly ctx: ServiceContext;
   /** Threads as plain HTML, for readers without script and search engines. */
   readonly fallbacks: Fallbacks;
 
@@ -39,15 +51,28 @@ export class Service {
     readonly storage: Storage,
     readonly config: Config,
   ) {
-    const ctx: ServiceContext = { storage, config, siteKey: new SiteKey(storage), events: new ServiceEvents() };
+    const ctx = {
+      storage,
+      config,
+      siteKey: new SiteKey(storage),
+      events: new ServiceEvents(),
+      settings: new SettingsStore(storage, config),
+    } as ServiceContext;
+    ctx.spam = new SpamGuard(ctx);
+    this.ctx = ctx;
     this.reading = new Reading(ctx);
     this.writing = new Writing(ctx);
     this.moderation = new Moderation(ctx);
     this.reactions = new Reactions(ctx);
     this.live = new LiveHub(storage, config);
-    this.notify = new Notifier(ctx);
+    // The owner's notification settings are theirs to change in the console, applied at once.
+    this.notify = new Notifier(ctx, () => ctx.settings.notify());
     this.emailLinks = new LinkActions(ctx, this.notify.links, this.moderation);
     this.feeds = new Feeds(ctx);
+    this.sessions = new Sessions(ctx);
+    this.owner = new OwnerConsole(ctx, this.moderation, this.writing);
+    this.retention = new Retention(ctx);
+    this.transfer = new Transfer(ctx);
     this.fallbacks = new Fallbacks(ctx);
   }
 }

@@ -3,7 +3,7 @@ import type { Actor, ServiceContext } from './context.ts';
 
 export interface Limit {
   /** Names the counter; each kind has its own. */
-  kind: 'post' | 'reaction' | 'reader';
+  kind: 'post' | 'reaction' | 'reader' | 'signin';
   max: number;
   windowMs: number;
   /** What the client is told, before "try again in N s". */

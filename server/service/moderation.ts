@@ -10,6 +10,8 @@ export class Moderation {
     const { thread } = check(threadQuery, query);
     const { closed } = check(closeBody, body);
     const meta = await this.ctx.storage.setClosed(thread, closed);
+    // A thread the owner reopens stays open: auto-close (service/retention.ts) passes it by.
+    await this.ctx.storage.owner.keepOpen(thread, !closed);
     await announce(this.ctx, [{ threadId: thread, type: 'thread' }]);
     return meta;
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ChimeError } from '../errors.ts';
 import { check, commentId, overlayQuery, readerQuery } from '../schemas.ts';
 import type { SignedUser } from '../sso.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -6,17 +6,15 @@ import { reactingReader } from './identity.ts';
 import { limit, limits } from './limits.ts';
 
 /**
- * Readers' reactions: one of a kind per reader per comment. Reader ids are issued by the server
- * (a few per address per day) and reactions are rate-limited per address, so that one address
- * can neither mint readers by the thousand nor rig the "top" order.
+ * Readers' reactions: one of a kind per reader per comment, of the kinds the owner allows
+ * (settings). Reader ids are issued by the server (a few per address per day) and reactions are
+ * rate-limited per address, so that one address can neither mint readers by the thousand nor rig
+ * the "top" order.
  */
 export class Reactions {
-  private readonly kind: z.ZodType<string>;
   private readonly limits;
 
   constructor(private readonly ctx: ServiceContext) {
-    const allowed = ctx.config.reactions as [string, ...string[]];
-    this.kind = z.enum(allowed, { error: `Must be one of: ${allowed.join(', ')}.` });
     this.limits = limits(ctx);
   }
 
@@ -26,14 +24,16 @@ export class Reactions {
    * may still change from any device (myComments: id -> end of its edit window, ISO 8601).
    */
   async mine(query: unknown, user: SignedUser | null) {
-    const { storage, config } = this.ctx;
+    const { storage, settings } = this.ctx;
     const { thread, reader } = check(overlayQuery, query);
+    // The owner's edit window of now (the console changes it at run time), as edits by identity use it.
+    const windowMs = user ? (await settings.current()).editWindowSeconds * 1000 : 0;
     const [{ version, mine }, written] = await Promise.all([
       // Only read: an id this server did not issue has given no reactions (ids are checked where they write).
       storage.myReactions(thread, user || !reader ? await reactingReader(this.ctx, reader, user) : reader),
-      user ? storage.writtenBy(thread, user.id, Date.now() - config.editWindowMs) : null,
+      user ? storage.writtenBy(thread, user.id, Date.now() - windowMs) : null,
     ]);
-    const until = (c: { created_at: number }) => new Date(c.created_at + config.editWindowMs).toISOString();
+    const until = (c: { created_at: number }) => new Date(c.created_at + windowMs).toISOString();
     return {
       version,
       myReactions: Object.fromEntries(mine),
@@ -50,8 +50,12 @@ export class Reactions {
     // Counted before validation, like posts.
     await limit(this.ctx, actor, this.limits.reactions);
     const comment = check(commentId, id, 'id');
-    const reaction = check(this.kind, kind, 'reaction');
+    const { reactions: allowed } = await this.ctx.settings.current();
+    // Taking one back is always possible: the owner may have removed its kind meanwhile.
+    if (typeof kind !== 'string' || !(allowed.includes(kind) || (!on && /^[a-z0-9_-]{1,32}$/.test(kind)))) {
+      throw new ChimeError('validation', allowed.length ? `Must be one of: ${allowed.join(', ')}.` : 'Reactions are turned off.', 'reaction');
+    }
     const { reader } = check(readerQuery, query);
-    return { reactions: await this.ctx.storage.react(comment, reaction, await reactingReader(this.ctx, reader, actor.user), on) };
+    return { reactions: await this.ctx.storage.react(comment, kind, await reactingReader(this.ctx, reader, actor.user), on) };
   }
 }

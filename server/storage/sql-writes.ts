@@ -30,18 +30,7 @@ export async function recount(tx: Queryable, row: CommentRow) {
 }
 
 export async function insertRow(tx: Queryable, row: NewRow): Promise<CommentRow> {
-  const counted = row.status === 'published' ? 1 : 0;
-  // Creates the thread or takes its row lock, so numbers are handed out one at a time, even
-  // across instances. A closed thread (unless the poster has a role) updates nothing.
-  const thread = await tx.query<{ last_number: number }>(
-    `INSERT INTO threads (id, last_number, version, comment_count) VALUES (?, 1, 1, ?)
-     ON CONFLICT (id) DO UPDATE SET last_number = threads.last_number + 1, version = threads.version + 1,
-       comment_count = threads.comment_count + excluded.comment_count
-     WHERE threads.closed = 0 OR ? = 1
-     RETURNING last_number`,
-    [row.threadId, counted, row.role ? 1 : 0],
-  );
-  const number = thread.rows[0]?.last_number;
+  const number = row.status === 'published' ? await nextNumber(tx, row) : await heldNumber(tx, row);
   if (number === undefined) throw new ChimeError('closed', 'This thread is closed for new comments.');
 
   let rootId = row.id;
@@ -55,8 +44,9 @@ export async function insertRow(tx: Queryable, row: NewRow): Promise<CommentRow>
   }
   const { rows } = await tx.query<CommentRow>(
     `INSERT INTO comments (id, thread_id, parent_id, root_id, number, author_name, author_website, author_email, avatar_hash,
-       author_role, author_user, author_avatar, body, content_hash, edit_token_hash, status, created_at, changed_at, public_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING *`,
+       author_role, author_user, author_avatar, body, content_hash, edit_token_hash, status, created_at, changed_at, public_at,
+       ip_hash, email_hash, text_hash, held_reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING *`,
     [
       row.id,
       row.threadId,
@@ -77,6 +67,10 @@ export async function insertRow(tx: Queryable, row: NewRow): Promise<CommentRow>
       row.createdAt,
       row.createdAt,
       row.status === 'published' ? row.createdAt : null,
+      row.ipHash ?? null,
+      row.emailHash ?? null,
+      row.textHash ?? null,
+      row.heldReason ?? null,
     ],
   );
   // Rolls back the thread's number (and count) too: numbers stay gap-free.
@@ -84,8 +78,53 @@ export async function insertRow(tx: Queryable, row: NewRow): Promise<CommentRow>
   return rows[0];
 }
 
+/**
+ * The thread's next number for a comment published as it is posted. Creates the thread or takes
+ * its row lock, so numbers are handed out one at a time, even across instances. A closed thread
+ * (unless the poster has a role) updates nothing: undefined.
+ */
+async function nextNumber(tx: Queryable, row: NewRow): Promise<number | undefined> {
+  const thread = await tx.query<{ last_number: number }>(
+    `INSERT INTO threads (id, last_number, version, comment_count) VALUES (?, 1, 1, 1)
+     ON CONFLICT (id) DO UPDATE SET last_number = threads.last_number + 1, version = threads.version + 1,
+       comment_count = threads.comment_count + 1
+     WHERE threads.closed = 0 OR ? = 1
+     RETURNING last_number`,
+    [row.threadId, row.role ? 1 : 0],
+  );
+  return thread.rows[0]?.last_number;
+}
+
+/**
+ * A comment readers cannot see yet (awaiting approval, judged spam) is numbered -1, -2, ... in
+ * its thread, and takes the thread's next number only once published (publishHeld): readers
+ * count 1, 2, 3 with no gaps for what they never saw. Takes the thread's row lock as nextNumber does.
+ */
+async function heldNumber(tx: Queryable, row: NewRow): Promise<number | undefined> {
+  const thread = await tx.query(
+    'INSERT INTO threads (id) VALUES (?) ON CONFLICT (id) DO UPDATE SET closed = threads.closed WHERE threads.closed = 0 OR ? = 1 RETURNING id',
+    [row.threadId, row.role ? 1 : 0],
+  );
+  if (thread.rows.length === 0) return undefined;
+  const { rows } = await tx.query<{ held: number }>('SELECT COALESCE(MIN(number), 0) - 1 AS held FROM comments WHERE thread_id = ? AND number < 0', [
+    row.threadId,
+  ]);
+  return Math.min(Number(rows[0]!.held), -1);
+}
+
+/** Gives a comment still numbered as held (below 0) the thread's next number: call as it is published, under the thread's lock. */
+export async function publishHeld(tx: Queryable, id: string) {
+  const held = (await tx.query<{ thread_id: string }>('SELECT thread_id FROM comments WHERE id = ? AND number < 0', [id])).rows[0];
+  if (!held) return;
+  const { rows } = await tx.query<{ last_number: number }>('UPDATE threads SET last_number = last_number + 1 WHERE id = ? RETURNING last_number', [
+    held.thread_id,
+  ]);
+  await tx.query('UPDATE comments SET number = ? WHERE id = ?', [rows[0]!.last_number, id]);
+}
+
 const WIPED = `deleted = 1, body = '', author_name = '', author_website = NULL, author_email = NULL, avatar_hash = NULL,
-  author_role = NULL, author_user = NULL, author_avatar = NULL, edit_token_hash = NULL, changed_at = ?`;
+  author_role = NULL, author_user = NULL, author_avatar = NULL, edit_token_hash = NULL, ip_hash = NULL, email_hash = NULL, text_hash = NULL,
+  held_reason = NULL, changed_at = ?`;
 
 /**
  * Deletes a comment: a placeholder while it has replies (other than tombstones), otherwise a

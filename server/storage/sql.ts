@@ -1,9 +1,11 @@
 import type { ThreadMeta } from 'chime-comments/protocol';
 import { ChimeError, notFound } from '../errors.ts';
 import { migrate } from './migrate.ts';
+import type { OwnerStore } from './owner-types.ts';
 import { readRecent, SqlNotifyStore } from './sql-notify.ts';
+import { SqlOwner } from './sql-owner.ts';
 import { readReplies, readTopPage } from './sql-pages.ts';
-import { COUNTED, insertRow, prune, recount, TAKEN, toggleReaction, touchThread, VISIBLE } from './sql-writes.ts';
+import { COUNTED, insertRow, prune, publishHeld, recount, TAKEN, toggleReaction, touchThread, VISIBLE } from './sql-writes.ts';
 import type { CommentRow, Driver, ListQuery, NewRow, PageBudget, ReplyQuery, Signal, Status, Storage, StoredComment, StoredPage } from './types.ts';
 import { exportComments, exportSettings, exportThreads, importThread, type ImportThread } from './transfer.ts';
 import { toComment } from './view.ts';
@@ -15,9 +17,11 @@ const marks = (n: number) => markLists[n] ?? markList(n);
 
 /** The Storage contract in portable SQL; sqlite.ts and postgres.ts only supply a Driver. */
 export class SqlStorage implements Storage {
+  readonly owner: OwnerStore;
   readonly notify: SqlNotifyStore;
 
   constructor(private readonly db: Driver) {
+    this.owner = new SqlOwner(db);
     this.notify = new SqlNotifyStore(db);
   }
 
@@ -163,6 +167,7 @@ export class SqlStorage implements Storage {
     const status = change.status ?? null;
     const now = Date.now();
     const row = await this.db.transaction(async (tx) => {
+      if (status === 'published') await publishHeld(tx, id);
       const { rows } = await tx.query<CommentRow>(
         `UPDATE comments SET status = COALESCE(?, status), pinned = COALESCE(?, pinned), changed_at = ?,
            public_at = COALESCE(public_at, CASE WHEN COALESCE(?, status) = 'published' THEN CAST(? AS BIGINT) END)
@@ -198,7 +203,7 @@ export class SqlStorage implements Storage {
     // when a client's first hit opens a new row, not on every hit: the table stays as small
     // (one sweep per row added), and a busy client's posts cost one statement, not two.
     if (hits === 1)
-      await this.db.query('DELETE FROM rate_limits WHERE key >= ? AND key < ? AND window_start < ?', [`${kind}:`, `${kind};`, windowStart]);
+      await this.db.query(`DELETE FROM ${table} WHERE key >= ? AND key < ? AND window_start < ?`, [`${kind}:`, `${kind};`, windowStart]);
     return hits;
   }
 

@@ -14,6 +14,8 @@ export interface ImportRow {
   website: string | null;
   email: string | null;
   avatarHash: string | null;
+  /** Keyed hash of the email (comments.email_hash), or null. */
+  emailHash?: string | null;
   role: AuthorRole | null;
   body: string;
   contentHash: string;
@@ -76,6 +78,7 @@ const COLUMNS = [
   'changed_at',
   'public_at',
   'reaction_counts',
+  'email_hash',
 ];
 const HELD = new Set<Status>(['spam', 'trash']);
 /** Rows per INSERT: few round trips, far below either database's limit on parameters. */
@@ -116,7 +119,7 @@ export function importThread(db: Driver, thread: ImportThread): Promise<ImportOu
       // prettier-ignore
       return [c.id, thread.id, root === c.id ? null : c.parentId, root, number, c.name, c.website, c.email, c.avatarHash, c.role, c.body,
         c.contentHash, c.editTokenHash, c.status, Number(c.deleted), Number(c.pinned), c.reactions.length, c.createdAt, c.editedAt, c.changedAt,
-        c.status === 'published' ? c.createdAt : null, JSON.stringify(countReactions(c.reactions))];
+        c.status === 'published' ? c.createdAt : null, JSON.stringify(countReactions(c.reactions)), c.emailHash ?? null];
     });
     for (const chunk of chunks(params, CHUNK)) {
       const sql = `INSERT INTO comments (${COLUMNS.join(', ')}) VALUES ${values(chunk.length, COLUMNS.length)} ON CONFLICT (id) DO NOTHING`;
@@ -188,5 +191,7 @@ export async function exportComments(db: Queryable, threadId: string, afterNumbe
 }
 
 export async function exportSettings(db: Queryable): Promise<Array<{ name: string; value: string }>> {
-  return (await db.query<{ name: string; value: string }>('SELECT name, value FROM chime_settings ORDER BY name')).rows;
+  // The console's password hash stays behind: a backup is a file that travels.
+  return (await db.query<{ name: string; value: string }>("SELECT name, value FROM chime_settings WHERE name <> 'owner-password' ORDER BY name"))
+    .rows;
 }

@@ -1,4 +1,5 @@
 import type { Comment, SortOrder, ThreadMeta } from 'chime-comments/protocol';
+import type { OwnerStore } from './owner-types.ts';
 import type { NotifyStore } from './notify-types.ts';
 import type { ExportedRow, ImportOutcome, ImportThread, ThreadRecord } from './transfer.ts';
 
@@ -44,6 +45,12 @@ export interface CommentRow {
   public_at: number | null;
   /** Reaction counts by kind, as JSON. */
   reaction_counts: string;
+  /** Keyed hashes of the address it came from, of its email, and of its normalised text (migration 009; null when unknown or wiped). */
+  ip_hash: string | null;
+  email_hash: string | null;
+  text_hash: string | null;
+  /** Why a filter held it or judged it spam (shown to the owner only). */
+  held_reason: string | null;
 }
 
 export interface NewRow {
@@ -63,6 +70,11 @@ export interface NewRow {
   editTokenHash: string | null;
   status: Status;
   createdAt: number;
+  /** Keyed hashes of the poster's address and email and of the text (service/spam.ts); why it is held. */
+  ipHash?: string | null;
+  emailHash?: string | null;
+  textHash?: string | null;
+  heldReason?: string | null;
 }
 
 /** Where the previous page ended; see listPage for the ordering. */
@@ -110,6 +122,8 @@ export interface Signal {
 }
 
 export interface Storage {
+  /** The owner's side: the console's lists, settings, blocks, sessions, retention (owner-types.ts). */
+  readonly owner: OwnerStore;
   /** Notifications' outbox, addresses and subscriptions (notify-types.ts). */
   readonly notify: NotifyStore;
   /** Applies pending migrations; returns the names it applied. */

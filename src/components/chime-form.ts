@@ -20,9 +20,16 @@ export interface CommentDraft {
   body: string;
 }
 
-/** What `chime-submit` carries: the draft, trimmed, and its author as the storage takes it (NewComment.author). */
+/**
+ * What `chime-submit` carries: the draft, trimmed, its author as the storage takes it
+ * (NewComment.author), and how long the form was shown before it was sent.
+ */
 export interface CommentSubmission extends CommentDraft {
   author: NewComment['author'];
+  /** Milliseconds from the form being shown (or cleared after a post) to its being sent: the server's minimum fill time. */
+  fillMs: number;
+  /** What was typed in the field people never see (NewComment.homepage): the server keeps such a comment as spam. */
+  homepage?: string;
 }
 
 type Field = 'name' | 'website' | 'email' | 'body';
@@ -118,6 +125,13 @@ export class ChimeForm extends LitElement {
   private _remembered = false;
   private _fieldErrors: Partial<Record<Field, string>> = {};
   private _preview = false;
+  /** When the form was shown, or cleared for the next comment. */
+  #shownAt = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#shownAt = performance.now();
+  }
 
   /** A reply form opens with the cursor in it. */
   protected override firstUpdated(): void {
@@ -160,6 +174,7 @@ export class ChimeForm extends LitElement {
     this._fieldErrors = {};
     this.error = '';
     this._preview = false;
+    this.#shownAt = performance.now();
   }
 
   /** The locale's strings, falling back to this form's English. */
@@ -283,8 +298,6 @@ export class ChimeForm extends LitElement {
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    // Bots fill every field; people never see this one.
-    if ((form.elements.namedItem('trap') as HTMLInputElement).value) return;
     this._fieldErrors = this.#validate();
     const first = Object.keys(this._fieldErrors)[0];
     if (first) {
@@ -297,7 +310,11 @@ export class ChimeForm extends LitElement {
     const email = user?.email || this.draft.email?.trim() || undefined;
     const notifyReplies = this.draft.notifyReplies || undefined;
     const author = { name, website: website || null, email };
-    const detail: CommentSubmission = { ...this.draft, name, website, email, notifyReplies, author };
+    const fillMs = Math.round(performance.now() - this.#shownAt);
+    // Bots fill every field; people never see this one. Sent, not dropped: the server keeps the
+    // comment as spam, which the owner can restore (a password manager may have filled it).
+    const homepage = (form.elements.namedItem('trap') as HTMLInputElement).value || undefined;
+    const detail: CommentSubmission = { ...this.draft, name, website, email, notifyReplies, author, fillMs, homepage };
     // Heard in the form's own tree (a page composing the form itself), never past the shadow root it is in.
     this.dispatchEvent(new CustomEvent('chime-submit', { detail, bubbles: true }));
     const writer = this.writer;
@@ -306,7 +323,7 @@ export class ChimeForm extends LitElement {
     this.error = '';
     try {
       const id = crypto.randomUUID();
-      await writer.queue({ id, parentId: this.parent || null, author, body: this.draft.body, notifyReplies });
+      await writer.queue({ id, parentId: this.parent || null, author, body: this.draft.body, notifyReplies, fillMs, homepage });
       // In the outbox the comment is safe and shown in the thread: the text can go (a reply form too).
       this.reset();
       if (this.parent) this.#close();

@@ -84,6 +84,10 @@ export interface NewComment {
   parentId?: string | null;
   author: { name: string; website?: string | null; email?: string | null };
   body: string;
+  /** Milliseconds the writer's form was shown before it was sent; the reference server holds comments sent sooner than its minimum fill time. */
+  fillMs?: number;
+  /** The form's honeypot, a field people never see: the reference server keeps a comment with it as spam. */
+  homepage?: string;
   /** Email the writer replies to this comment at author.email; a storage that sends no email ignores it. */
   notifyReplies?: boolean;
 }

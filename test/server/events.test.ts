@@ -195,7 +195,7 @@ eachBackend('replay privacy (L3)', (db) => {
     const pending = newComment({ threadId: THREAD });
     const rejected = newComment({ threadId: THREAD });
     const removed = newComment({ threadId: THREAD });
-    for (const input of [pending, rejected, removed]) assert.equal((await i.send('POST', '/api/comments', input)).status, 201);
+    for (const input of [pending, rejected, removed]) assert.equal((await i.send('POST', '/api/comments', input)).status, 202);
     assert.equal((await i.send('PATCH', `/api/admin/comments/${rejected.id}`, { status: 'hidden' }, ADMIN)).status, 200);
     assert.equal((await i.send('DELETE', `/api/admin/comments/${removed.id}`, undefined, ADMIN)).status, 204);
     const seen = newComment({ threadId: THREAD });

@@ -1,6 +1,6 @@
 /** `chime-server import` and `export` as an owner runs them: real processes on real databases. */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,30 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { openStorage } from '../../server/storage/index.ts';
 import { eachBackend } from './helpers/backends.ts';
+import { CLI, cli } from './helpers/cli.ts';
 import { anotherDatabase, fixture } from './helpers/migrate.ts';
 
-/** The `chime-server` command from its sources, as the compiled bin runs it (server/bin imports dist/cli.js). */
-const CLI = [process.execPath, '--conditions=chime-source', '--import', 'tsx', fileURLToPath(new URL('../../server/cli.ts', import.meta.url))];
 const WXR = fileURLToPath(fixture('wordpress.xml'));
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], databaseUrl: string, stdin?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(CLI[0]!, [...CLI.slice(1), ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
 
 /** How many comments the database has numbered, over all threads. */
 async function numbered(url: string) {

@@ -8,7 +8,8 @@ eachBackend('moderation', (db) => {
   it('holds new comments for approval when CHIME_MODERATION=all', async () => {
     const i = await db.open({ CHIME_MODERATION: 'all' });
     const res = await i.send('POST', '/api/comments', newComment());
-    assert.equal(res.status, 201);
+    // Stored, but not published: 202.
+    assert.equal(res.status, 202);
     const { comment } = (await res.json()) as PostResult;
     assert.equal(comment.status, 'pending');
 

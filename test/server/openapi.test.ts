@@ -6,14 +6,20 @@ import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { PostResult } from 'chime-comments/protocol';
 import { ADMIN, eachBackend, issueReader, newComment, THREAD, type Instance } from './helpers/backends.ts';
+import { fixture } from './helpers/migrate.ts';
+import { ORIGIN, signIn } from './helpers/owner.ts';
 import { as, sign, SSO_SECRET, user } from './helpers/sso.ts';
 
+interface Answer {
+  $ref?: string;
+  content?: Record<string, { schema: unknown }>;
+}
 interface Operation {
-  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+  responses: Record<string, Answer>;
 }
 const doc = JSON.parse(readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8')) as {
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, unknown> };
+  components: { schemas: Record<string, unknown>; responses: Record<string, Answer> };
 };
 
 /** The documented schema as zod, with component references resolved. */
@@ -26,7 +32,9 @@ function schemaOf(schema: unknown) {
 async function conforms(res: Response, method: string, path: string) {
   const operation = doc.paths[path]?.[method.toLowerCase()];
   assert.ok(operation, `${method} ${path} is documented`);
-  const documented = operation.responses[String(res.status)];
+  const listed = operation.responses[String(res.status)];
+  // Answers shared by many operations are components: #/components/responses/<name>.
+  const documented = listed?.$ref ? doc.components.responses[listed.$ref.split('/').pop()!] : listed;
   if (!documented) assert.fail(`${method} ${path}: status ${res.status} is not documented (${await res.text()})`);
   const json = documented.content?.['application/json'];
   if (!json) return;
@@ -126,6 +134,56 @@ eachBackend('protocol contract (docs/openapi.json)', (db) => {
     await conforms(await i.send('GET', `/api/comments?thread=${t}`), 'GET', '/api/comments');
     await conforms(await i.send('DELETE', `/api/admin/comments/${comment.id}`, undefined, ADMIN), 'DELETE', '/api/admin/comments/{id}');
     await conforms(await i.send('DELETE', `/api/admin/comments/${comment.id}`, undefined, ADMIN), 'DELETE', '/api/admin/comments/{id}');
+  });
+
+  it("answers the owner's API as documented", async () => {
+    const i = await db.open({ CHIME_MODERATION: 'first-time', CHIME_TRUST_PROXY: '1' });
+    const from = { 'x-forwarded-for': '192.0.2.1' };
+    const held = (await (await i.send('POST', '/api/comments', newComment(), from)).json()) as PostResult;
+    const published = (await (await i.send('POST', '/api/comments', newComment(), ADMIN)).json()) as PostResult;
+    const signedIn = await i.send('POST', '/api/admin/session', { token: ADMIN.authorization.slice(7) }, { origin: ORIGIN });
+    await conforms(signedIn, 'POST', '/api/admin/session');
+    await conforms(await i.send('POST', '/api/admin/session', { token: 'wrong' }, { origin: ORIGIN }), 'POST', '/api/admin/session');
+    await conforms(await i.send('POST', '/api/admin/session', { token: 'x' }, { origin: 'https://evil.example' }), 'POST', '/api/admin/session');
+    const owner = await signIn(i);
+    const as = (method: string, path: string, body?: unknown, documented = path.replace(/\?.*$/, '')) =>
+      i.send(method, path, body, owner.headers).then((res) => conforms(res, method, documented));
+    await as('GET', '/api/admin/session');
+    await conforms(await i.send('GET', '/api/admin/session', undefined, ADMIN), 'GET', '/api/admin/session');
+    await conforms(await i.send('GET', '/api/admin/counts'), 'GET', '/api/admin/counts');
+    await conforms(await i.send('PUT', '/api/admin/settings', {}, { cookie: owner.cookie, origin: ORIGIN }), 'PUT', '/api/admin/settings');
+    await as('GET', '/api/admin/comments?status=pending,spam&order=oldest');
+    await as('GET', '/api/admin/comments?limit=1');
+    await as('GET', '/api/admin/comments?status=removed');
+    await as('GET', '/api/admin/counts');
+    await as('POST', '/api/admin/comments/bulk', { ids: [held.comment.id, 'missing'], action: 'spam' });
+    await as('POST', '/api/admin/comments/bulk', { ids: [], action: 'spam' });
+    await as('PATCH', `/api/admin/comments/${held.comment.id}`, { status: 'trash' }, '/api/admin/comments/{id}');
+    await as('POST', `/api/admin/comments/${published.comment.id}/reply`, { body: 'Thanks!' }, '/api/admin/comments/{id}/reply');
+    await as('POST', `/api/admin/comments/${held.comment.id}/reply`, { body: 'Thanks!' }, '/api/admin/comments/{id}/reply');
+    await as('POST', '/api/admin/comments/missing/reply', { body: 'Thanks!' }, '/api/admin/comments/{id}/reply');
+    await as('GET', '/api/admin/threads?limit=1');
+    await as('POST', '/api/admin/blocks', { commentId: held.comment.id, kind: 'ip' });
+    await as('POST', '/api/admin/blocks', { commentId: held.comment.id, kind: 'email' });
+    await as('POST', '/api/admin/blocks', { commentId: 'missing', kind: 'ip' });
+    const { blocks } = (await (await i.send('GET', '/api/admin/blocks', undefined, ADMIN)).json()) as { blocks: { hash: string }[] };
+    await as('GET', '/api/admin/blocks');
+    await as('DELETE', `/api/admin/blocks/ip/${blocks[0]!.hash}`, undefined, '/api/admin/blocks/{kind}/{hash}');
+    await as('DELETE', `/api/admin/blocks/ip/${blocks[0]!.hash}`, undefined, '/api/admin/blocks/{kind}/{hash}');
+    await as('DELETE', '/api/admin/blocks/ip/nothex', undefined, '/api/admin/blocks/{kind}/{hash}');
+    const settings = (await (await i.send('GET', '/api/admin/settings', undefined, ADMIN)).json()) as object;
+    await as('GET', '/api/admin/settings');
+    await as('PUT', '/api/admin/settings', settings);
+    await as('PUT', '/api/admin/settings', { ...settings, moderation: 'never' });
+    await as('POST', '/api/admin/purge');
+    const upload = (query: string) =>
+      i.app.request(`/api/admin/import?${query}`, { method: 'POST', headers: owner.headers, body: readFileSync(fixture('wordpress.xml')) });
+    await conforms(await upload('format=wxr&dryRun=1'), 'POST', '/api/admin/import');
+    await conforms(await upload('format=nope'), 'POST', '/api/admin/import');
+    const backup = await i.send('GET', '/api/admin/export', undefined, owner.headers);
+    assert.equal(backup.headers.get('content-type'), 'application/x-ndjson; charset=utf-8');
+    await conforms(backup, 'GET', '/api/admin/export');
+    await as('DELETE', '/api/admin/session');
   });
 
   it('answers rate limits, moderation and the event stream as documented', async () => {

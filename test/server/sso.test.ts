@@ -83,6 +83,9 @@ eachBackend('sign-in from the host site', (db) => {
     await refused(i, await post(sign(user({ exp: now() - 10, iat: now() + 10 }))), /exp is not after iat/);
     await refused(i, await post(sign(user({ exp: '2099-01-01' }))), /"exp"/);
     await refused(i, await post(sign(user({ role: 'author' }))), /unknown field "role"/);
+    // Nor does a valid token make its holder the blog's author: that takes the admin token.
+    const role = await i.send('POST', '/api/comments', newComment({ author: { name: 'x', role: 'author' } }), as(sign(user())));
+    assert.equal(role.status, 403, await role.clone().text());
     await refused(i, await post(sign(user({ name: '\u202eevil' }))), /"name"/);
     await refused(i, await post(sign(user({ avatar: 'http://blog.example/a.png' }))), /"avatar": Must be an https URL/);
     await refused(i, await post(sign(user({ avatar: 'javascript:alert(1)' }))), /"avatar"/);
@@ -240,6 +243,43 @@ eachBackend('sign-in from the host site', (db) => {
 
     await new Promise((resolve) => setTimeout(resolve, until - Date.now() + 50));
     assert.deepEqual((await overlay(as(sign(user({ iat: now() - 2 }))))).myComments, {});
+  });
+
+  it("follows the owner's edit window of now: a change in the console changes what a signed-in writer may edit, on every instance", async () => {
+    const [site, other] = [await db.open(SSO), await db.open(SSO)];
+    const { comment } = await postAs(site, sign(user()));
+    const phone = as(sign(user({ iat: now() - 1 })));
+    const mine = async () =>
+      (
+        (await (await other.send('GET', `/api/reactions?thread=${encodeURIComponent(THREAD)}`, undefined, phone)).json()) as {
+          myComments: Record<string, string>;
+        }
+      ).myComments;
+    const window = async (seconds: number) => {
+      const current = (await (await site.send('GET', '/api/admin/settings', undefined, ADMIN)).json()) as Record<string, unknown>;
+      const res = await site.send('PUT', '/api/admin/settings', { ...current, editWindowSeconds: seconds }, ADMIN);
+      assert.equal(res.status, 200, await res.clone().text());
+    };
+    const created = Date.parse(comment.createdAt);
+    assert.equal(Date.parse((await mine())[comment.id]!), created + 900_000, 'CHIME_EDIT_WINDOW until the owner saves one');
+
+    await window(3600);
+    assert.equal(Date.parse((await mine())[comment.id]!), created + 3_600_000);
+    assert.equal((await other.send('PATCH', `/api/comments/${comment.id}`, { body: 'Within the hour.' }, phone)).status, 200);
+
+    // Shortened below the comment's age: closed for the writer's identity, as for the edit token.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await window(1);
+    assert.deepEqual(await mine(), {});
+    const late = await other.send('PATCH', `/api/comments/${comment.id}`, { body: 'Too late' }, phone);
+    assert.equal(late.status, 403);
+    assert.match(await late.text(), /can only be changed/);
+    assert.equal((await other.send('DELETE', `/api/comments/${comment.id}`, undefined, phone)).status, 403);
+
+    // Lengthened again: open again.
+    await window(600);
+    assert.equal(Date.parse((await mine())[comment.id]!), created + 600_000);
+    assert.equal((await other.send('DELETE', `/api/comments/${comment.id}`, undefined, phone)).status, 204);
   });
 
   it('wipes the signed-in writer from a deleted comment kept for its replies', async () => {

@@ -40,8 +40,6 @@ const badPosts: [string, unknown, number, string, string | undefined][] = [
   ['a Hangul-filler name', newComment({ author: { name: '\u3164\u3164' } }), 422, 'validation', 'author.name'],
   ['a name with a bidi override', newComment({ author: { name: 'Ann\u202eretsinimda' } }), 422, 'validation', 'author.name'],
   ['a name with a bidi isolate', newComment({ author: { name: '\u2067Ann' } }), 422, 'validation', 'author.name'],
-  ['four links', newComment({ author, body: 'http://a.x https://b.x http://c.x https://d.x' }), 422, 'validation', 'body'],
-  ['a filled honeypot', newComment({ author, homepage: 'http://spam.example' }), 422, 'validation', 'homepage'],
 ];
 
 const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
