@@ -30,11 +30,16 @@ export const commentsStyles = [
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
     }
+    /* The live region: heard, not seen. */
+    [role='log'] {
+      position: absolute;
+      clip-path: inset(50%);
+    }
     .status {
       margin: 0;
       color: var(--_muted);
     }
-    .status[role='alert'] {
+    [role='alert'] {
       color: var(--_danger);
     }
     .closed {

@@ -108,12 +108,28 @@ export class ChimeComments extends LitElement {
   /** The comment the reader is answering: the reply form shows under it. */
   private _replyTo = '';
 
-  readonly #thread = new ThreadController(this, (news, detail) =>
-    this.dispatchEvent(new CustomEvent(`chime-${news}`, { detail, bubbles: true, composed: true })),
-  );
+  /**
+   * What the live region says of the reader's comment. It also says what the new-comments button
+   * and the offline notice show, as they appear: one polite region for all the widget's news.
+   */
+  #said = '';
+
+  readonly #thread = new ThreadController(this, (news, detail) => {
+    this.dispatchEvent(new CustomEvent(`chime-${news}`, { detail, bubbles: true, composed: true }));
+    // Its strings come with the note under the reader's comment, shown at the same time.
+    void import('./own-comment.js').then(({ said }) => {
+      this.#said = said(news, detail, this.#messages, this.#said);
+      this.requestUpdate();
+    });
+  });
 
   get #messages(): LocaleMessages {
     return messagesFor(localeOf(this));
+  }
+
+  /** Moves focus to a comment once the thread shows it. */
+  #focus(id?: string): void {
+    this.renderRoot.querySelector('chime-thread')?.focusOn(id);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -149,14 +165,12 @@ export class ChimeComments extends LitElement {
           </div>`
           : nothing
       }
-      ${fresh.length ? html`<button class="secondary" part="new-comments" @click=${() => session?.reveal()}>${m.newComments(fresh.length)}</button>` : nothing}
+      ${fresh.length ? html`<button class="secondary" part="new-comments" @click=${() => (session?.reveal(), this.#focus(fresh[0].id))}>${m.newComments(fresh.length)}</button>` : nothing}
       ${refused ? html`<p class="status" role="alert" part="error">${refused.message}</p>` : nothing}
       ${
         // What the page put inside the element (the thread's HTML) shows until the thread does,
         // also when it cannot be loaded.
-        thread
-          ? nothing
-          : html`<slot>${status === 'loading' && !comments.length ? html`<p class="status" role="status">${m.loading}</p>` : nothing}</slot>`
+        thread ? nothing : html`<slot>${status === 'loading' && !comments.length ? html`<p class="status">${m.loading}</p>` : nothing}</slot>`
       }
       ${
         error
@@ -165,7 +179,7 @@ export class ChimeComments extends LitElement {
           </p>`
           : nothing
       }
-      ${status === 'offline' ? html`<p class="status" role="status" part="offline">${m.offlineNotice}</p>` : nothing}
+      ${status === 'offline' ? html`<p class="status" part="offline">${m.offlineNotice}</p>` : nothing}
       ${
         comments.length
           ? html`<chime-thread
@@ -207,7 +221,7 @@ export class ChimeComments extends LitElement {
       }
       ${
         nextCursor && !this.#thread.state.stale.size
-          ? html`<button class="secondary" part="load-more" ?disabled=${busy} @click=${() => session?.loadMore()}>${m.loadMore}</button>`
+          ? html`<button class="secondary" part="load-more" ?disabled=${busy} @click=${() => this.#more()}>${m.loadMore}</button>`
           : nothing
       }
       ${
@@ -219,7 +233,17 @@ export class ChimeComments extends LitElement {
               ></chime-form>`
             : nothing
       }
+      <p role="log">
+        ${fresh.length ? m.newComments(fresh.length) : ''} ${status === 'offline' ? m.offlineNotice : ''} ${this.#said}
+      </p>
     </section>`;
+  }
+
+  /** Loads the next page, and takes the reader to its first comment. */
+  async #more(): Promise<void> {
+    const shown = new Set(this.#thread.state.comments.map((c) => c.id));
+    await this.#thread.session?.loadMore();
+    this.#focus(this.#thread.state.comments.find((c) => !shown.has(c.id))?.id);
   }
 }
 

@@ -36,6 +36,8 @@ export const formStyles = [
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       padding: 0.5em 0.6em;
+      /* Within its column: a field wider than it overlapped the next one (right to left). */
+      min-width: 0;
     }
     textarea {
       min-height: 7em;

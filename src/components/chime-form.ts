@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type ReactiveElement } from 'lit';
 import { toAdapterError } from '../core/errors.js';
 import { messagesFor, type FormMessages, type LocaleMessages } from '../core/i18n.js';
 import type { CommentWriter } from '../core/comment-writer.js';
@@ -234,7 +234,7 @@ export class ChimeForm extends LitElement {
         </button>
         ${
           this.replyTo
-            ? html`<button class="secondary" part="button" type="button" @click=${this.#close}>
+            ? html`<button class="secondary" part="button" type="button" @click=${this.#cancel}>
               ${m.cancel}
             </button>`
             : nothing
@@ -283,6 +283,17 @@ export class ChimeForm extends LitElement {
     if (!this.parent) this.writer?.keepDraft(draft);
   }
 
+  /** Moves focus to a comment of the thread beside this form, once it is shown. */
+  #focusComment(id: string): void {
+    (this.getRootNode() as ParentNode).querySelector('chime-thread')?.focusOn(id);
+  }
+
+  /** A reply form's Cancel: focus goes back to the comment it answered. */
+  #cancel(): void {
+    this.#focusComment(this.parent);
+    this.#close();
+  }
+
   #close(): void {
     // To the reply form's owner only, which listens on this element.
     this.dispatchEvent(new CustomEvent('chime-cancel'));
@@ -324,7 +335,10 @@ export class ChimeForm extends LitElement {
     try {
       const id = crypto.randomUUID();
       await writer.queue({ id, parentId: this.parent || null, author, body: this.draft.body, notifyReplies, fillMs, homepage });
-      // In the outbox the comment is safe and shown in the thread: the text can go (a reply form too).
+      // In the outbox the comment is safe and shown in the thread: focus goes to it, and the text
+      // can go (a reply form too).
+      await ((this.getRootNode() as ShadowRoot).host as ReactiveElement | undefined)?.updateComplete;
+      this.#focusComment(id);
       this.reset();
       if (this.parent) this.#close();
       await writer.send(id);

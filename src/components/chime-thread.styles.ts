@@ -74,6 +74,8 @@ export const threadStyles = [
       border: 0;
       padding: 0;
       cursor: pointer;
+      /* WCAG 2.5.8: a target of 24 by 24 CSS px at least, whatever the font. */
+      min-height: 24px;
     }
     .reaction {
       padding: 0 0.5em;

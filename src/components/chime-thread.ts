@@ -109,6 +109,10 @@ export class ChimeThread extends LitElement {
   /** Top-level comments drawn so far: a long thread is drawn a batch per frame, so its first comments paint at once. */
   #drawn = FIRST_PAINT_ROOTS;
   #drawing = false;
+  /** A comment to focus once it is drawn (focusOn). */
+  #focus?: string;
+  /** The focused element before an update, its comment, and where focus goes if both are gone. */
+  #had: (Element | null)[] = [];
 
   /** Another comment linked, or a minute gone by ("3 minutes ago"; Edit disappears once too late). */
   #tick = () => {
@@ -135,7 +139,16 @@ export class ChimeThread extends LitElement {
     return root;
   }
 
+  /** Moves focus to a comment once it is drawn: one the reader just wrote, or the first one they asked to see. */
+  focusOn(id?: string): void {
+    this.#focus = id;
+    this.requestUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    const li = active?.closest('li');
+    this.#had = li ? [active, li, li.nextElementSibling, li.previousElementSibling, li.parentElement!.closest('li')] : [];
     if (changed.has('locale') || !this.#dates) this.#dates = new Dates(this.locale);
     if (changed.has('comments')) {
       this.#children = new Map();
@@ -171,6 +184,17 @@ export class ChimeThread extends LitElement {
       this.#scroll = false;
       target.scrollIntoView({ block: 'center' });
     }
+    // Focus lost by drawing: a comment moved (it stays there), or a button pressed went with what
+    // it did (Edit, Save, Delete...): focus goes to the edit box that opened, else its comment,
+    // else the comment after it, before it, or the one it answers.
+    const [active, li, ...near] = this.#had as HTMLElement[];
+    if (active && !(this.renderRoot as ShadowRoot).activeElement)
+      [active, li.querySelector<HTMLElement>('.editor'), li, ...near].find((e) => e?.isConnected)?.focus();
+    const focus = this.#items.get(this.#focus!)?.li;
+    if (focus?.isConnected) {
+      this.#focus = '';
+      focus.focus();
+    }
   }
 
   /** Puts a level's comments into `into`, in order, reusing what is already drawn. */
@@ -204,7 +228,8 @@ export class ChimeThread extends LitElement {
 
   #item(c: Comment, parent: string | null, depth: number, seen: Set<string>): Item {
     let item = this.#items.get(c.id);
-    if (!item) this.#items.set(c.id, (item = { li: Object.assign(document.createElement('li'), { id: `comment-${c.id}` }), drawn: [] }));
+    if (!item)
+      this.#items.set(c.id, (item = { li: Object.assign(document.createElement('li'), { id: `comment-${c.id}`, tabIndex: -1 }), drawn: [] }));
     const replies = depth < this.maxDepth ? this.#descendants(c.id).length : 0;
     const d = {
       messages: this.messages,

@@ -86,12 +86,13 @@ function content(c: Comment, d: Card): TemplateResult {
 function actions(c: Comment, d: Card) {
   const m = d.messages;
   const mine = c.myReactions ?? [];
-  return html`${d.reactions.map(
-    (name) =>
-      html`<button class="reaction" part="reaction" title=${name} aria-pressed=${mine.includes(name)} data-act="react" data-arg=${name}>
-        ${REACTIONS[name]} ${c.reactions?.[name] || ''}
-      </button>`,
-  )}${d.closed ? nothing : html`<button data-act="reply">${m.reply}</button>`}${d.editable ? html`${button('edit', m.edit)}${button('delete', m.remove)}` : nothing}`;
+  // A reaction shows its name beside the emoji, readable without an emoji font, and is heard as "Like, 3".
+  return html`${d.reactions.map((name) => {
+    const count = c.reactions?.[name] || 0;
+    return html`<button class="reaction" part="reaction" aria-label="${m.reactions[name]}, ${count}" aria-pressed=${mine.includes(name)} data-act="react" data-arg=${name}>
+      ${REACTIONS[name]} ${m.reactions[name]} ${count || ''}
+    </button>`;
+  })}${d.closed ? nothing : html`<button data-act="reply">${m.reply}</button>`}${d.editable ? html`${button('edit', m.edit)}${button('delete', m.remove)}` : nothing}`;
 }
 
 /** `remote` and `gravatar` load a signed-in writer's picture (https only, docs/sso.md); `gravatar` also Gravatar's for the others. */

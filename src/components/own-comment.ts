@@ -2,11 +2,14 @@
 // the edit box. Most readers never see either: this is a chunk of its own, loaded the first time
 // <chime-thread> shows one.
 import { css, html } from 'lit';
+import type { SessionNews } from '../core/comment-writer.js';
+import type { AdapterError } from '../core/errors.js';
 import type { DeliveryMessages, LocaleMessages } from '../core/i18n.js';
 import type { Comment } from '../core/types.js';
 
 /** The note's English, also what the bundled translations are checked against. */
 export const english: DeliveryMessages = {
+  posted: 'Your comment was posted.',
   pending: 'Pending: it will be sent when the connection is back.',
   awaitingModeration: 'Thank you! Only you can see your comment until a moderator approves it.',
   notSent: (reason) => `Not sent: ${reason}`,
@@ -14,6 +17,28 @@ export const english: DeliveryMessages = {
   resend: 'Send again',
   discard: 'Discard',
 };
+
+/**
+ * What the live region of <chime-comments> says (after `before`) when the storage answers about
+ * the reader's comment: posted (or awaiting a moderator), waiting to be sent, or refused and why.
+ * The notes under the comment say it too, and are not live regions of their own. The same text
+ * twice in a row is changed slightly, so that it is said again.
+ */
+export function said(news: SessionNews, detail: object, messages: LocaleMessages, before: string) {
+  const { comment, error } = detail as { comment?: Comment; error?: AdapterError };
+  const m = { ...english, ...messages };
+  const text =
+    news === 'posted'
+      ? comment?.status === 'pending'
+        ? m.awaitingModeration
+        : m.posted
+      : news === 'queued'
+        ? m.pending
+        : news === 'rejected'
+          ? m.notSent(error!.message)
+          : '';
+  return !text ? before : text === before ? `${text}\u00a0` : text;
+}
 
 /**
  * The note under a comment the storage has not accepted: "pending", "awaiting moderation", or
@@ -24,9 +49,9 @@ export const english: DeliveryMessages = {
 export function renderDelivery({ body, delivery }: Comment, messages: LocaleMessages) {
   const m = { ...english, ...messages };
   if (delivery?.state !== 'rejected') {
-    return html`<p class="delivery" part="delivery" role="status">${delivery?.state === 'moderation' ? m.awaitingModeration : m.pending}</p>`;
+    return html`<p class="delivery" part="delivery">${delivery?.state === 'moderation' ? m.awaitingModeration : m.pending}</p>`;
   }
-  return html`<div class="delivery" part="delivery" role="alert">
+  return html`<div class="delivery" part="delivery">
     <p>${m.notSent(delivery.reason ?? '')}</p>
     <details>
       <summary>${m.editAndResend}</summary>
@@ -51,8 +76,10 @@ export const ownStyles = css`
     font: inherit;
     color: var(--_text);
   }
+  /* Not faded (its text keeps its contrast): marked by a dashed edge, and said by its note. */
   [data-delivery] .card {
-    opacity: 0.7;
+    border-inline-start: 2px dashed var(--_muted);
+    padding-inline-start: 0.5em;
   }
   .delivery {
     font-size: 0.9em;

@@ -16,7 +16,7 @@ export const themeStyles = css`
     --_border: var(--chime-border, light-dark(#d1d9e0, #3d444d));
     --_accent: var(--chime-accent, light-dark(#0b5cad, #4493f8));
     --_accent-text: var(--chime-accent-text, light-dark(#fff, #0d1117));
-    --_highlight: var(--chime-highlight, light-dark(#fff8c5, #3b2e00));
+    --_highlight: var(--chime-highlight, light-dark(#fff8c5, #2a2000));
     --_danger: var(--chime-danger, light-dark(#b42318, #f85149));
     --_radius: var(--chime-radius, 6px);
     display: block;

@@ -1,3 +1,4 @@
+import { REACTIONS } from './protocol.js';
 import type { SortOrder } from './types.js';
 
 /** Strings shown with a thread (<chime-comments>, <chime-thread>); their English is built in here. */
@@ -34,6 +35,8 @@ export interface ThreadMessages {
   offlineNotice: string;
   /** Labels the ✓ after the name of a writer the host site signed in (docs/sso.md). */
   verified: string;
+  /** Each reaction's name (REACTIONS), shown beside its emoji and said with its count: "Like, 3". */
+  reactions: Record<string, string>;
 }
 
 // The other elements' English comes with their own chunks, so a reader who only reads never
@@ -69,6 +72,8 @@ export interface FormMessages {
 
 /** The note under a comment the storage has not accepted. */
 export interface DeliveryMessages {
+  /** Said (not shown) once the storage accepted the reader's comment. */
+  posted: string;
   pending: string;
   awaitingModeration: string;
   notSent: (reason: string) => string;
@@ -119,6 +124,8 @@ const en: ThreadMessages = {
   pinned: 'Pinned',
   offlineNotice: 'Offline: showing saved comments.',
   verified: 'Verified',
+  // The names themselves, capitalised: "Like", "Love", ...
+  reactions: Object.fromEntries(Object.keys(REACTIONS).map((name) => [name, name[0].toUpperCase() + name.slice(1)])),
 };
 
 const locales = new Map<string, Partial<Messages>>();

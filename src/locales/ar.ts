@@ -45,6 +45,7 @@ const ar: Messages = {
   pinned: 'مثبَّت',
   offlineNotice: 'لا يوجد اتصال: تُعرض التعليقات المحفوظة.',
   verified: 'تم التحقق',
+  reactions: { like: 'إعجاب', love: 'أحببته', laugh: 'مضحك', wow: 'مدهش', sad: 'محزن', thanks: 'شكرًا', insightful: 'مفيد' },
 
   formHeading: 'اترك تعليقًا',
   replyTo: (name) => `الرد على ${isolate(name)}`,
@@ -82,6 +83,7 @@ const ar: Messages = {
   signedInAs: (name) => `تعلّق باسم ${isolate(name)}`,
   signInExpired: 'انتهت صلاحية تسجيل دخولك، لذا تعلّق الآن كزائر. أعد تحميل الصفحة لتسجيل الدخول من جديد.',
 
+  posted: 'نُشر تعليقك.',
   pending: 'قيد الانتظار: سيُرسَل التعليق عند عودة الاتصال.',
   awaitingModeration: 'شكرًا لك! لن يرى أحد تعليقك سواك حتى يوافق عليه أحد المشرفين.',
   notSent: (reason) => `لم يُرسَل: ${isolate(reason)}`,

@@ -35,6 +35,15 @@ const de: Messages = {
   pinned: 'Angeheftet',
   offlineNotice: 'Offline: Gespeicherte Kommentare werden angezeigt.',
   verified: 'Verifiziert',
+  reactions: {
+    like: 'Gefällt mir',
+    love: 'Liebe ich',
+    laugh: 'Lustig',
+    wow: 'Erstaunlich',
+    sad: 'Traurig',
+    thanks: 'Danke',
+    insightful: 'Aufschlussreich',
+  },
 
   formHeading: 'Schreib einen Kommentar',
   replyTo: (name) => `Antwort an ${name}`,
@@ -58,6 +67,7 @@ const de: Messages = {
   signedInAs: (name) => `Du kommentierst als ${name}`,
   signInExpired: 'Deine Anmeldung ist abgelaufen, du kommentierst daher als Gast. Lade die Seite neu, um dich wieder anzumelden.',
 
+  posted: 'Dein Kommentar wurde veröffentlicht.',
   pending: 'Ausstehend: Der Kommentar wird gesendet, sobald wieder eine Verbindung besteht.',
   awaitingModeration: 'Danke! Bis dein Kommentar freigeschaltet ist, siehst nur du ihn.',
   notSent: (reason) => `Nicht gesendet: ${reason}`,

@@ -37,6 +37,15 @@ const es: Messages = {
   pinned: 'Fijado',
   offlineNotice: 'Sin conexión: se muestran los comentarios guardados.',
   verified: 'Verificado',
+  reactions: {
+    like: 'Me gusta',
+    love: 'Me encanta',
+    laugh: 'Me divierte',
+    wow: 'Me asombra',
+    sad: 'Me entristece',
+    thanks: 'Gracias',
+    insightful: 'Esclarecedor',
+  },
 
   formHeading: 'Deja un comentario',
   replyTo: (name) => `Responder a ${name}`,
@@ -68,6 +77,7 @@ const es: Messages = {
   signedInAs: (name) => `Comentas como ${name}`,
   signInExpired: 'Tu sesión ha caducado, así que comentas como invitado. Recarga la página para volver a iniciar sesión.',
 
+  posted: 'Tu comentario se ha publicado.',
   pending: 'Pendiente: se enviará cuando vuelva la conexión.',
   awaitingModeration: '¡Gracias! Solo tú puedes ver tu comentario hasta que la moderación lo apruebe.',
   notSent: (reason) => `No enviado: ${reason}`,

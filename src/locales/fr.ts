@@ -37,6 +37,7 @@ const fr: Messages = {
   pinned: 'Épinglé',
   offlineNotice: 'Hors ligne\u00a0: affichage des commentaires enregistrés.',
   verified: 'Vérifié',
+  reactions: { like: 'J’aime', love: 'J’adore', laugh: 'Drôle', wow: 'Étonnant', sad: 'Triste', thanks: 'Merci', insightful: 'Instructif' },
 
   formHeading: 'Laisser un commentaire',
   replyTo: (name) => `Répondre à ${name}`,
@@ -68,6 +69,7 @@ const fr: Messages = {
   signedInAs: (name) => `Vous commentez en tant que ${name}`,
   signInExpired: 'Votre connexion a expiré\u00a0: vous commentez en tant qu’invité. Rechargez la page pour vous reconnecter.',
 
+  posted: 'Votre commentaire a été publié.',
   pending: 'En attente\u00a0: il sera envoyé dès que la connexion sera rétablie.',
   awaitingModeration: 'Merci\u202f! Votre commentaire n’est visible que par vous jusqu’à sa validation par la modération.',
   notSent: (reason) => `Non envoyé\u00a0: ${reason}`,

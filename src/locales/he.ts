@@ -38,6 +38,7 @@ const he: Messages = {
   pinned: 'נעוצה',
   offlineNotice: 'אין חיבור: מוצגות התגובות השמורות.',
   verified: 'מאומת',
+  reactions: { like: 'אהבתי', love: 'מקסים', laugh: 'מצחיק', wow: 'מדהים', sad: 'עצוב', thanks: 'תודה', insightful: 'מחכים' },
 
   formHeading: 'כתיבת תגובה',
   replyTo: (name) => `תשובה ל־${isolate(name)}`,
@@ -61,6 +62,7 @@ const he: Messages = {
   signedInAs: (name) => `תגובה בשם ${isolate(name)}`,
   signInExpired: 'תוקף ההתחברות פג, ולכן התגובה תישלח כאורח. יש לרענן את הדף כדי להתחבר מחדש.',
 
+  posted: 'התגובה פורסמה.',
   pending: 'ממתינה לשליחה: התגובה תישלח כשהחיבור יחזור.',
   awaitingModeration: 'תודה! התגובה מוצגת רק לך עד שצוות האתר יאשר אותה.',
   notSent: (reason) => `לא נשלחה: ${isolate(reason)}`,

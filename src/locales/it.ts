@@ -36,6 +36,15 @@ const it: Messages = {
   pinned: 'In evidenza',
   offlineNotice: 'Offline: vengono mostrati i commenti salvati.',
   verified: 'Verificato',
+  reactions: {
+    like: 'Mi piace',
+    love: 'Lo adoro',
+    laugh: 'Divertente',
+    wow: 'Sorprendente',
+    sad: 'Triste',
+    thanks: 'Grazie',
+    insightful: 'Illuminante',
+  },
 
   formHeading: 'Lascia un commento',
   // "ad" before a name starting with A, as Italian writes it: "Rispondi ad Anna".
@@ -68,6 +77,7 @@ const it: Messages = {
   signedInAs: (name) => `Stai commentando come ${name}`,
   signInExpired: 'Il tuo accesso è scaduto, quindi stai commentando come ospite. Ricarica la pagina per accedere di nuovo.',
 
+  posted: 'Il tuo commento è stato pubblicato.',
   pending: 'In attesa: verrà inviato appena torna la connessione.',
   awaitingModeration: 'Grazie! Finché non sarà approvato dalla moderazione, il tuo commento sarà visibile solo a te.',
   notSent: (reason) => `Non inviato: ${reason}`,

@@ -36,6 +36,7 @@ const ja: Messages = {
   pinned: '固定済み',
   offlineNotice: 'オフライン：保存済みのコメントを表示しています。',
   verified: '確認済み',
+  reactions: { like: 'いいね', love: '大好き', laugh: '笑った', wow: 'すごい', sad: '悲しい', thanks: 'ありがとう', insightful: '参考になった' },
 
   formHeading: 'コメントを残す',
   replyTo: (name) => `${name}さんへの返信`,
@@ -59,6 +60,7 @@ const ja: Messages = {
   signedInAs: (name) => `${name}としてコメントします`,
   signInExpired: 'ログインの有効期限が切れたため、ゲストとしてコメントします。再度ログインするにはページを再読み込みしてください。',
 
+  posted: 'コメントを投稿しました。',
   pending: '送信待ち：接続が回復すると送信されます。',
   awaitingModeration: 'ありがとうございます。モデレーターが承認するまで、このコメントはあなたにだけ表示されます。',
   notSent: (reason) => `送信できませんでした：${reason}`,

@@ -36,6 +36,7 @@ const nl: Messages = {
   pinned: 'Vastgezet',
   offlineNotice: 'Offline: opgeslagen reacties worden getoond.',
   verified: 'Geverifieerd',
+  reactions: { like: 'Leuk', love: 'Geweldig', laugh: 'Grappig', wow: 'Verbazend', sad: 'Verdrietig', thanks: 'Bedankt', insightful: 'Verhelderend' },
 
   formHeading: 'Geef een reactie',
   replyTo: (name) => `Antwoord aan ${name}`,
@@ -59,6 +60,7 @@ const nl: Messages = {
   signedInAs: (name) => `Je reageert als ${name}`,
   signInExpired: 'Je aanmelding is verlopen, dus je reageert als gast. Laad de pagina opnieuw om je weer aan te melden.',
 
+  posted: 'Je reactie is geplaatst.',
   pending: 'In de wachtrij: wordt verzonden zodra er weer verbinding is.',
   awaitingModeration: 'Bedankt! Alleen jij ziet je reactie totdat een moderator die heeft goedgekeurd.',
   notSent: (reason) => `Niet verzonden: ${reason}`,

@@ -42,6 +42,15 @@ const pl: Messages = {
   pinned: 'Przypięty',
   offlineNotice: 'Brak połączenia: wyświetlane są zapisane komentarze.',
   verified: 'Zweryfikowano',
+  reactions: {
+    like: 'Lubię to',
+    love: 'Uwielbiam',
+    laugh: 'Śmieszne',
+    wow: 'Zaskakujące',
+    sad: 'Smutne',
+    thanks: 'Dziękuję',
+    insightful: 'Pouczające',
+  },
 
   formHeading: 'Dodaj komentarz',
   replyTo: (name) => `Odpowiedz użytkownikowi ${name}`,
@@ -75,6 +84,7 @@ const pl: Messages = {
   signedInAs: (name) => `Komentujesz jako ${name}`,
   signInExpired: 'Twoje logowanie wygasło, więc komentujesz jako gość. Odśwież stronę, aby zalogować się ponownie.',
 
+  posted: 'Twój komentarz został opublikowany.',
   pending: 'Oczekuje: komentarz zostanie wysłany po przywróceniu połączenia.',
   awaitingModeration: 'Dziękujemy! Dopóki moderator nie zatwierdzi komentarza, widzisz go tylko ty.',
   notSent: (reason) => `Nie wysłano: ${reason}`,

@@ -37,6 +37,7 @@ const pt: Messages = {
   pinned: 'Fixado',
   offlineNotice: 'Sem conexão: exibindo os comentários salvos.',
   verified: 'Verificado',
+  reactions: { like: 'Curti', love: 'Amei', laugh: 'Engraçado', wow: 'Uau', sad: 'Triste', thanks: 'Obrigado', insightful: 'Esclarecedor' },
 
   formHeading: 'Deixe um comentário',
   replyTo: (name) => `Responder a ${name}`,
@@ -68,6 +69,7 @@ const pt: Messages = {
   signedInAs: (name) => `Comentando como ${name}`,
   signInExpired: 'Seu login expirou, então você está comentando como visitante. Recarregue a página para entrar novamente.',
 
+  posted: 'Seu comentário foi publicado.',
   pending: 'Pendente: será enviado quando a conexão voltar.',
   awaitingModeration: 'Obrigado! Seu comentário ficará visível só para você até ser aprovado pela moderação.',
   notSent: (reason) => `Não enviado: ${reason}`,

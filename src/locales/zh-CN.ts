@@ -37,6 +37,7 @@ const zhCN: Messages = {
   pinned: '置顶',
   offlineNotice: '离线：正在显示已保存的评论。',
   verified: '已验证',
+  reactions: { like: '赞', love: '喜爱', laugh: '好笑', wow: '惊叹', sad: '难过', thanks: '感谢', insightful: '有启发' },
 
   formHeading: '发表评论',
   replyTo: (name) => `回复 ${name}`,
@@ -60,6 +61,7 @@ const zhCN: Messages = {
   signedInAs: (name) => `以 ${name} 的身份评论`,
   signInExpired: '您的登录已过期，现在将以访客身份评论。请刷新页面重新登录。',
 
+  posted: '您的评论已发布。',
   pending: '等待发送：网络恢复后将自动发送。',
   awaitingModeration: '感谢您的评论！审核通过前，只有您能看到这条评论。',
   notSent: (reason) => `发送失败：${reason}`,

@@ -272,7 +272,7 @@ describe('the thread as HTML inside <chime-comments> (docs/fallback.md)', () => 
     expect(fallback.getClientRects().length).to.equal(1);
     expect(largestMove(noScript, fallbackBoxes(element))).to.be.at.most(0.5);
     // In place of "Loading comments…": nothing but the fallback is drawn in the element.
-    const loading = element.shadowRoot!.querySelector('[role=status]')!;
+    const loading = element.shadowRoot!.querySelector('slot > .status')!;
     expect(loading.textContent).to.equal('Loading comments…');
     expect(loading.getClientRects().length).to.equal(0);
     expect(element.getBoundingClientRect().bottom).to.be.closeTo(fallback.getBoundingClientRect().bottom, 0.5);

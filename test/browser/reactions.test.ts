@@ -34,7 +34,7 @@ describe('reactions', () => {
   it('offers the chosen set, toggles at once and settles on the stored counts', async () => {
     const { adapter, pending } = heldReactions();
     const element = await mount(adapter);
-    expect(buttons(element).map((b) => b.title)).to.deep.equal(['like', 'love']);
+    expect(buttons(element).map((b) => b.dataset.arg)).to.deep.equal(['like', 'love']);
     const [like] = buttons(element);
     expect(like.getAttribute('aria-pressed')).to.equal('false');
 
@@ -42,13 +42,14 @@ describe('reactions', () => {
     await settled(element);
     // Optimistic: shown before the storage answered.
     expect(pending).to.have.length(1);
-    expect(label(like)).to.equal('👍 1');
+    expect(label(like)).to.equal('👍 Like 1');
+    expect(like.getAttribute('aria-label')).to.equal('Like, 1');
     expect(like.getAttribute('aria-pressed')).to.equal('true');
     pending[0].go();
 
     like.click();
     await settled(element);
-    expect(label(like)).to.equal('👍');
+    expect(label(like)).to.equal('👍 Like');
     expect(like.getAttribute('aria-pressed')).to.equal('false');
     pending[1].go();
   });
@@ -59,12 +60,12 @@ describe('reactions', () => {
     const failed = oneEvent(element, 'chime-error');
     buttons(element)[1].click();
     await settled(element);
-    expect(label(buttons(element)[1])).to.equal('❤️ 1');
+    expect(label(buttons(element)[1])).to.equal('❤️ Love 1');
     pending[0].fail();
     const { detail } = await failed;
     expect(detail.action).to.equal('react');
     await settled(element);
-    expect(label(buttons(element)[1])).to.equal('❤️');
+    expect(label(buttons(element)[1])).to.equal('❤️ Love');
     expect(buttons(element)[1].getAttribute('aria-pressed')).to.equal('false');
   });
 

@@ -90,7 +90,7 @@ describe('the saved thread is what the reader last saw', function () {
     buttonOf(going, 'Delete')!.click();
     buttonOf(commentById(widget, first.comment.id)!, /👍/)!.click();
     await waitUntil(
-      () => texts(widget).join() === 'First,Second,Third,Mine, edited' && seen(widget).comments[0].reactions[0] === '👍 1 true',
+      () => texts(widget).join() === 'First,Second,Third,Mine, edited' && seen(widget).comments[0].reactions[0] === '👍 Like 1 true',
       "the reader's changes never all showed",
     );
     await savedAsShown(thread, widget);
