@@ -3,6 +3,7 @@ import { css } from 'lit';
 /** A rendered comment body: in the thread and in the form's preview. */
 export const bodyStyles = css`
   .body {
+    min-width: 0;
     margin: 0.5em 0;
     overflow-wrap: anywhere;
   }
@@ -17,11 +18,13 @@ export const bodyStyles = css`
   }
   .body blockquote {
     margin: 0.5em 0;
-    padding: 0 0 0 0.9em;
-    border-left: 3px solid var(--_border);
+    padding-inline-start: 0.9em;
+    border-inline-start: 3px solid var(--_border);
     color: var(--_muted);
   }
+  /* Code reads left to right, in any language. */
   .body pre {
+    direction: ltr;
     overflow-x: auto;
     padding: 0.5em;
     background: var(--_surface);

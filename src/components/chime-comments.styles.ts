@@ -6,7 +6,7 @@ export const commentsStyles = [
   css`
     section {
       display: grid;
-      gap: 1em;
+      gap: var(--chime-spacing, 1em);
     }
     h2 {
       margin: 0;

@@ -1,14 +1,15 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { CommentAdapter } from '../core/adapter.js';
-import { localeOf, messagesFor, type LocaleMessages } from '../core/i18n.js';
+import { localeOf, localeReady, messagesFor } from '../core/i18n.js';
 import type { SortOrder } from '../core/types.js';
 import { defineLazy } from './lazy-elements.js';
 import { ThreadController } from './thread-controller.js';
 import { commentsStyles } from './chime-comments.styles.js';
 import type { ChimeThreadEvent } from './events.js';
+import { linkedCommentId } from '../core/url.js';
 
 /** Everything that decides which comments are shown: a change to any of them reloads the thread. */
-const SOURCE_PROPERTIES = ['thread', 'adapter', 'endpoint', 'seed', 'sort', 'pageSize', 'offlineCache', 'userToken'] as const;
+const SOURCE_PROPERTIES = ['thread', 'adapter', 'endpoint', 'seed', 'sort', 'pageSize', 'offlineCache', 'userToken', 'loading'] as const;
 
 /** The form's code is fetched once a thread that takes comments is shown: count-only pages never load it. */
 let form: Promise<unknown> | undefined;
@@ -50,6 +51,11 @@ let form: Promise<unknown> | undefined;
  * @cssprop --chime-font-size - type size (inherits the page's)
  * @cssprop --chime-line-height - line height
  * @cssprop --chime-radius - corner radius
+ * @cssprop --chime-spacing - space between comments and between the section's parts (1em)
+ * @cssprop --chime-density - a factor on the padding inside the form's fields and buttons (1)
+ *
+ * The parts of <chime-thread> and <chime-form> are exported: the page reaches every one of them
+ * through this element (docs/theming.md).
  */
 export class ChimeComments extends LitElement {
   static override styles = commentsStyles;
@@ -69,6 +75,7 @@ export class ChimeComments extends LitElement {
     avatars: {},
     offlineCache: { attribute: 'offline-cache' },
     userToken: { attribute: 'user-token' },
+    loading: {},
     _replyTo: { state: true },
   };
 
@@ -82,7 +89,7 @@ export class ChimeComments extends LitElement {
   seed = '';
   /** Shows "Comments are closed." instead of the form, whatever the storage says. */
   closed = false;
-  /** light (default), dark, or auto (follows the reader's system setting). */
+  /** light (default), dark, auto (the reader's system setting) or page (the page's own toggle: docs/theming.md). */
   theme = 'light';
   /** BCP 47 language tag for strings and dates; defaults to the page's lang. */
   locale = '';
@@ -105,6 +112,13 @@ export class ChimeComments extends LitElement {
    */
   userToken = '';
 
+  /**
+   * `eager` (default): loads as it connects, like <img> and <iframe>. `lazy`: loads nothing (no
+   * chunk, no storage call) until it comes within a screen of the viewport, or the page's address
+   * links to a comment.
+   */
+  loading = 'eager';
+
   /** The comment the reader is answering: the reply form shows under it. */
   private _replyTo = '';
 
@@ -118,14 +132,13 @@ export class ChimeComments extends LitElement {
     this.dispatchEvent(new CustomEvent(`chime-${news}`, { detail, bubbles: true, composed: true }));
     // Its strings come with the note under the reader's comment, shown at the same time.
     void import('./own-comment.js').then(({ said }) => {
-      this.#said = said(news, detail, this.#messages, this.#said);
+      this.#said = said(news, detail, messagesFor(localeOf(this)), this.#said);
       this.requestUpdate();
     });
   });
 
-  get #messages(): LocaleMessages {
-    return messagesFor(localeOf(this));
-  }
+  /** loading="lazy": the element came near the viewport, or the page's address links to a comment. */
+  #near = false;
 
   /** Moves focus to a comment once the thread shows it. */
   #focus(id?: string): void {
@@ -133,8 +146,22 @@ export class ChimeComments extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('theme') && this.theme === 'page') void import('./page-theme.js').then((module) => module.followPage(this));
     if (!SOURCE_PROPERTIES.some((name) => changed.has(name))) return;
     this._replyTo = '';
+    if (this.loading === 'lazy' && !(this.#near ||= Boolean(linkedCommentId()))) {
+      // Each observer watches once; the first to see the element near starts the thread.
+      return new IntersectionObserver(
+        ([entry], observer) => {
+          if (!entry.isIntersecting) return;
+          observer.disconnect();
+          if (!this.#near) this.requestUpdate('thread');
+          this.#near = true;
+        },
+        // The document's own viewport, also in a frame (the implicit root would be the top page's).
+        { root: document, rootMargin: '100%' },
+      ).observe(this);
+    }
     this.#thread.show({ threadId: this.thread, sort: this.sort, pageSize: this.pageSize, persist: this.offlineCache !== 'off' });
   }
 
@@ -144,12 +171,16 @@ export class ChimeComments extends LitElement {
   }
 
   protected override render() {
-    const m = this.#messages;
+    // Lazy and not near yet, or in another language whose translation (a chunk loaded beside the
+    // thread's first reads) is not here: the page's fallback, if any, rather than a flash of English.
+    const locale = localeOf(this);
+    if ((this.loading === 'lazy' && !this.#near) || !localeReady(locale, () => this.requestUpdate())) return html`<slot></slot>`;
+    const m = messagesFor(locale);
     const { status, thread, error, busy, nextCursor, fresh, moreReplies, refused } = this.#thread.state;
     const comments = [...this.#thread.state.comments, ...this.#thread.state.outgoing];
     const isClosed = this.closed || Boolean(thread?.closed);
     const session = this.#thread.session;
-    return html`<section part="section">
+    return html`<section part="section" dir=${m.dir ?? 'ltr'}>
       ${
         thread
           ? html`<div class="bar">
@@ -184,10 +215,11 @@ export class ChimeComments extends LitElement {
         comments.length
           ? html`<chime-thread
             part="thread"
+            exportparts="list,comment,author-comment,moderator-comment,number,author,avatar,badge,date,edited,body,reaction,textarea,more-replies,delivery"
             .comments=${comments}
             .moreReplies=${moreReplies}
             .messages=${m}
-            locale=${localeOf(this)}
+            locale=${locale}
             max-depth=${this.maxDepth}
             reactions=${session?.source.adapter.react ? this.reactions : ''}
             avatars=${this.avatars}

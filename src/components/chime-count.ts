@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { adapterFor, onRegister } from '../adapters/registry.js';
 import type { CommentAdapter } from '../core/adapter.js';
 import { AdapterError } from '../core/errors.js';
-import { localeOf, messagesFor, type CountMessages } from '../core/i18n.js';
+import { localeOf, localeReady, messagesFor, type CountMessages } from '../core/i18n.js';
 import { themeStyles } from './theme.styles.js';
 
 /** The count's English, also what the bundled translations are checked against. */
@@ -43,7 +43,8 @@ function countOf(adapter: CommentAdapter, thread: string): Promise<number> {
  * @cssprop --chime-font-size - type size (inherits the page's)
  */
 export class ChimeCount extends LitElement {
-  static override styles = [themeStyles, css`:host { display: inline; }`];
+  // Text among the page's own, in its color, whatever the theme.
+  static override styles = [themeStyles, css`:host { display: inline; color: inherit; }`];
 
   static override properties = {
     thread: {},
@@ -93,7 +94,9 @@ export class ChimeCount extends LitElement {
   }
 
   protected override render() {
-    return Number.isNaN(this._count) ? nothing : html`<span part="count">${{ ...english, ...messagesFor(localeOf(this)) }.count(this._count)}</span>`;
+    const locale = localeOf(this);
+    if (!localeReady(locale, () => this.requestUpdate()) || Number.isNaN(this._count)) return nothing;
+    return html`<span part="count">${{ ...english, ...messagesFor(locale) }.count(this._count)}</span>`;
   }
 }
 

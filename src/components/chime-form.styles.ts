@@ -6,10 +6,12 @@ export const formStyles = [
   css`
     :host {
       display: block;
+      --_space: var(--chime-spacing, 1em);
+      --_pad: var(--chime-density, 1);
     }
     form {
       display: grid;
-      gap: 0.75em;
+      gap: calc(var(--_space) * 0.75);
       max-width: 40em;
     }
     h3 {
@@ -19,7 +21,10 @@ export const formStyles = [
     .row {
       display: grid;
       gap: 0.75em;
-      grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
+      /* Side by side where they fit, one under the other in a narrow column (a deep reply on a phone). */
+      grid-template-columns: repeat(auto-fit, minmax(min(12em, 100%), 1fr));
+      /* A label that wraps does not push its field below its neighbours'. */
+      align-items: end;
     }
     label {
       display: grid;
@@ -29,17 +34,20 @@ export const formStyles = [
     }
     input,
     textarea {
+      min-width: 0;
       font: inherit;
       font-size: 1rem;
       color: var(--_text);
       background: var(--chime-input-background, transparent);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
-      padding: 0.5em 0.6em;
+      padding: calc(0.5em * var(--_pad)) 0.6em;
       /* Within its column: a field wider than it overlapped the next one (right to left). */
       min-width: 0;
     }
+    /* Each paragraph takes the direction of its own words; empty, the form's. */
     textarea {
+      unicode-bidi: plaintext;
       min-height: 7em;
       resize: vertical;
     }
@@ -60,7 +68,7 @@ export const formStyles = [
     button {
       justify-self: start;
       font: inherit;
-      padding: 0.5em 1.2em;
+      padding: calc(0.5em * var(--_pad)) 1.2em;
       border: 0;
       border-radius: var(--_radius);
       background: var(--_accent);
@@ -111,12 +119,14 @@ export const formStyles = [
       margin: 0;
       padding: 0;
     }
+    /* Out of sight where it stands (not moved off to a side the page could scroll to). */
     .trap {
       position: absolute;
-      left: -10000px;
       width: 1px;
       height: 1px;
       overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
   `,
 ];

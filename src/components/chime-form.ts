@@ -63,6 +63,9 @@ export const english: FormMessages = {
   signInExpired: 'Your sign-in has expired, so you are commenting as a guest. Reload the page to sign in again.',
 };
 
+/** The parts of the form the page can reach with ::part() (the <form> itself is the host's `form` or `reply-form`). */
+const FORM_PARTS = 'form-heading,input,textarea,reply-emails,preview,field-error,form-error,button';
+
 /**
  * The comment form. It validates what the reader typed and fires `chime-submit` with a
  * CommentSubmission; given a thread's `writer` (as <chime-comments> gives it), it also posts it
@@ -74,7 +77,6 @@ export const english: FormMessages = {
  * @cssprop --chime-reply-emails - `none` hides the "Email me replies" checkbox (for a storage that sends no email)
  * @fires chime-submit - the reader submitted valid input; detail: CommentSubmission. Bubbles, not composed: heard in the form's own tree only
  * @fires chime-cancel - a reply form's Cancel button was pressed, or its comment is safe in the outbox: it can close. Fired at the form only
- * @csspart form - the form
  * @csspart form-heading - "Leave a comment", or "Reply to Name"
  * @csspart input - the name, website and email fields
  * @csspart textarea - the comment field
@@ -131,6 +133,8 @@ export class ChimeForm extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#shownAt = performance.now();
+    // Its parts, for the page to style through <chime-comments> (its own host is `form` or `reply-form` there).
+    if (!this.hasAttribute('exportparts')) this.setAttribute('exportparts', FORM_PARTS);
   }
 
   /** A reply form opens with the cursor in it. */
@@ -192,7 +196,7 @@ export class ChimeForm extends LitElement {
     const m = this.#messages;
     const user = this._signedIn;
     // An expired token is not sent: the reader is told, and writes as a guest (docs/sso.md).
-    return html`<form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput}>
+    return html`<form novalidate @submit=${this.#onSubmit} @input=${this.#onInput}>
       <h3 part="form-heading">${this.replyTo ? m.replyTo(this.replyTo) : m.formHeading}</h3>
       ${
         user
@@ -219,7 +223,7 @@ export class ChimeForm extends LitElement {
           aria-describedby="body-error"
         ></textarea>
       </label>
-      ${this._preview ? html`<div class="body" part="preview">${renderBody(this.draft.body)}</div>` : nothing}
+      ${this._preview ? html`<div class="body" part="preview" dir="auto">${renderBody(this.draft.body)}</div>` : nothing}
       ${this.#fieldError('body')}
       <label class="check" part="reply-emails">
         <input type="checkbox" name="notifyReplies" .checked=${Boolean(this.draft.notifyReplies)} />

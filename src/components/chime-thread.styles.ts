@@ -4,8 +4,10 @@ import { bodyStyles } from './body.styles.js';
 export const threadStyles = [
   bodyStyles,
   css`
+    /* Never wider than the section (a grid item would be as wide as its longest line of code). */
     :host {
       display: block;
+      min-width: 0;
     }
     ol {
       margin: 0;
@@ -17,7 +19,8 @@ export const threadStyles = [
        the item's own padding, so containment below never clips it. */
     .comment {
       position: relative;
-      padding: 0.25em 0 0.75em 2.85em;
+      padding: 0.25em 0 calc(var(--chime-spacing, 1em) - 0.25em);
+      padding-inline-start: 2.85em;
     }
     /* The number is the comment's permalink. */
     .number {
@@ -118,7 +121,7 @@ export const threadStyles = [
     }
     .by-author > .card {
       background: var(--_surface);
-      border-left: 3px solid var(--_accent);
+      border-inline-start: 3px solid var(--_accent);
       border-radius: var(--_radius);
       padding: 0.5em 0.75em;
     }

@@ -64,10 +64,12 @@ function content(c: Comment, d: Card): TemplateResult {
   const { role, name, website } = c.author;
   const url = safeUrl(website);
   const long = c.body.length > LONG_CHARS || c.body.split('\n', LONG_LINES + 1).length > LONG_LINES;
+  // A reader's name and text take the direction of their own words (an English comment in a Hebrew
+  // thread, an Arabic name in an English one): dir="auto".
   // Like classic blogs, the post's own author answers inline with a badge instead of "says:". The
   // name links to the writer's website, if they gave one. A card is drawn from as few templates as
   // can be: each one costs a clone when a thread of a thousand comments is drawn.
-  return html`${avatar(c.author, d.avatars)}<a class="author" part="author" href=${url ?? nothing} rel=${url ? 'nofollow ugc noopener' : nothing} target=${url ? '_blank' : nothing}
+  return html`${avatar(c.author, d.avatars)}<a class="author" part="author" dir="auto" href=${url ?? nothing} rel=${url ? 'nofollow ugc noopener' : nothing} target=${url ? '_blank' : nothing}
       >${name}</a
     >${c.author.verified ? html`<span part="verified" role="img" aria-label=${m.verified} title=${m.verified}>✓</span>` : nothing}
     ${role ? html`<span class="badge" part="badge">${role === 'author' ? m.authorBadge : m.moderatorBadge}</span>` : m.says}
@@ -77,7 +79,7 @@ function content(c: Comment, d: Card): TemplateResult {
     ${d.answered ? html`<span class="reference">${m.inReplyTo} <a href="#comment-${d.answered.id}">${d.answered.author.name || '…'}</a></span>` : nothing}
     ${
       d.editor ??
-      html`<div class="body ${long && !d.expanded ? 'clamped' : ''}" part="body">${markdown(c.body, html)}</div>
+      html`<div class="body ${long && !d.expanded ? 'clamped' : ''}" part="body" dir="auto">${markdown(c.body, html)}</div>
         ${long ? button('expand', d.expanded ? m.showLess : m.showMore, { expanded: d.expanded }) : nothing}`
     }
     ${c.delivery ? d.note : actions(c, d)}`;

@@ -3,8 +3,8 @@ import { css } from 'lit';
 /**
  * The design tokens, declared once by each top-level Chime element (inner elements inherit them).
  * Sites theme the widget by setting the public --chime-* custom properties on the element or any
- * ancestor. `theme` picks the color scheme (light, dark, or auto = the reader's system setting)
- * and light-dark() picks each default from it. Sizes are in em so the widget follows the page's
+ * ancestor (docs/theming.md lists them all). `theme` picks the color scheme (light, dark, auto =
+ * the reader's system setting, page = the page's own) and light-dark() picks each default from it. Sizes are in em so the widget follows the page's
  * and the reader's font size.
  */
 export const themeStyles = css`

@@ -3,6 +3,8 @@ import type { SortOrder } from './types.js';
 
 /** Strings shown with a thread (<chime-comments>, <chime-thread>); their English is built in here. */
 export interface ThreadMessages {
+  /** The language's direction: set for right-to-left languages (the bundled Arabic and Hebrew; a site registering one says so). */
+  dir?: 'rtl';
   heading: (count: number) => string;
   says: string;
   authorBadge: string;
@@ -93,7 +95,7 @@ export type Messages = ThreadMessages & FormMessages & DeliveryMessages & CountM
 /** A locale as messagesFor() gives it: the thread's strings in full, the others where the locale has them. */
 export type LocaleMessages = ThreadMessages & Partial<Messages>;
 
-const en: ThreadMessages = {
+export const en: ThreadMessages = {
   heading: (count) => `Comments (${count})`,
   says: 'says:',
   authorBadge: 'Author',
@@ -128,11 +130,29 @@ const en: ThreadMessages = {
   reactions: Object.fromEntries(Object.keys(REACTIONS).map((name) => [name, name[0].toUpperCase() + name.slice(1)])),
 };
 
-const locales = new Map<string, Partial<Messages>>();
+/**
+ * Each locale's strings by lower-case tag, English filled in: messagesFor() hands out the same object
+ * until the locale changes, so nothing is redrawn for nothing.
+ */
+export const locales = new Map<string, LocaleMessages>();
 
-/** Adds or overrides a locale's strings; missing strings fall back to English. */
+/** Adds or overrides a locale's strings; missing strings fall back to the bundled translation, then English. */
 export function registerLocale(locale: string, messages: Partial<Messages>): void {
-  locales.set(locale.toLowerCase(), { ...locales.get(locale.toLowerCase()), ...messages });
+  locales.set(locale.toLowerCase(), { ...en, ...locales.get(locale.toLowerCase()), ...messages });
+}
+
+/** Bundled translations asked for: loading, or here (1; also when none exists or it failed to load: English stays). */
+const asked = new Map<string, Promise<unknown> | 1>();
+
+/**
+ * Whether `locale`'s bundled translation (if Chime has one) is here. If not, it is loaded (a chunk
+ * of its own, ../locales/locale.ts) and `then` is called once it is in, or could not be.
+ */
+export function localeReady(locale: string, then: () => void): boolean {
+  const load = /^en\b/i.test(locale) ? 1 : (asked.get(locale) ?? import('../locales/locale.js').then((module) => module.load(locale)));
+  if (load === 1) return true;
+  asked.set(locale, load.finally(() => asked.set(locale, 1)).then(then, then));
+  return false;
 }
 
 /** The language an element speaks: its `locale`, else the nearest `lang` on the page, else the browser's. */
@@ -141,8 +161,7 @@ export function localeOf(element: HTMLElement & { locale?: string }): string {
 }
 
 /** Strings for a BCP 47 tag, trying "de-AT", then "de", then English. */
-export function messagesFor(locale: string | undefined): LocaleMessages {
-  const tag = (locale ?? '').toLowerCase();
-  const found = locales.get(tag) ?? locales.get(tag.split('-')[0]);
-  return found ? { ...en, ...found } : en;
+export function messagesFor(locale = ''): LocaleMessages {
+  const tag = locale.toLowerCase();
+  return locales.get(tag) ?? locales.get(tag.split('-')[0]) ?? en;
 }
