@@ -215,7 +215,7 @@ export class ChimeComments extends LitElement {
         comments.length
           ? html`<chime-thread
             part="thread"
-            exportparts="list,comment,author-comment,moderator-comment,number,author,avatar,badge,date,edited,body,reaction,textarea,more-replies,delivery"
+            exportparts="list,comment,author-comment,moderator-comment,number,author,avatar,badge,date,edited,body,reaction,textarea,more-replies,delivery,verified"
             .comments=${comments}
             .moreReplies=${moreReplies}
             .messages=${m}

@@ -64,7 +64,7 @@ export const english: FormMessages = {
 };
 
 /** The parts of the form the page can reach with ::part() (the <form> itself is the host's `form` or `reply-form`). */
-const FORM_PARTS = 'form-heading,input,textarea,reply-emails,preview,field-error,form-error,button';
+const FORM_PARTS = 'form-heading,input,textarea,reply-emails,preview,field-error,form-error,button,signed-in,sign-in-expired';
 
 /**
  * The comment form. It validates what the reader typed and fires `chime-submit` with a
