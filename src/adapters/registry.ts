@@ -1,11 +1,10 @@
 // The built-in adapters, selectable by name beside those a site registers (which win).
-import { AdapterError } from '../core/errors.js';
-import { adapterFor as resolve, type AdapterFactory, type StorageSettings } from '../core/registry.js';
+import { adapterFor as resolve, setupError, type AdapterFactory, type StorageSettings } from '../core/registry.js';
 import { RestAdapter } from './rest.js';
 
 const BUILT_IN: Record<string, AdapterFactory> = {
-  rest: ({ endpoint }) => {
-    if (!endpoint) throw new AdapterError('validation', 'adapter="rest" needs an endpoint: the URL of a Chime server.');
+  rest: async ({ endpoint, element }) => {
+    if (!endpoint) throw await setupError(element, 'endpoint');
     return new RestAdapter(endpoint);
   },
   // Its code is fetched only by pages that use it.
@@ -15,4 +14,4 @@ const BUILT_IN: Record<string, AdapterFactory> = {
 /** The adapter an element asks for, the built-in ones included: see core/registry.ts. */
 export const adapterFor = (element: HTMLElement & StorageSettings) => resolve(element, BUILT_IN);
 
-export { onRegister, registerAdapter, type AdapterConfig, type AdapterFactory, type StorageSettings } from '../core/registry.js';
+export { onRegister, registerAdapter, setupError, type AdapterConfig, type AdapterFactory, type StorageSettings } from '../core/registry.js';

@@ -1,24 +1,62 @@
 // The REST adapter's calls besides list(): a chunk of their own, fetched as the adapter is made
-// (the first paint needs only list(), in chime.js).
+// (the first paint needs only list(), in chime.js), and what an error answer means.
 import type { CallOptions, EditTokenOptions, ReactOptions } from '../core/adapter.js';
-import { AdapterError } from '../core/errors.js';
+import { AdapterError, type AdapterErrorCode } from '../core/errors.js';
 import { LIMITS } from '../core/protocol.js';
 import type { Comment, NewComment, PostResult, ThreadEvent, ThreadMeta } from '../core/types.js';
-import { READERS, readers, type RequestOptions, type RestAdapter } from './rest.js';
+import type { RequestOptions, RestAdapter } from './rest.js';
+
+/**
+ * The reader ids servers issued to this device (reactions need one), by endpoint and by the
+ * widget's reader id, kept in localStorage. A reader who never reacted has none, and no reactions
+ * of theirs to ask for.
+ */
+const READERS = 'chime:readers';
+let readers: Record<string, Record<string, string>> = {};
+try {
+  readers = JSON.parse(localStorage[READERS] as string) as typeof readers;
+} catch {
+  // None yet, or no localStorage: this page's only.
+}
+
+const CODES: Record<number, AdapterErrorCode> = {
+  400: 'validation',
+  401: 'forbidden',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'validation',
+  415: 'validation',
+  422: 'validation',
+  429: 'rate-limited',
+};
+
+/** What a server's error answer (its status, and `data`, its JSON body if any) means. */
+export function failure(res: Response, data: unknown): AdapterError {
+  const error = (data as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
+  const code = error?.code === 'closed' ? 'closed' : (CODES[res.status] ?? 'server');
+  return new AdapterError(code, error?.message ?? `The comment server answered ${res.status}.`, {
+    field: error?.field,
+    retryAfter: Number(res.headers.get('retry-after')) || undefined,
+  });
+}
 
 type Request = <T>(method: string, path: string, options: RequestOptions) => Promise<T>;
+
+/** Headers of what the reader does: with their user token when the host site signed them in (docs/sso.md). */
+const as = (a: RestAdapter, headers?: Record<string, string>) => (a.user ? { ...headers, 'x-chime-user': a.user } : headers);
 
 export const getThread = (a: RestAdapter, threadId: string, { signal }: CallOptions = {}) =>
   a.request<ThreadMeta>('GET', 'thread', { signal, query: { thread: threadId } });
 
 export const post = (a: RestAdapter, input: NewComment, { signal }: CallOptions = {}) =>
-  a.request<PostResult>('POST', 'comments', { signal, body: input });
+  a.request<PostResult>('POST', 'comments', { signal, body: input, headers: as(a) });
 
 export const edit = (a: RestAdapter, id: string, body: string, { editToken, signal }: EditTokenOptions) =>
-  a.request<Comment>('PATCH', `comments/${encodeURIComponent(id)}`, { signal, body: { body }, headers: { 'x-chime-edit-token': editToken } });
+  a.request<Comment>('PATCH', `comments/${encodeURIComponent(id)}`, { signal, body: { body }, headers: as(a, { 'x-chime-edit-token': editToken }) });
 
 export async function remove(a: RestAdapter, id: string, { editToken, signal }: EditTokenOptions): Promise<void> {
-  await a.request('DELETE', `comments/${encodeURIComponent(id)}`, { signal, headers: { 'x-chime-edit-token': editToken } });
+  await a.request('DELETE', `comments/${encodeURIComponent(id)}`, { signal, headers: as(a, { 'x-chime-edit-token': editToken }) });
 }
 
 export async function counts(a: RestAdapter, threadIds: string[], { signal }: CallOptions = {}) {
@@ -36,6 +74,28 @@ export function subscribe(a: RestAdapter, threadId: string, listener: (event: Th
   const source = new EventSource(a.url('events', { thread: threadId }));
   source.onmessage = (message) => listener(JSON.parse(message.data as string) as ThreadEvent);
   signal?.addEventListener('abort', () => source.close(), { once: true });
+}
+
+/**
+ * What is the reader's own in a thread, by comment id: the reactions of the reader `readerId` (or
+ * of the signed-in reader, docs/sso.md) and, signed in, until when they may change each comment of
+ * theirs (editableUntil, on any device). Nothing before they have an id, or when the server
+ * refuses (a user token it does not take): the thread is shown all the same.
+ */
+export async function mine(a: RestAdapter, threadId: string, readerId: string, signal?: AbortSignal) {
+  const reader = readers[a.base]?.[readerId];
+  if (!reader && !a.user) return;
+  const own: Record<string, Partial<Comment>> = {};
+  const answer = await a
+    .request<{ myReactions: Record<string, string[]>; myComments?: Record<string, string> }>('GET', 'reactions', {
+      signal,
+      query: { thread: threadId, reader },
+      headers: as(a),
+    })
+    .catch(() => undefined);
+  for (const [id, myReactions] of Object.entries(answer?.myReactions ?? {})) own[id] = { myReactions };
+  for (const [id, editableUntil] of Object.entries(answer?.myComments ?? {})) own[id] = { ...own[id], editableUntil };
+  return own;
 }
 
 const issuing = new Map<string, Promise<string>>();
@@ -71,7 +131,7 @@ function reader(base: string, request: Request, readerId: string, signal?: Abort
 /** Adds or removes a reaction as the reader the server knows this device's reader by (getting an id on the first one). */
 export async function react(a: RestAdapter, commentId: string, reaction: string, on: boolean, { readerId, signal }: ReactOptions) {
   const { base } = a;
-  const request: Request = (method, path, options) => a.request(method, path, options);
+  const request: Request = (method, path, options) => a.request(method, path, { ...options, headers: as(a, options.headers) });
   const path = `comments/${encodeURIComponent(commentId)}/reactions/${encodeURIComponent(reaction)}`;
   // A signed-in reader reacts as who they are: no reader id to get.
   if (a.user) return (await request<{ reactions: Record<string, number> }>(on ? 'PUT' : 'DELETE', path, { signal })).reactions;

@@ -1,5 +1,5 @@
 import type { CallOptions, CommentAdapter, EditTokenOptions, ListOptions, ReactOptions } from '../core/adapter.js';
-import { AdapterError, toAdapterError, type AdapterErrorCode } from '../core/errors.js';
+import { toAdapterError } from '../core/errors.js';
 import type { CommentPage, NewComment, ThreadEvent } from '../core/types.js';
 
 type Query = Record<string, string | number | null | undefined>;
@@ -8,38 +8,6 @@ export interface RequestOptions extends CallOptions {
   query?: Query;
   body?: unknown;
   headers?: Record<string, string>;
-}
-
-const CODES: Record<number, AdapterErrorCode> = {
-  400: 'validation',
-  401: 'forbidden',
-  403: 'forbidden',
-  404: 'not-found',
-  409: 'conflict',
-  413: 'validation',
-  415: 'validation',
-  422: 'validation',
-  429: 'rate-limited',
-};
-
-/**
- * The reader ids servers issued to this device (reactions need one, rest-calls.ts), by endpoint
- * and by the widget's reader id, kept in localStorage. A reader who never reacted has none, and
- * no reactions of theirs to ask for.
- */
-export const READERS = 'chime:readers';
-let stored: Record<string, Record<string, string>> = {};
-try {
-  stored = JSON.parse(localStorage[READERS] as string) as typeof stored;
-} catch {
-  // None yet, or no localStorage: this page's only.
-}
-export const readers = stored;
-
-/** What GET /api/reactions answers: the reader's reactions and, signed in, the comments they may change. */
-interface Overlay {
-  myReactions: Record<string, string[]>;
-  myComments?: Record<string, string>;
 }
 
 type Calls = typeof import('./rest-calls.js');
@@ -56,7 +24,8 @@ function calls(): Promise<Calls> {
 export class RestAdapter implements CommentAdapter {
   /**
    * The host site's signed user token (`user-token`, docs/sso.md), sent as X-Chime-User with what
-   * the reader does (posts, edits, deletions, reactions and their own reactions); '' when anonymous.
+   * the reader does (posts, edits, deletions, reactions and their own reactions: rest-calls.ts, never
+   * with the shared pages, which stay simple requests, the same for everyone); '' when anonymous.
    */
   user = '';
   /** @internal For rest-calls.ts. */
@@ -71,22 +40,14 @@ export class RestAdapter implements CommentAdapter {
   }
 
   async list(threadId: string, { sort, cursor, limit, root, readerId, signal }: ListOptions = {}) {
-    const reader = (readerId && readers[this.base]?.[readerId]) || null;
-    // The page is the same for every reader (cached, compressed); a reader's own reactions come apart
-    // (a signed-in reader's by their token: the same on every device).
+    // The page is the same for every reader (cached, compressed); what is the reader's own (their
+    // reactions; signed in, the comments they may change) comes apart, from rest-calls.ts (here by
+    // the time the page is: fetched as the adapter was made).
     const [page, mine] = await Promise.all([
       this.request<CommentPage>('GET', 'comments', { signal, query: { thread: threadId, sort, cursor, limit, root } }),
-      // Refused (a token the server does not take), it leaves the thread shown, without the overlay.
-      reader || this.user
-        ? this.request<Overlay>('GET', 'reactions', { signal, query: { thread: threadId, reader } }).catch(() => undefined)
-        : undefined,
+      readerId && calls().then((c) => c.mine(this, threadId, readerId, signal)),
     ]);
-    if (readerId) {
-      for (const comment of page.comments) {
-        comment.myReactions = mine?.myReactions[comment.id] || [];
-        comment.editableUntil = mine?.myComments?.[comment.id];
-      }
-    }
+    if (readerId) for (const comment of page.comments) Object.assign(comment, { myReactions: [] }, mine && mine[comment.id]);
     return page;
   }
 
@@ -132,8 +93,6 @@ export class RestAdapter implements CommentAdapter {
 
   /** @internal For rest-calls.ts. */
   async request<T>(method: string, path: string, { query, body, headers, signal }: RequestOptions): Promise<T> {
-    // Not with the shared pages: they stay simple requests, the same for everyone.
-    if (this.user && (method !== 'GET' || path === 'reactions')) headers = { ...headers, 'x-chime-user': this.user };
     try {
       const res = await this.fetch(this.url(path, query), {
         method,
@@ -143,12 +102,9 @@ export class RestAdapter implements CommentAdapter {
       });
       const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
       if (res.ok) return data as T;
-      const error = (data as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
-      const code = error?.code === 'closed' ? 'closed' : (CODES[res.status] ?? 'server');
-      throw new AdapterError(code, error?.message ?? `The comment server answered ${res.status}.`, {
-        field: error?.field,
-        retryAfter: Number(res.headers.get('retry-after')) || undefined,
-      });
+      // An error answer is read by rest-calls.ts, here by now (fetched as the adapter was made); a
+      // chunk that cannot load rejects as the network error it is.
+      throw (await calls()).failure(res, data);
     } catch (err) {
       throw toAdapterError(err);
     }

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { adapterFor, onRegister, type StorageSettings } from '../adapters/registry.js';
+import { adapterFor, onRegister, setupError, type StorageSettings } from '../adapters/registry.js';
 import { AdapterError } from '../core/errors.js';
 import { startReads, type ThreadSource } from '../core/first-paint.js';
 import type { Tell, ThreadSession } from '../core/thread-session.js';
@@ -48,9 +48,7 @@ export class ThreadController implements ReactiveController {
   }
 
   async #resolve() {
-    return this.#request!.threadId
-      ? adapterFor(this.host)
-      : new AdapterError('validation', `<${this.host.localName}>: set thread (the thread's id, usually the post's path).`);
+    return this.#request!.threadId ? adapterFor(this.host) : setupError(this.host, 'thread');
   }
 
   async #open(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { CommentAdapter } from './adapter.js';
 import { AdapterError, toAdapterError } from './errors.js';
+import type { SetupProblem } from './setup-errors.js';
 
 /** What an element asks of its storage, from its properties (which follow its attributes). */
 export interface StorageSettings {
@@ -21,6 +22,10 @@ export interface AdapterConfig {
  * reject with) an AdapterError to say what is missing.
  */
 export type AdapterFactory = (config: AdapterConfig) => CommentAdapter | Promise<CommentAdapter>;
+
+/** The AdapterError saying what the page must set for `element` (setup-errors.ts, loaded now); never rejects. */
+export const setupError = (element: HTMLElement, problem: SetupProblem, name?: string): Promise<AdapterError> =>
+  import('./setup-errors.js').then((errors) => errors.setupError(element, problem, name), toAdapterError);
 
 const factories = new Map<string, AdapterFactory>();
 // One adapter per configuration and page, so every element showing the same store sees the
@@ -56,8 +61,9 @@ export async function adapterFor(
   const name = adapter || (endpoint ? 'rest' : '');
   const factory = factories.get(name) ?? (Object.hasOwn(builtIn, name) ? builtIn[name] : undefined);
   if (!factory) {
-    const problem = name ? `no adapter named "${name}" is registered` : 'set endpoint (a Chime server) or adapter';
-    return new AdapterError('validation', `<${element.localName}>: ${problem}.`);
+    const error = await setupError(element, name ? 'unregistered' : 'storage', name);
+    // Registered while the message loaded (its callers' onRegister() comes after): take it.
+    return factories.has(name) ? adapterFor(element, builtIn) : error;
   }
   const key = [name, endpoint, seed].join('\n');
   let found = instances.get(key);

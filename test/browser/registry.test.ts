@@ -41,6 +41,14 @@ describe('choosing the storage', () => {
     expect(shadow(element).querySelector('[part=error]')).to.be.null;
   });
 
+  it('loads when the adapter it names is registered just after it connected, while the reason it waits is still loading', async () => {
+    const name = `soon-${crypto.randomUUID()}`;
+    const element = await fixture<ChimeComments>(html`<chime-comments thread="/t" adapter=${name}></chime-comments>`);
+    registerAdapter(name, () => memoryWith([{ author: { name: 'Ada' }, body: 'Registered at once' }]));
+    await loaded(element);
+    expect(renderedComments(element)).to.have.length(1);
+  });
+
   it('gives a factory the endpoint and seed set as properties, and the element', async () => {
     const name = `capture-${crypto.randomUUID()}`;
     const configs: AdapterConfig[] = [];
