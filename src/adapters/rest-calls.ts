@@ -43,20 +43,34 @@ export function failure(res: Response, data: unknown): AdapterError {
 
 type Request = <T>(method: string, path: string, options: RequestOptions) => Promise<T>;
 
-/** Headers of what the reader does: with their user token when the host site signed them in (docs/sso.md). */
-const as = (a: RestAdapter, headers?: Record<string, string>) => (a.user ? { ...headers, 'x-chime-user': a.user } : headers);
+/**
+ * The reader's user token when the host site signed them in (docs/sso.md), unless it has expired
+ * by this device's clock (the server would refuse it): then '' and the reader is anonymous. The
+ * code that reads it is fetched only by pages with a user-token.
+ */
+const live = async (a: RestAdapter) => a.user && (await import('../core/user-token.js')).liveToken(a.user);
+
+/** Headers of what the reader does: with their live user token, if any. */
+async function as(a: RestAdapter, headers?: Record<string, string>) {
+  const user = await live(a);
+  return user ? { ...headers, 'x-chime-user': user } : headers;
+}
 
 export const getThread = (a: RestAdapter, threadId: string, { signal }: CallOptions = {}) =>
   a.request<ThreadMeta>('GET', 'thread', { signal, query: { thread: threadId } });
 
-export const post = (a: RestAdapter, input: NewComment, { signal }: CallOptions = {}) =>
-  a.request<PostResult>('POST', 'comments', { signal, body: input, headers: as(a) });
+export const post = async (a: RestAdapter, input: NewComment, { signal }: CallOptions = {}) =>
+  a.request<PostResult>('POST', 'comments', { signal, body: input, headers: await as(a) });
 
-export const edit = (a: RestAdapter, id: string, body: string, { editToken, signal }: EditTokenOptions) =>
-  a.request<Comment>('PATCH', `comments/${encodeURIComponent(id)}`, { signal, body: { body }, headers: as(a, { 'x-chime-edit-token': editToken }) });
+export const edit = async (a: RestAdapter, id: string, body: string, { editToken, signal }: EditTokenOptions) =>
+  a.request<Comment>('PATCH', `comments/${encodeURIComponent(id)}`, {
+    signal,
+    body: { body },
+    headers: await as(a, { 'x-chime-edit-token': editToken }),
+  });
 
 export async function remove(a: RestAdapter, id: string, { editToken, signal }: EditTokenOptions): Promise<void> {
-  await a.request('DELETE', `comments/${encodeURIComponent(id)}`, { signal, headers: as(a, { 'x-chime-edit-token': editToken }) });
+  await a.request('DELETE', `comments/${encodeURIComponent(id)}`, { signal, headers: await as(a, { 'x-chime-edit-token': editToken }) });
 }
 
 export async function counts(a: RestAdapter, threadIds: string[], { signal }: CallOptions = {}) {
@@ -84,13 +98,14 @@ export function subscribe(a: RestAdapter, threadId: string, listener: (event: Th
  */
 export async function mine(a: RestAdapter, threadId: string, readerId: string, signal?: AbortSignal) {
   const reader = readers[a.base]?.[readerId];
-  if (!reader && !a.user) return;
   const own: Record<string, Partial<Comment>> = {};
+  const headers = await as(a).catch(() => undefined);
+  if (!reader && !headers) return;
   const answer = await a
     .request<{ myReactions: Record<string, string[]>; myComments?: Record<string, string> }>('GET', 'reactions', {
       signal,
       query: { thread: threadId, reader },
-      headers: as(a),
+      headers,
     })
     .catch(() => undefined);
   for (const [id, myReactions] of Object.entries(answer?.myReactions ?? {})) own[id] = { myReactions };
@@ -131,10 +146,10 @@ function reader(base: string, request: Request, readerId: string, signal?: Abort
 /** Adds or removes a reaction as the reader the server knows this device's reader by (getting an id on the first one). */
 export async function react(a: RestAdapter, commentId: string, reaction: string, on: boolean, { readerId, signal }: ReactOptions) {
   const { base } = a;
-  const request: Request = (method, path, options) => a.request(method, path, { ...options, headers: as(a, options.headers) });
+  const request: Request = async (method, path, options) => a.request(method, path, { ...options, headers: await as(a, options.headers) });
   const path = `comments/${encodeURIComponent(commentId)}/reactions/${encodeURIComponent(reaction)}`;
   // A signed-in reader reacts as who they are: no reader id to get.
-  if (a.user) return (await request<{ reactions: Record<string, number> }>(on ? 'PUT' : 'DELETE', path, { signal })).reactions;
+  if (await live(a)) return (await request<{ reactions: Record<string, number> }>(on ? 'PUT' : 'DELETE', path, { signal })).reactions;
   const send = async () =>
     (
       await request<{ reactions: Record<string, number> }>(on ? 'PUT' : 'DELETE', path, {

@@ -58,12 +58,9 @@ export class ThreadController implements ReactiveController {
     if (signal.aborted) return;
     if (adapter instanceof AdapterError) return this.#misconfigured(adapter, signal);
     const source = { ...this.#request!, adapter };
-    // Before the first list: the signed-in reader's own reactions and comments come with it. An
-    // expired token is not sent (the server would refuse it): the reader is anonymous (docs/sso.md).
-    // Only pages with a user-token fetch the code that reads it; without it (offline), anonymous.
-    const token = this.host.userToken;
-    if ('user' in adapter) adapter.user = token ? ((await import('../core/user-token.js').catch(() => null))?.liveToken(token) ?? '') : '';
-    if (signal.aborted) return;
+    // Before the first list: the signed-in reader's own reactions and comments come with it. The
+    // adapter reads the token (an expired one is not sent: the reader is anonymous, docs/sso.md).
+    if ('user' in adapter) adapter.user = this.host.userToken ?? '';
     const reads = startReads(source, signal);
     // The saved copy's head is shown before the session's code is here; the session takes it over.
     if (reads.head) {
