@@ -41,6 +41,12 @@ export function failure(res: Response, data: unknown): AdapterError {
   });
 }
 
+/** A JSON body and its content type, beside any other `headers`. */
+const json = (body: unknown, headers?: Record<string, string>) => ({
+  body: JSON.stringify(body),
+  headers: { 'content-type': 'application/json', ...headers },
+});
+
 type Request = <T>(method: string, path: string, options: RequestOptions) => Promise<T>;
 
 /**
@@ -60,14 +66,10 @@ export const getThread = (a: RestAdapter, threadId: string, { signal }: CallOpti
   a.request<ThreadMeta>('GET', 'thread', { signal, query: { thread: threadId } });
 
 export const post = async (a: RestAdapter, input: NewComment, { signal }: CallOptions = {}) =>
-  a.request<PostResult>('POST', 'comments', { signal, body: input, headers: await as(a) });
+  a.request<PostResult>('POST', 'comments', { signal, ...json(input, await as(a)) });
 
 export const edit = async (a: RestAdapter, id: string, body: string, { editToken, signal }: EditTokenOptions) =>
-  a.request<Comment>('PATCH', `comments/${encodeURIComponent(id)}`, {
-    signal,
-    body: { body },
-    headers: await as(a, { 'x-chime-edit-token': editToken }),
-  });
+  a.request<Comment>('PATCH', `comments/${encodeURIComponent(id)}`, { signal, ...json({ body }, await as(a, { 'x-chime-edit-token': editToken })) });
 
 export async function remove(a: RestAdapter, id: string, { editToken, signal }: EditTokenOptions): Promise<void> {
   await a.request('DELETE', `comments/${encodeURIComponent(id)}`, { signal, headers: await as(a, { 'x-chime-edit-token': editToken }) });
@@ -77,7 +79,7 @@ export async function counts(a: RestAdapter, threadIds: string[], { signal }: Ca
   const batches: string[][] = [];
   for (let i = 0; i < threadIds.length; i += LIMITS.threads) batches.push(threadIds.slice(i, i + LIMITS.threads));
   const answers = await Promise.all(
-    batches.map((threads) => a.request<{ counts: Record<string, number> }>('POST', 'counts', { signal, body: { threads } })),
+    batches.map((threads) => a.request<{ counts: Record<string, number> }>('POST', 'counts', { signal, ...json({ threads }) })),
   );
   return Object.assign({}, ...answers.map((answer) => answer.counts)) as Record<string, number>;
 }

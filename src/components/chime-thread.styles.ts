@@ -39,10 +39,6 @@ export const threadStyles = [
       content-visibility: auto;
       contain-intrinsic-size: auto 8em;
     }
-    .target > .card {
-      background: var(--_highlight);
-      border-radius: var(--_radius);
-    }
     /* A card is one flex row that wraps: the byline (text such as "says:" takes the card's muted
        color), then the body on a line of its own, then the buttons. */
     .card {

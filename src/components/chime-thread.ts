@@ -105,7 +105,6 @@ export class ChimeThread extends LitElement {
   #dates?: Dates;
   /** The comment the page's #comment-<id> points at, once found. */
   #target = '';
-  #scroll = false;
   /** Top-level comments drawn so far: a long thread is drawn a batch per frame, so its first comments paint at once. */
   #drawn = FIRST_PAINT_ROOTS;
   #drawing = false;
@@ -164,9 +163,10 @@ export class ChimeThread extends LitElement {
     const id = linkedCommentId();
     if (id !== this.#target && this.#byId.has(id)) {
       this.#target = id;
-      this.#scroll = true;
-      // The reader came for that comment: everything up to it is drawn at once.
+      // The reader came for that comment: everything up to it is drawn at once, then highlighted
+      // and scrolled to (permalink.ts, once this update has drawn it).
       this.#drawn = Infinity;
+      void import('./permalink.js').then((module) => module.showLinked(this.renderRoot as ShadowRoot, id));
     }
   }
 
@@ -178,12 +178,6 @@ export class ChimeThread extends LitElement {
   }
 
   protected override updated(): void {
-    // The linked comment may be in a batch still to be drawn.
-    const target = this.#scroll && this.renderRoot.querySelector(`#comment-${CSS.escape(this.#target)}`);
-    if (target) {
-      this.#scroll = false;
-      target.scrollIntoView({ block: 'center' });
-    }
     // Focus lost by drawing: a comment moved (it stays there), or a button pressed went with what
     // it did (Edit, Save, Delete...): focus goes to the edit box that opened, else its comment,
     // else the comment after it, before it, or the one it answers.
@@ -247,7 +241,7 @@ export class ChimeThread extends LitElement {
     };
     // Everything the card shows: it is drawn again when any of it changes.
     const own = c.delivery || d.editing ? this.#ownComment() : undefined;
-    const drawn = [c, this.#target === c.id, this.locale, this.reactions, own, ...Object.values(d)];
+    const drawn = [c, this.locale, this.reactions, own, ...Object.values(d)];
     if (drawn.some((value, i) => value !== item.drawn[i])) {
       const reactions = this.reactions.split(',').filter((name) => REACTIONS[name]);
       const note = (c.delivery && own?.renderDelivery(c, d.messages)) || nothing;
@@ -269,7 +263,7 @@ export class ChimeThread extends LitElement {
   #draw(item: Item, c: Comment, d: Card): void {
     const { li } = item;
     const role = c.author.role;
-    li.className = `comment${role === 'author' ? ' by-author' : ''}${this.#target === c.id ? ' target' : ''}`;
+    li.className = `comment${role === 'author' ? ' by-author' : ''}`;
     li.setAttribute('part', `comment${role ? ` ${role}-comment` : ''}`);
     if (c.delivery) li.dataset.delivery = c.delivery.state;
     else delete li.dataset.delivery;
@@ -306,7 +300,9 @@ export class ChimeThread extends LitElement {
     const button = (event.target as Element).closest<HTMLElement>('[data-act]');
     const id = button?.closest('li')?.id.slice('comment-'.length);
     if (!button || !id) return;
-    const fire = (type: string, detail: Omit<ChimeThreadEvent['detail'], 'id'> = {}) => this.#fire(type, { id, ...detail });
+    // To <chime-comments> only, which listens on this element: neither bubbling nor composed.
+    const fire = (type: string, detail: Omit<ChimeThreadEvent['detail'], 'id'> = {}) =>
+      void this.dispatchEvent(new CustomEvent<ChimeThreadEvent['detail']>(type, { detail: { id, ...detail } }));
     const toggle = (key: string) => {
       if (!this.#open.delete(key)) this.#open.add(key);
       this.requestUpdate();
@@ -314,7 +310,8 @@ export class ChimeThread extends LitElement {
     const act = button.dataset.act!;
     switch (act) {
       case 'save': {
-        const body = button.parentElement!.querySelector<HTMLTextAreaElement>('.editor')!.value;
+        // Save and Send again follow their text box (own-comment.ts).
+        const body = (button.previousElementSibling as HTMLTextAreaElement).value;
         if (body.trim()) fire('chime-edit', { body });
         return toggle(`e${id}`);
       }
@@ -329,16 +326,11 @@ export class ChimeThread extends LitElement {
         // The edit box opens with the comment's text, or closes.
         return toggle(`e${id}`);
       case 'resend':
-        return fire('chime-resend', { body: button.parentElement!.querySelector('textarea')!.value });
+        return fire('chime-resend', { body: (button.previousElementSibling as HTMLTextAreaElement).value });
       default:
         // react (its name in data-arg), reply, more-replies, discard.
         return fire(`chime-${act}`, button.dataset.arg ? { reaction: button.dataset.arg } : {});
     }
-  }
-
-  /** To <chime-comments> only, which listens on this element: neither bubbling nor composed. */
-  #fire(type: string, detail: ChimeThreadEvent['detail']): void {
-    this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 }
 

@@ -62,7 +62,10 @@ export function renderDelivery({ body, delivery }: Comment, messages: LocaleMess
   </div>`;
 }
 
-/** The edit box of a comment the reader wrote, in place of its text; <chime-thread> handles Save and Cancel. */
+/**
+ * The edit box of a comment the reader wrote, in place of its text; <chime-thread> handles Save
+ * and Cancel (Save, like Send again, reads the box just before it).
+ */
 export const editor = ({ body }: Comment, m: LocaleMessages) =>
   html`<textarea class="editor" part="textarea" aria-label=${m.edit} .value=${body}></textarea><button data-act="save">${m.save}</button
     ><button data-act="cancel">${m.cancel}</button>`;

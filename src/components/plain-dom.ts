@@ -10,9 +10,9 @@ export function drawInto(into: Element, template: TemplateResult): void {
   const drawn = document.createDocumentFragment();
   render(template, drawn);
   const walker = document.createTreeWalker(drawn, NodeFilter.SHOW_COMMENT);
-  const markers: Node[] = [];
-  while (walker.nextNode()) markers.push(walker.currentNode);
-  for (const marker of markers) marker.parentNode!.removeChild(marker);
+  const markers: ChildNode[] = [];
+  while (walker.nextNode()) markers.push(walker.currentNode as ChildNode);
+  for (const marker of markers) marker.remove();
   // A one-paragraph body needs no paragraph element of its own.
   const body = drawn.querySelector('.body');
   if (body?.childNodes.length === 1 && body.firstElementChild?.localName === 'p') body.replaceChildren(...body.firstElementChild.childNodes);

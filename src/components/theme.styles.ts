@@ -10,21 +10,21 @@ import { css } from 'lit';
 export const themeStyles = css`
   :host {
     color-scheme: light;
-    --_text: var(--chime-text, light-dark(#1f2328, #e6edf3));
-    --_muted: var(--chime-muted, light-dark(#59636e, #9198a1));
-    --_surface: var(--chime-surface, light-dark(#f6f8fa, #151b23));
-    --_border: var(--chime-border, light-dark(#d1d9e0, #3d444d));
-    --_accent: var(--chime-accent, light-dark(#0b5cad, #4493f8));
-    --_accent-text: var(--chime-accent-text, light-dark(#fff, #0d1117));
-    --_highlight: var(--chime-highlight, light-dark(#fff8c5, #2a2000));
-    --_danger: var(--chime-danger, light-dark(#b42318, #f85149));
-    --_radius: var(--chime-radius, 6px);
+    --_text: var(--chime-text,light-dark(#1f2328,#e6edf3));
+    --_muted: var(--chime-muted,light-dark(#59636e,#9198a1));
+    --_surface: var(--chime-surface,light-dark(#f6f8fa,#151b23));
+    --_border: var(--chime-border,light-dark(#d1d9e0,#3d444d));
+    --_accent: var(--chime-accent,light-dark(#0b5cad,#4493f8));
+    --_accent-text: var(--chime-accent-text,light-dark(#fff,#0d1117));
+    --_highlight: var(--chime-highlight,light-dark(#fff8c5,#2a2000));
+    --_danger: var(--chime-danger,light-dark(#b42318,#f85149));
+    --_radius: var(--chime-radius,6px);
     display: block;
     color: var(--_text);
-    background: var(--chime-background, transparent);
-    font-family: var(--chime-font-family, inherit);
-    font-size: var(--chime-font-size, inherit);
-    line-height: var(--chime-line-height, 1.55);
+    background: var(--chime-background,transparent);
+    font-family: var(--chime-font-family,inherit);
+    font-size: var(--chime-font-size,inherit);
+    line-height: var(--chime-line-height,1.55);
   }
   :host([theme='dark']) {
     color-scheme: dark;

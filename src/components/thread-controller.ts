@@ -91,11 +91,10 @@ export class ThreadController implements ReactiveController {
     this.state = initialState;
   }
 
-  /** Waits for the page to load and for adapters to be registered before saying what is wrong. */
+  /** Says what is wrong (a setup error comes once the page has loaded: setup-errors.ts), and loads once adapters registered later fix it. */
   #misconfigured(error: AdapterError, signal: AbortSignal): void {
     onRegister(async () => (await this.#resolve()) instanceof AdapterError || this.#open(), signal);
-    if (document.readyState === 'complete') this.#report(error, signal);
-    else addEventListener('load', () => this.#report(error, signal), { once: true, signal });
+    this.#report(error, signal);
   }
 
   #report(error: AdapterError, signal: AbortSignal): void {

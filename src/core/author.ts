@@ -1,6 +1,7 @@
 import { identity, write, type SignedAs } from './identity.js';
 
-// Only the form and the outbox need these: they come with their chunks, not with chime.js.
+// Only the form and the outbox need these (what the device keeps of the comments it sent): they
+// come with their chunks, not with chime.js.
 
 /** The name and website of the last comment this device sent, unless the reader forgot them. */
 export const rememberedAuthor = (): SignedAs | undefined => identity().author;
@@ -12,4 +13,11 @@ export function rememberAuthor({ name, website }: SignedAs): void {
 
 export function forgetAuthor(): void {
   write(Object.assign(identity(), { author: undefined }));
+}
+
+/** Keeps a comment's edit token until `expires` (ms since the epoch), when its edit window closes. */
+export function saveEditToken(id: string, token: string, expires: number): void {
+  const current = identity();
+  current.tokens[id] = [token, expires];
+  write(current);
 }

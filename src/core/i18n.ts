@@ -138,7 +138,8 @@ export const locales = new Map<string, LocaleMessages>();
 
 /** Adds or overrides a locale's strings; missing strings fall back to the bundled translation, then English. */
 export function registerLocale(locale: string, messages: Partial<Messages>): void {
-  locales.set(locale.toLowerCase(), { ...en, ...locales.get(locale.toLowerCase()), ...messages });
+  const tag = locale.toLowerCase();
+  locales.set(tag, { ...en, ...locales.get(tag), ...messages });
 }
 
 /** Bundled translations asked for: loading, or here (1; also when none exists or it failed to load: English stays). */

@@ -46,13 +46,6 @@ export const identity = () => (cached ??= write(read()));
 
 export const readerId = (): string => identity().reader;
 
-/** Keeps a comment's edit token until `expires` (ms since the epoch), when its edit window closes. */
-export function saveEditToken(id: string, token: string, expires: number): void {
-  const current = identity();
-  current.tokens[id] = [token, expires];
-  write(current);
-}
-
 /**
  * The token for a comment this device wrote, while it is still editable; with `late`, also after
  * (until the page reloads), so a save just past the window hears "too late" from the storage, not

@@ -1,6 +1,5 @@
 import type { CommentAdapter } from './adapter.js';
-import { rememberAuthor } from './author.js';
-import { saveEditToken } from './identity.js';
+import { rememberAuthor, saveEditToken } from './author.js';
 import { EDIT_WINDOW_MS } from './protocol.js';
 import type { Outbox, OutboxChange, OutboxEntry } from './outbox.js';
 import type { Comment, NewComment, PostResult } from './types.js';

@@ -23,9 +23,16 @@ export interface AdapterConfig {
  */
 export type AdapterFactory = (config: AdapterConfig) => CommentAdapter | Promise<CommentAdapter>;
 
-/** The AdapterError saying what the page must set for `element` (setup-errors.ts, loaded now); never rejects. */
-export const setupError = (element: HTMLElement, problem: SetupProblem, name?: string): Promise<AdapterError> =>
-  import('./setup-errors.js').then((errors) => errors.setupError(element, problem, name), toAdapterError);
+/**
+ * The AdapterError saying what the page must set for `element`, or the one a factory refused its
+ * settings with, once the page has loaded (setup-errors.ts, loaded now); never rejects.
+ */
+export const setupError = (element: HTMLElement, problem: SetupProblem | AdapterError, name?: string): Promise<AdapterError> =>
+  import('./setup-errors.js').then(
+    (errors) => errors.setupError(element, problem, name),
+    // The chunk did not come (offline): a factory's own refusal says more.
+    (error: unknown) => toAdapterError(typeof problem === 'string' ? error : problem),
+  );
 
 const factories = new Map<string, AdapterFactory>();
 // One adapter per configuration and page, so every element showing the same store sees the
@@ -72,5 +79,5 @@ export async function adapterFor(
     // A failure is not kept: the next element asks the factory again.
     found.catch(() => instances.delete(key));
   }
-  return found.catch(toAdapterError);
+  return found.catch((error: unknown) => setupError(element, toAdapterError(error)));
 }

@@ -12,7 +12,14 @@ const MISSING: Record<Exclude<SetupProblem, 'endpoint'>, (name: string) => strin
   unregistered: (name) => `no adapter named "${name}" is registered`,
 };
 
-export function setupError(element: HTMLElement, problem: SetupProblem, name = ''): AdapterError {
+/**
+ * The error (`problem`'s, or the one a factory refused the settings with), once the page has
+ * loaded: a site may register its adapter or set the element's properties until then, and no
+ * element says something is wrong before it had the chance.
+ */
+export async function setupError(element: HTMLElement, problem: SetupProblem | AdapterError, name = ''): Promise<AdapterError> {
+  if (document.readyState !== 'complete') await new Promise((loaded) => addEventListener('load', loaded, { once: true }));
+  if (typeof problem !== 'string') return problem;
   return new AdapterError(
     'validation',
     problem === 'endpoint' ? 'adapter="rest" needs an endpoint: the URL of a Chime server.' : `<${element.localName}>: ${MISSING[problem](name)}.`,

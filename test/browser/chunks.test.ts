@@ -37,6 +37,16 @@ describe('chunks loaded on demand', () => {
     expect(scripts(frame)).to.deep.equal(['chime', 'chime-form', 'chime-memory', 'chime-thread-session']);
   });
 
+  it('a page whose address links to a comment also loads the permalink chunk, which highlights it', async () => {
+    const frame = await loadFrame({ src: new URL('../fixtures/embed.html#comment-c2', import.meta.url).href });
+    const widget = frame.contentDocument!.querySelector('chime-comments') as ChimeComments;
+    await waitUntil(() => formOf(widget)?.shadowRoot?.querySelector('textarea'), 'the form never showed', { timeout: 5000 });
+    await settle();
+    expect(scripts(frame)).to.deep.equal(['chime', 'chime-form', 'chime-memory', 'chime-permalink', 'chime-thread-session']);
+    const card = shadow(widget).querySelector('chime-thread')!.shadowRoot!.querySelector('#comment-c2 > .card')!;
+    expect(frame.contentWindow!.getComputedStyle(card).backgroundColor).to.equal('rgb(255, 248, 197)');
+  });
+
   it('a closed thread loads no form', async () => {
     const query = new URLSearchParams({ thread: '/posts/archived', adapter: 'memory', seed: SEED_URL });
     const frame = await loadFrame({ src: new URL(`../fixtures/offline.html?${query}`, import.meta.url).href });

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
-import { editToken, saveEditToken } from '../../src/core/identity.js';
+import { saveEditToken } from '../../src/core/author.js';
+import { editToken } from '../../src/core/identity.js';
 import { defineChimeElements } from '../../src/define.js';
 import {
   buttonOf,
