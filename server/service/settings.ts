@@ -106,8 +106,12 @@ export class SettingsStore {
     if (!text) return defaults;
     const stored = JSON.parse(text) as Record<string, unknown>;
     const shape = settingsSchema.shape as Record<string, z.ZodType>;
-    const kept = Object.entries(stored).filter(([key, value]) => shape[key]?.safeParse(value).success);
-    return { ...defaults, ...(Object.fromEntries(kept.map(([key, value]) => [key, shape[key]!.parse(value)])) as Partial<Settings>) };
+    // Each stored value parsed once: kept as parsed when valid, else left to its default.
+    const kept = Object.entries(stored).flatMap(([key, value]) => {
+      const parsed = shape[key]?.safeParse(value);
+      return parsed?.success ? [[key, parsed.data] as const] : [];
+    });
+    return { ...defaults, ...(Object.fromEntries(kept) as Partial<Settings>) };
   }
 
   /** Replaces the settings (all of them: the console sends the whole form). */

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { adminStyles } from './admin.styles.js';
 import type { AdminApi, Block } from './api.js';
+import { listing } from './listing.js';
 
 /** The authors whose comments go to spam (by the keyed hash of their address or email), and unblocking them. */
 export class ChimeAdminBlocks extends LitElement {
@@ -36,13 +37,11 @@ export class ChimeAdminBlocks extends LitElement {
     return html`<h2 tabindex="-1">Blocked authors</h2>
       <p class="muted">New comments from these addresses or emails go to spam. Block an author from one of their comments.</p>
       <p class="message" role="status">${this._message}</p>
-      ${
-        this._blocks === null
-          ? html`<p>Loading…</p>`
-          : this._blocks.length === 0
-            ? html`<p>Nobody is blocked.</p>`
-            : html`<ul class="plain">
-              ${this._blocks.map(
+      ${listing(
+        this._blocks,
+        'Nobody is blocked.',
+        (items) => html`<ul class="plain">
+              ${items.map(
                 (b, n) => html`<li>
                   <span>${b.kind === 'ip' ? 'Address' : 'Email'}</span>
                   <span class="label" id="block-${n}">${b.label}</span>
@@ -50,8 +49,8 @@ export class ChimeAdminBlocks extends LitElement {
                   <button type="button" aria-describedby="block-${n}" @click=${() => this.#unblock(b)}>Unblock</button>
                 </li>`,
               )}
-            </ul>`
-      }`;
+            </ul>`,
+      )}`;
   }
 
   async #unblock(block: Block) {

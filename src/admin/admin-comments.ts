@@ -3,6 +3,7 @@ import { bodyStyles } from '../components/body.styles.js';
 import { adminStyles } from './admin.styles.js';
 import type { AdminApi, BulkAction, CommentStatus, OwnerComment } from './api.js';
 import { ACTIONS, cardStyles, renderCard } from './comment-card.js';
+import { listing } from './listing.js';
 
 /** The status an action leaves a comment in (null: gone from every list). */
 const AFTER: Partial<Record<BulkAction, CommentStatus | null>> = { approve: 'published', hide: 'hidden', spam: 'spam', trash: 'trash', delete: null };
@@ -126,15 +127,13 @@ export class ChimeAdminComments extends LitElement {
         ${actions.map(([label, action]) => html`<button type="button" ?disabled=${!chosen} @click=${() => this.#act([...this._selected], action)}>${label}</button>`)}
       </div>
       <p class="message" role="status">${this._message}</p>
-      ${
-        comments === null
-          ? html`<p>Loading…</p>`
-          : comments.length === 0
-            ? html`<p>No comments here.</p>`
-            : html`<ol>
-              ${comments.map((c) => html`<li>${renderCard(c, this.#handlers(c))}</li>`)}
-            </ol>`
-      }
+      ${listing(
+        comments,
+        'No comments here.',
+        (items) => html`<ol>
+              ${items.map((c) => html`<li>${renderCard(c, this.#handlers(c))}</li>`)}
+            </ol>`,
+      )}
       ${this._next ? html`<button type="button" ?disabled=${this._busy} @click=${() => this.#load(true)}>Show more</button>` : nothing}`;
   }
 

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { adminStyles } from './admin.styles.js';
 import type { AdminApi, ThreadSummary } from './api.js';
+import { listing } from './listing.js';
 
 const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : '—');
 
@@ -55,13 +56,11 @@ export class ChimeAdminThreads extends LitElement {
         <button type="submit">Search</button>
       </form>
       <p class="message" role="status">${this._message}</p>
-      ${
-        this._threads === null
-          ? html`<p>Loading…</p>`
-          : this._threads.length === 0
-            ? html`<p>No threads here.</p>`
-            : html`<ul class="plain">
-              ${this._threads.map(
+      ${listing(
+        this._threads,
+        'No threads here.',
+        (items) => html`<ul class="plain">
+              ${items.map(
                 (t, n) => html`<li>
                   <span class="id" id="thread-${n}">${t.id}</span>
                   <span>${t.count} published</span>
@@ -77,8 +76,8 @@ export class ChimeAdminThreads extends LitElement {
                   <button type="button" aria-describedby="thread-${n}" @click=${() => this.#toggle(t)}>${t.closed ? 'Reopen' : 'Close'}</button>
                 </li>`,
               )}
-            </ul>`
-      }
+            </ul>`,
+      )}
       ${this._next ? html`<button type="button" @click=${() => this.#load(true)}>Show more</button>` : nothing}`;
   }
 
