@@ -93,26 +93,24 @@ export function subscribe(a: RestAdapter, threadId: string, listener: (event: Th
 }
 
 /**
- * What is the reader's own in a thread, by comment id: the reactions of the reader `readerId` (or
- * of the signed-in reader, docs/sso.md) and, signed in, until when they may change each comment of
- * theirs (editableUntil, on any device). Nothing before they have an id, or when the server
- * refuses (a user token it does not take): the thread is shown all the same.
+ * What is the reader's own in a thread: the reactions of the reader `readerId` (or of the
+ * signed-in reader, docs/sso.md) and, signed in, until when they may change each comment of
+ * theirs (editableUntil, on any device), as a function that marks them on a page's comments.
+ * None before they have an id, or when the server refuses (a user token it does not take): the
+ * thread is shown all the same.
  */
 export async function mine(a: RestAdapter, threadId: string, readerId: string, signal?: AbortSignal) {
   const reader = readers[a.base]?.[readerId];
   const own: Record<string, Partial<Comment>> = {};
   const headers = await as(a).catch(() => undefined);
-  if (!reader && !headers) return;
-  const answer = await a
-    .request<{ myReactions: Record<string, string[]>; myComments?: Record<string, string> }>('GET', 'reactions', {
-      signal,
-      query: { thread: threadId, reader },
-      headers,
-    })
-    .catch(() => undefined);
+  type Answer = { myReactions: Record<string, string[]>; myComments?: Record<string, string> };
+  const query = { thread: threadId, reader };
+  const answer = reader || headers ? await a.request<Answer>('GET', 'reactions', { signal, query, headers }).catch(() => undefined) : undefined;
   for (const [id, myReactions] of Object.entries(answer?.myReactions ?? {})) own[id] = { myReactions };
   for (const [id, editableUntil] of Object.entries(answer?.myComments ?? {})) own[id] = { ...own[id], editableUntil };
-  return own;
+  return (comments: Comment[]) => {
+    for (const comment of comments) Object.assign(comment, { myReactions: [] }, own[comment.id]);
+  };
 }
 
 const issuing = new Map<string, Promise<string>>();

@@ -48,7 +48,7 @@ export class RestAdapter implements CommentAdapter {
       this.request<CommentPage>('GET', 'comments', { signal, query: { thread: threadId, sort, cursor, limit, root } }),
       readerId && calls().then((c) => c.mine(this, threadId, readerId, signal)),
     ]);
-    if (readerId) for (const comment of page.comments) Object.assign(comment, { myReactions: [] }, mine && mine[comment.id]);
+    if (mine) mine(page.comments);
     return page;
   }
 

@@ -114,8 +114,8 @@ export class ChimeComments extends LitElement {
 
   /**
    * `eager` (default): loads as it connects, like <img> and <iframe>. `lazy`: loads nothing (no
-   * chunk, no storage call) until it comes within a screen of the viewport, or the page's address
-   * links to a comment.
+   * storage call, none of the thread's code: only the few lines that watch for it, near.ts) until
+   * it comes within a screen of the viewport, or the page's address links to a comment.
    */
   loading = 'eager';
 
@@ -150,17 +150,13 @@ export class ChimeComments extends LitElement {
     if (!SOURCE_PROPERTIES.some((name) => changed.has(name))) return;
     this._replyTo = '';
     if (this.loading === 'lazy' && !(this.#near ||= Boolean(linkedCommentId()))) {
-      // Each observer watches once; the first to see the element near starts the thread.
-      return new IntersectionObserver(
-        ([entry], observer) => {
-          if (!entry.isIntersecting) return;
-          observer.disconnect();
+      // Its own chunk: eager elements (the default) never load it.
+      return void import('./near.js').then((module) =>
+        module.whenNear(this, () => {
           if (!this.#near) this.requestUpdate('thread');
           this.#near = true;
-        },
-        // The document's own viewport, also in a frame (the implicit root would be the top page's).
-        { root: document, rootMargin: '100%' },
-      ).observe(this);
+        }),
+      );
     }
     this.#thread.show({ threadId: this.thread, sort: this.sort, pageSize: this.pageSize, persist: this.offlineCache !== 'off' });
   }
@@ -176,8 +172,8 @@ export class ChimeComments extends LitElement {
     const locale = localeOf(this);
     if ((this.loading === 'lazy' && !this.#near) || !localeReady(locale, () => this.requestUpdate())) return html`<slot></slot>`;
     const m = messagesFor(locale);
-    const { status, thread, error, busy, nextCursor, fresh, moreReplies, refused } = this.#thread.state;
-    const comments = [...this.#thread.state.comments, ...this.#thread.state.outgoing];
+    const { status, thread, error, busy, nextCursor, fresh, moreReplies, refused, outgoing, stale } = this.#thread.state;
+    const comments = [...this.#thread.state.comments, ...outgoing];
     const isClosed = this.closed || Boolean(thread?.closed);
     const session = this.#thread.session;
     return html`<section part="section" dir=${m.dir ?? 'ltr'}>
@@ -239,7 +235,6 @@ export class ChimeComments extends LitElement {
                   part="reply-form"
                   .messages=${m}
                   .writer=${session?.writer}
-                  .user=${this.userToken}
                   parent=${this._replyTo}
                   reply-to=${comments.find((c) => c.id === this._replyTo)?.author.name ?? ''}
                   @chime-cancel=${() => (this._replyTo = '')}
@@ -252,7 +247,7 @@ export class ChimeComments extends LitElement {
             : nothing
       }
       ${
-        nextCursor && !this.#thread.state.stale.size
+        nextCursor && !stale.size
           ? html`<button class="secondary" part="load-more" ?disabled=${busy} @click=${() => this.#more()}>${m.loadMore}</button>`
           : nothing
       }
@@ -260,7 +255,7 @@ export class ChimeComments extends LitElement {
         isClosed
           ? html`<p class="closed" part="closed">${m.closed}</p>`
           : thread
-            ? html`<chime-form part="form" .messages=${m} .writer=${session?.writer} .user=${this.userToken}
+            ? html`<chime-form part="form" .messages=${m} .writer=${session?.writer}
                 ><slot name="sign-in" slot="sign-in"></slot
               ></chime-form>`
             : nothing

@@ -111,7 +111,10 @@ export class ChimeForm extends LitElement {
   messages: LocaleMessages = messagesFor('en');
   /** The thread's writer, which this form posts through. */
   writer?: CommentWriter;
-  /** The page's user token (<chime-comments user-token>): a signed-in reader has no name to type. */
+  /**
+   * The page's user token: a signed-in reader has no name to type. Unset, the form takes the
+   * `user-token` of the <chime-comments> it is drawn in.
+   */
   user = '';
   /** The id of the comment a reply form answers. */
   parent = '';
@@ -143,7 +146,10 @@ export class ChimeForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('user')) this.#readUser();
+    // The page's user token: the form's own, else that of the <chime-comments> it is drawn in
+    // (which starts its thread again, with a new writer, whenever its user-token changes).
+    const token = this.user || ((this.getRootNode() as Partial<ShadowRoot>).host as { userToken?: string } | undefined)?.userToken || '';
+    if (token !== this.#token) this.#readUser(token);
     // A reply form is signed as the main form is.
     const main = !this.hasUpdated && this.parent && (this.getRootNode() as ShadowRoot).querySelector<ChimeForm>('chime-form[part=form]');
     if (main) this.draft = { ...main.draft, body: '' };
@@ -160,14 +166,17 @@ export class ChimeForm extends LitElement {
     }
   }
 
-  /** Reads whom `user` names, with the code only pages with a user-token load (usually there already). */
-  #readUser(): void {
-    const token = this.user;
+  /** The user token read last (#readUser). */
+  #token = '';
+
+  /** Reads whom `token` names, with the code only pages with a user-token load (usually there already). */
+  #readUser(token: string): void {
+    this.#token = token;
     this._signedIn = token ? undefined : null;
     if (token) {
       void import('../core/user-token.js').then(
-        ({ signedIn }) => token === this.user && (this._signedIn = signedIn(token)),
-        () => token === this.user && (this._signedIn = null),
+        ({ signedIn }) => token === this.#token && (this._signedIn = signedIn(token)),
+        () => token === this.#token && (this._signedIn = null),
       );
     }
   }
@@ -202,7 +211,7 @@ export class ChimeForm extends LitElement {
         user
           ? html`<p class="signed-in" part="signed-in">${m.signedInAs(user.name)} <span aria-hidden="true">✓</span></p>`
           : user === null
-            ? html`${this.user ? html`<p class="form-error" role="status" part="sign-in-expired">${m.signInExpired}</p>` : nothing}
+            ? html`${this.#token ? html`<p class="form-error" role="status" part="sign-in-expired">${m.signInExpired}</p>` : nothing}
                 <slot name="sign-in"></slot>`
             : nothing
       }

@@ -69,7 +69,7 @@ function content(c: Comment, d: Card): TemplateResult {
   // Like classic blogs, the post's own author answers inline with a badge instead of "says:". The
   // name links to the writer's website, if they gave one. A card is drawn from as few templates as
   // can be: each one costs a clone when a thread of a thousand comments is drawn.
-  return html`${avatar(c.author, d.avatars)}<a class="author" part="author" dir="auto" href=${url ?? nothing} rel=${url ? 'nofollow ugc noopener' : nothing} target=${url ? '_blank' : nothing}
+  return html`${avatar(c.author, d.avatars)}<a class="author" part="author" dir="auto" href=${url ?? nothing} rel="nofollow ugc noopener" target="_blank"
       >${name}</a
     >${c.author.verified ? html`<span part="verified" role="img" aria-label=${m.verified} title=${m.verified}>✓</span>` : nothing}
     ${role ? html`<span class="badge" part="badge">${role === 'author' ? m.authorBadge : m.moderatorBadge}</span>` : m.says}
