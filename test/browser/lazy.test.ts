@@ -39,7 +39,7 @@ const shown = (widget: ChimeComments) => waitUntil(() => widget.shadowRoot && he
 describe('loading="lazy"', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
-  it('fetches nothing, none of the thread\'s code and no storage call, until the comments near the viewport', async () => {
+  it("fetches nothing, none of the thread's code and no storage call, until the comments near the viewport", async () => {
     const { frame, widget } = await post({ long: '', loading: 'lazy', adapter: 'memory', seed: SEED_URL });
     await settle();
     // Only what watches for the element to come near.
