@@ -27,9 +27,8 @@ export class AdapterError extends Error {
 /** Normalises anything thrown (fetch TypeErrors, aborts, adapter bugs) into an AdapterError. */
 export function toAdapterError(error: unknown): AdapterError {
   if (error instanceof AdapterError) return error;
-  if (error instanceof DOMException && error.name === 'AbortError') {
-    return new AdapterError('aborted', 'The request was cancelled.', { cause: error });
-  }
+  // Nobody is told of an abort (the element dropped what it asked for): the browser's words do.
+  if (error instanceof DOMException && error.name === 'AbortError') return new AdapterError('aborted', error.message, { cause: error });
   if (error instanceof TypeError) {
     return new AdapterError('network', 'The comment server could not be reached.', { cause: error });
   }

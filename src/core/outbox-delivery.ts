@@ -108,8 +108,9 @@ export class OutboxDelivery {
     this.#answers.get(entry.input.id)?.();
     if (result) {
       if (result.editToken) saveEditToken(result.comment.id, result.editToken, editableUntil(result));
-      // Accepted: the next comment is signed the same way, unless the reader says otherwise.
-      rememberAuthor(entry.input.author);
+      // Accepted: the next comment is signed the same way, unless the reader says otherwise. A name
+      // the host site vouched for is the site's to remember (a shared computer signed out keeps none).
+      if (!result.comment.author.verified) rememberAuthor(entry.input.author);
     }
     // Queued once, when the first attempt fails; delivered only if it ever waited.
     if (type === 'retrying' && entry.attempts === 1) this.tell('queued', { comment: entry.input, error: error! });
