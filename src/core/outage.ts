@@ -66,13 +66,13 @@ export class Outage {
     const error = toAdapterError(thrown);
     this.host.dispatch({ type: 'failed', error });
     if (this.host.shown().error === error) this.host.tell('error', { error, action: 'load' });
-    if (!error.transient) return;
+    if (!error.retryable) return;
     clearTimeout(this.#probe);
     this.#probe = setTimeout(() => this.retry(), backoff(++this.#probes, PROBE_MAX_MS));
   }
 
   #down(): boolean {
     const { status, error } = this.host.shown();
-    return status === 'offline' || Boolean(error?.transient);
+    return status === 'offline' || Boolean(error?.retryable);
   }
 }

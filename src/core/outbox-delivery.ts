@@ -76,7 +76,7 @@ export class OutboxDelivery {
     if (due.length && !this.signal.aborted) this.#retry = setTimeout(() => void this.#flush(), Math.min(...due) - Date.now());
   }
 
-  /** Stops at the first transient failure: the remaining entries would fail the same way. */
+  /** Stops at the first retryable failure: the remaining entries would fail the same way. */
   async #deliver(force: boolean): Promise<void> {
     for (const entry of await this.outbox.entries(this.threadId)) {
       if (entry.rejected || (!force && entry.retryAt > Date.now())) continue;
@@ -89,7 +89,7 @@ export class OutboxDelivery {
         if (this.signal.aborted) break;
         const error = toAdapterError(thrown);
         const attempts = entry.attempts + 1;
-        const final = !error.transient || (error.code === 'rate-limited' && attempts >= RATE_LIMIT_TRIES);
+        const final = !error.retryable || (error.code === 'rate-limited' && attempts >= RATE_LIMIT_TRIES);
         const next = final
           ? { ...entry, rejected: error.message }
           : { ...entry, attempts, retryAt: Date.now() + backoff(attempts, BACKOFF_MAX_MS, error.retryAfter) };

@@ -108,7 +108,7 @@ eachBackend('RestAdapter against the server', (db) => {
     const adapter = new RestAdapter(await i.listen());
 
     const invalid = await failure(adapter.post(newComment({ author: { name: 'Ann', website: 'javascript:x' } })));
-    assert.deepEqual([invalid.code, invalid.field, invalid.transient], ['validation', 'author.website', false]);
+    assert.deepEqual([invalid.code, invalid.field, invalid.retryable], ['validation', 'author.website', false]);
 
     const first = newComment();
     await adapter.post(first);
@@ -117,7 +117,7 @@ eachBackend('RestAdapter against the server', (db) => {
 
     const limited = await failure(adapter.post(newComment()));
     assert.equal(limited.code, 'rate-limited');
-    assert.ok(limited.retryAfter! > 0 && limited.transient);
+    assert.ok(limited.retryAfter! > 0 && limited.retryable);
 
     const missing = await failure(adapter.edit(THREAD, 'nope', 'x', { editToken: 'x' }));
     assert.equal(missing.code, 'not-found');
@@ -145,6 +145,6 @@ it('reports network failures, server errors and paths under a prefix', async () 
     },
   });
   const error = await failure(broken.list('/2006/03/a b', { cursor: 'abc', limit: 10 }));
-  assert.deepEqual([error.code, error.transient], ['server', true]);
+  assert.deepEqual([error.code, error.retryable], ['server', true]);
   assert.deepEqual(urls, ['https://comments.example.org/chime/api/comments?thread=%2F2006%2F03%2Fa+b&cursor=abc&limit=10']);
 });
