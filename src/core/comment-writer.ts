@@ -1,35 +1,15 @@
 import { forgetAuthor, rememberedAuthor } from './author.js';
 import { backoff } from './backoff.js';
 import { edit, react, remove } from './comment-changes.js';
-import { toAdapterError, type AdapterError } from './errors.js';
+import { toAdapterError } from './errors.js';
 import type { ThreadSource } from './first-paint.js';
+import type { Tell } from './news.js';
+import { withOutgoing } from './outgoing.js';
 import type { OfflineLayer } from './offline-layer.js';
 import type { OutboxChange, OutboxEntry } from './outbox.js';
 import type { OutboxDelivery } from './outbox-delivery.js';
 import type { ThreadAction, ThreadState } from './thread-state.js';
-import type { Comment, NewComment, PostResult } from './types.js';
-
-/**
- * What the page is told besides the state: chime-<news> events, each with its detail. Type-only:
- * the elements' public events (src/components/events.ts) are typed from it.
- */
-export interface SessionNewsDetail {
-  /** A comment was accepted (at once, or later from the outbox). */
-  posted: PostResult;
-  /** A comment could not be sent yet and waits in the outbox. */
-  queued: { comment: NewComment; error: AdapterError };
-  /** A comment that had waited in the outbox was accepted. */
-  delivered: PostResult;
-  /** The storage refused a comment for good. */
-  rejected: { comment: NewComment; error: AdapterError };
-  /** Loading, posting or changing a comment failed. */
-  error: { error: AdapterError; action: 'load' | 'post' | 'react' | 'edit' | 'delete' };
-}
-
-export type SessionNews = keyof SessionNewsDetail;
-
-/** Tells the page one piece of news, with its detail. */
-export type Tell = <N extends SessionNews>(news: N, detail: SessionNewsDetail[N]) => void;
+import type { Comment, NewComment } from './types.js';
 
 /** What a writer needs of its thread's session. */
 export interface WriterHost {
@@ -71,7 +51,7 @@ export class CommentWriter {
 
   /** Shows what an earlier visit left in the outbox. */
   async restore(): Promise<void> {
-    for (const entry of await this.#entries()) this.#show(entry);
+    for (const entry of await this.#entries()) this.#outgoing = withOutgoing(this.#outgoing, entry);
     this.host.dispatch({ type: 'outgoing', comments: this.#outgoing });
   }
 
@@ -176,28 +156,12 @@ export class CommentWriter {
   #onOutbox({ type, entry, comment }: OutboxChange): void {
     if (entry.input.threadId !== this.host.source.threadId) return;
     if (type === 'delivered' || type === 'removed') this.#outgoing = this.#outgoing.filter((c) => c.id !== entry.input.id);
-    else this.#show(entry);
+    else this.#outgoing = withOutgoing(this.#outgoing, entry);
     this.host.dispatch({ type: 'outgoing', comments: this.#outgoing });
     if (comment) {
       // The storage accepted it, here or in another tab.
       this.host.dispatch({ type: 'accepted', comment: comment.status === 'pending' ? { ...comment, delivery: { state: 'moderation' } } : comment });
       this.host.reached();
     }
-  }
-
-  /** Shows an entry as one of the reader's outgoing comments (Comment.delivery says how it stands). */
-  #show({ input, createdAt, rejected }: OutboxEntry): void {
-    const comment: Comment = {
-      id: input.id,
-      threadId: input.threadId,
-      parentId: input.parentId ?? null,
-      number: 0,
-      author: { name: input.author.name, website: input.author.website },
-      body: input.body,
-      createdAt,
-      delivery: rejected ? { state: 'rejected', reason: rejected } : { state: 'pending' },
-    };
-    const known = this.#outgoing.some((c) => c.id === input.id);
-    this.#outgoing = known ? this.#outgoing.map((c) => (c.id === input.id ? comment : c)) : [...this.#outgoing, comment];
   }
 }

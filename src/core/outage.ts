@@ -1,5 +1,5 @@
 import { backoff } from './backoff.js';
-import type { Tell } from './comment-writer.js';
+import type { Tell } from './news.js';
 import { toAdapterError } from './errors.js';
 import type { ThreadAction, ThreadState } from './thread-state.js';
 

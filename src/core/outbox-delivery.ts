@@ -1,7 +1,7 @@
 import type { CommentAdapter } from './adapter.js';
 import { rememberAuthor, saveEditToken } from './author.js';
 import { backoff } from './backoff.js';
-import type { Tell } from './comment-writer.js';
+import type { Tell } from './news.js';
 import { toAdapterError } from './errors.js';
 import type { Outbox, OutboxChange, OutboxEntry } from './outbox.js';
 import { EDIT_WINDOW_MS } from './protocol.js';

@@ -1,5 +1,6 @@
 import type { ListOptions } from './adapter.js';
-import { CommentWriter, type SessionNews, type SessionNewsDetail, type Tell } from './comment-writer.js';
+import { CommentWriter } from './comment-writer.js';
+import type { SessionNews, SessionNewsDetail, Tell } from './news.js';
 import type { FirstPaint, ThreadSource } from './first-paint.js';
 import { readerId } from './identity.js';
 import { offlineLayer, type OfflineLayer } from './offline-layer.js';
