@@ -65,7 +65,8 @@ export class PageCache {
   }
 
   async get(request: PageRequest): Promise<Page> {
-    const key = JSON.stringify([request.threadId, request.root ?? request.sort, request.cursor ?? null, request.limit]);
+    // A reply listing is keyed apart from the thread's pages: a root may be named like a sort order.
+    const key = JSON.stringify([request.threadId, request.root ? ['root', request.root] : request.sort, request.cursor ?? null, request.limit]);
     const version = await this.versions.get(request.threadId);
     const cached = this.entries.get(key);
     if (cached?.page.version === version) {
