@@ -32,8 +32,10 @@ export interface OwnerSession {
 
 /**
  * The console's sign-in: the admin token or the owner's password buys a session of
- * CHIME_SESSION_TTL. Only the session id's SHA-256 is stored; its CSRF token is an HMAC of the
- * id, so it is bound to the session and needs no storage.
+ * CHIME_SESSION_TTL. Only an HMAC of the session id is stored, keyed with the admin token in
+ * force (none: the empty key): replacing a leaked CHIME_ADMIN_TOKEN, or removing it, signs every
+ * console out, as setting a password does. Its CSRF token is an HMAC of the id, so it is bound
+ * to the session and needs no storage.
  */
 export class Sessions {
   constructor(private readonly ctx: ServiceContext) {}
@@ -53,13 +55,13 @@ export class Sessions {
     if (!via) throw new ChimeError('unauthorized', token !== undefined ? 'Wrong admin token.' : 'Wrong password.');
     const id = randomToken();
     const expiresAt = now + config.owner.sessionTtlMs;
-    await storage.owner.createSession(sha256(id), via, now, expiresAt);
+    await storage.owner.createSession(this.stored(id), via, now, expiresAt);
     return { id, csrf: this.csrfOf(id), via, expiresAt };
   }
 
   /** The session with this id, while it lasts. */
   async find(id: string): Promise<OwnerSession | null> {
-    const row = await this.ctx.storage.owner.session(sha256(id), Date.now());
+    const row = await this.ctx.storage.owner.session(this.stored(id), Date.now());
     return row && { id, csrf: this.csrfOf(id), via: row.via, expiresAt: Number(row.expires_at) };
   }
 
@@ -71,7 +73,7 @@ export class Sessions {
   }
 
   signOut(id: string) {
-    return this.ctx.storage.owner.endSession(sha256(id));
+    return this.ctx.storage.owner.endSession(this.stored(id));
   }
 
   private tokenMatches(token: string): SessionRow['via'] | null {
@@ -82,6 +84,11 @@ export class Sessions {
   private async passwordMatches(password: string): Promise<SessionRow['via'] | null> {
     const stored = await this.ctx.storage.owner.readSetting(PASSWORD_SETTING);
     return stored && (await verifyPassword(password, stored)) ? 'password' : null;
+  }
+
+  /** What is stored of a session id: nothing a database reader could sign in with, nothing that outlives the admin token. */
+  private stored(id: string) {
+    return hmacSha256(this.ctx.config.adminToken ?? '', `console-session:${id}`);
   }
 
   private csrfOf(id: string) {
