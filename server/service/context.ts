@@ -10,8 +10,10 @@ import type { ServiceEvents } from './events.ts';
 export interface Actor {
   /** Sent the admin token: the blog's author or a moderator. */
   admin: boolean;
-  /** The client's address (for rate limits), or null when unknown. */
+  /** The client's address, or null when unknown. */
   address: string | null;
+  /** What limits, blocks and stream caps count the client by: its address, or for IPv6 its /64. */
+  client: string | null;
   /** The reader the host site signed in (a verified user token), if any. */
   user?: SignedUser | null;
 }
