@@ -43,7 +43,9 @@ function entry(links: LinksConfig, row: CommentRow, siteWide: boolean) {
  * renders them (type="html", escaped). `updated` is its newest entry's, so the feed, and its
  * ETag, change only when its comments do.
  */
-export function atomFeed(links: LinksConfig, { self, threadId, rows }: FeedInfo): string {
+export function atomFeed(links: LinksConfig, { self, threadId, rows: all }: FeedInfo): string {
+  // A thread that is no page of the site (threadUrl) has nothing to link an entry to.
+  const rows = all.filter((row) => threadUrl(links, row.thread_id));
   const page = threadId === null ? links.siteUrl!.href : threadUrl(links, threadId)!.href;
   const title = threadId === null ? `Comments on ${links.siteName}` : `Comments on ${links.siteName}: ${threadId}`;
   const newest = rows.reduce((max, row) => Math.max(max, updated(row)), 0);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ChimeError } from '../errors.ts';
+import { threadUrl } from '../links-config.ts';
 import { check, threadId } from '../schemas.ts';
 import type { ServiceContext } from '../service/context.ts';
 import { atomFeed } from './atom.ts';
@@ -19,6 +20,7 @@ export class Feeds {
     const { links } = this.ctx.config;
     if (!links.siteUrl) throw new ChimeError('not-found', 'Feeds are off: set CHIME_SITE_URL, the blog the comments link to.');
     const thread = check(feedQuery, query).thread ?? null;
+    if (thread !== null && !threadUrl(links, thread)) throw new ChimeError('not-found', 'This thread is no page of the site: it has no feed.');
     // The feed's id and rel="self": its public URL.
     const self = new URL(`api/feed.atom${thread === null ? '' : `?thread=${encodeURIComponent(thread)}`}`, links.serverUrl ?? base);
     return atomFeed(links, { self: self.href, threadId: thread, rows: await this.ctx.storage.recent(thread, FEED_SIZE) });
