@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { CommentAdapter } from '../core/adapter.js';
+import { chunk, retryChunks } from '../core/chunks.js';
 import { localeOf, localeReady, messagesFor } from '../core/i18n.js';
 import type { SortOrder } from '../core/types.js';
 import { defineLazy } from './lazy-elements.js';
@@ -122,7 +123,7 @@ export class ChimeComments extends LitElement {
   readonly #thread = new ThreadController(this, (news, detail) => {
     this.dispatchEvent(new CustomEvent(`chime-${news}`, { detail, bubbles: true, composed: true }));
     // Its strings come with the note under the reader's comment, shown at the same time.
-    void import('./own-comment.js').then(({ said }) => {
+    void chunk(() => import('./own-comment.js')).then(({ said }) => {
       this.#said = said(news, detail, messagesFor(localeOf(this)), this.#said);
       this.requestUpdate();
     });
@@ -137,7 +138,7 @@ export class ChimeComments extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('theme') && this.theme === 'page') void import('./page-theme.js').then((module) => module.followPage(this));
+    if (changed.has('theme') && this.theme === 'page') void chunk(() => import('./page-theme.js')).then((module) => module.followPage(this));
     if (!SOURCE_PROPERTIES.some((name) => changed.has(name))) return;
     this._replyTo = '';
     if (this.loading === 'lazy' && !(this.#near ||= Boolean(linkedCommentId()))) {
@@ -197,7 +198,13 @@ export class ChimeComments extends LitElement {
       ${
         error
           ? html`<p class="status" role="alert" part="error">
-            ${m.loadFailed} ${session ? html`<button class="secondary" @click=${() => session.retry()}>${m.retry}</button>` : error.message}
+            ${m.loadFailed}
+            ${
+              // Also when the session's own code could not be fetched: every chunk waiting is fetched again.
+              session || error.transient
+                ? html`<button class="secondary" @click=${() => (session?.retry(), retryChunks())}>${m.retry}</button>`
+                : error.message
+            }
           </p>`
           : nothing
       }
@@ -249,8 +256,9 @@ export class ChimeComments extends LitElement {
       ${
         isClosed
           ? html`<p class="closed" part="closed">${m.closed}</p>`
-          : thread
-            ? html`<chime-form part="form" .messages=${m} .writer=${session?.writer}></chime-form>`
+          : // Not before the session, whose writer keeps the draft and posts (its code may be late).
+            session && thread
+            ? html`<chime-form part="form" .messages=${m} .writer=${session.writer}></chime-form>`
             : nothing
       }
       <p role="log">

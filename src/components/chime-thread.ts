@@ -1,4 +1,5 @@
 import { LitElement, nothing, type PropertyValues } from 'lit';
+import { chunk } from '../core/chunks.js';
 import { FIRST_PAINT_ROOTS } from '../core/first-paint.js';
 import { editToken } from '../core/identity.js';
 import { messagesFor, type LocaleMessages } from '../core/i18n.js';
@@ -165,7 +166,7 @@ export class ChimeThread extends LitElement {
       // The reader came for that comment: everything up to it is drawn at once, then highlighted
       // and scrolled to (permalink.ts, once this update has drawn it).
       this.#drawn = Infinity;
-      void import('./permalink.js').then((module) => module.showLinked(this.renderRoot as ShadowRoot, id));
+      void chunk(() => import('./permalink.js')).then((module) => module.showLinked(this.renderRoot as ShadowRoot, id));
     }
   }
 
@@ -283,7 +284,7 @@ export class ChimeThread extends LitElement {
    */
   #ownComment(): OwnComment | undefined {
     if (!this.#own) {
-      void (ownComment ??= import('./own-comment.js')).then((module) => {
+      void (ownComment ??= chunk(() => import('./own-comment.js'))).then((module) => {
         if (this.#own) return;
         this.#own = module;
         const root = this.renderRoot as ShadowRoot;

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { adapterFor, onRegister, setupError, type StorageSettings } from '../adapters/registry.js';
+import { chunk } from '../core/chunks.js';
 import { AdapterError } from '../core/errors.js';
-import { startReads, type ThreadSource } from '../core/first-paint.js';
+import { startReads, type FirstPaint, type ThreadSource } from '../core/first-paint.js';
 import type { Tell, ThreadSession } from '../core/thread-session.js';
 import { fromSaved, initialState, type ThreadState } from '../core/thread-state.js';
 
@@ -58,27 +59,32 @@ export class ThreadController implements ReactiveController {
     if (signal.aborted) return;
     if (adapter instanceof AdapterError) return this.#misconfigured(adapter, signal);
     const source = { ...this.#request!, adapter };
-    const reads = startReads(source, signal);
+    let reads: FirstPaint | undefined = startReads(source, signal);
     // The saved copy's head is shown before the session's code is here; the session takes it over.
     if (reads.head) {
       this.state = { ...initialState, ...fromSaved(reads.head) };
       this.host.requestUpdate();
     }
-    void import('../core/thread-session.js').then(
-      ({ ThreadSession }) => {
-        if (signal.aborted) return;
-        const session = (this.session = new ThreadSession(source, {
-          changed: (state) => {
-            this.state = state;
-            this.host.requestUpdate();
-          },
-          tell: this.tell,
-        }));
-        this.host.requestUpdate();
-        void session.start(reads);
+    // Fetched again until it comes (chunks.ts): the thread then starts afresh, as if nothing happened.
+    void chunk(
+      () => import('../core/thread-session.js'),
+      (error) => {
+        reads = undefined;
+        this.#report(new AdapterError('network', `Chime's code could not be loaded (${error}).`), signal);
       },
-      (error: unknown) => this.#report(new AdapterError('network', `Chime's code could not be loaded (${error}).`), signal),
-    );
+    ).then(({ ThreadSession }) => {
+      if (signal.aborted) return;
+      const session = (this.session = new ThreadSession(source, {
+        changed: (state) => {
+          this.state = state;
+          this.host.requestUpdate();
+        },
+        tell: this.tell,
+      }));
+      this.state = session.state;
+      this.host.requestUpdate();
+      void session.start(reads ?? startReads(source, signal));
+    });
   }
 
   #close(): void {
@@ -94,9 +100,10 @@ export class ThreadController implements ReactiveController {
     this.#report(error, signal);
   }
 
+  /** Shows `error`; a saved copy on screen stays instead, offline, as in the session's outages. The page hears of it once. */
   #report(error: AdapterError, signal: AbortSignal): void {
     if (signal.aborted) return;
-    this.state = { ...initialState, status: 'error', error };
+    this.state = this.state.thread ? { ...this.state, status: 'offline' } : { ...initialState, status: 'error', error };
     this.host.requestUpdate();
     this.tell('error', { error, action: 'load' });
   }

@@ -1,3 +1,4 @@
+import { chunk } from './chunks.js';
 import { REACTIONS } from './protocol.js';
 import type { SortOrder } from './types.js';
 
@@ -135,17 +136,23 @@ export function registerLocale(locale: string, messages: Partial<Messages>): voi
   locales.set(tag, { ...en, ...locales.get(tag), ...messages });
 }
 
-/** Bundled translations asked for: loading, or here (1; also when none exists or it failed to load: English stays). */
+/** Bundled translations asked for: loading, or here (1; also when none exists or it could not be fetched yet: English shows). */
 const asked = new Map<string, Promise<unknown> | 1>();
 
 /**
  * Whether `locale`'s bundled translation (if Chime has one) is here. If not, it is loaded (a chunk
- * of its own, ../locales/locale.ts) and `then` is called once it is in, or could not be.
+ * of its own, ../locales/locale.ts) and `then` is called once it is in, or could not be fetched:
+ * English shows meanwhile, and the first asker's `then` is called again once it comes (chunks.ts).
  */
 export function localeReady(locale: string, then: () => void): boolean {
-  const load = /^en\b/i.test(locale) ? 1 : (asked.get(locale) ?? import('../locales/locale.js').then((module) => module.load(locale)));
+  const load = /^en\b/i.test(locale)
+    ? 1
+    : (asked.get(locale) ??
+      new Promise(
+        (tried) => void chunk(() => import('../locales/locale.js').then((module) => module.load(locale)), tried).then(() => (tried(0), then())),
+      ));
   if (load === 1) return true;
-  asked.set(locale, load.finally(() => asked.set(locale, 1)).then(then, then));
+  asked.set(locale, load.finally(() => asked.set(locale, 1)).then(then));
   return false;
 }
 
