@@ -2,7 +2,7 @@
 export type AdapterErrorCode = 'validation' | 'closed' | 'rate-limited' | 'not-found' | 'forbidden' | 'conflict' | 'network' | 'server' | 'aborted';
 
 /** Failures worth retrying later: the comment may still get through. */
-const TRANSIENT: AdapterErrorCode[] = ['network', 'server', 'rate-limited'];
+const RETRYABLE: AdapterErrorCode[] = ['network', 'server', 'rate-limited'];
 
 export class AdapterError extends Error {
   override name = 'AdapterError';
@@ -19,17 +19,16 @@ export class AdapterError extends Error {
     this.retryAfter = options.retryAfter;
   }
 
-  get transient(): boolean {
-    return TRANSIENT.includes(this.code);
+  get retryable(): boolean {
+    return RETRYABLE.includes(this.code);
   }
 }
 
 /** Normalises anything thrown (fetch TypeErrors, aborts, adapter bugs) into an AdapterError. */
 export function toAdapterError(error: unknown): AdapterError {
   if (error instanceof AdapterError) return error;
-  if (error instanceof DOMException && error.name === 'AbortError') {
-    return new AdapterError('aborted', 'The request was cancelled.', { cause: error });
-  }
+  // Nobody is told of an abort (the element dropped what it asked for): the browser's words do.
+  if (error instanceof DOMException && error.name === 'AbortError') return new AdapterError('aborted', error.message, { cause: error });
   if (error instanceof TypeError) {
     return new AdapterError('network', 'The comment server could not be reached.', { cause: error });
   }

@@ -36,6 +36,8 @@ export interface ThreadMessages {
   deleted: string;
   pinned: string;
   offlineNotice: string;
+  /** Labels the ✓ after the name of a writer the host site signed in (docs/sso.md). */
+  verified: string;
   /** Each reaction's name (REACTIONS), shown beside its emoji and said with its count: "Like, 3". */
   reactions: Record<string, string>;
 }
@@ -65,6 +67,10 @@ export interface FormMessages {
   bodyTooLong: (max: number) => string;
   /** Clears the name and website this device remembers from the reader's last comment. */
   forget: string;
+  /** In place of the name field, for a reader the host site signed in. */
+  signedInAs: (name: string) => string;
+  /** The page's sign-in has expired (or is unreadable): the form asks for a name again. */
+  signInExpired: string;
 }
 
 /** The note under a comment the storage has not accepted. */
@@ -120,6 +126,7 @@ export const en: ThreadMessages = {
   deleted: 'This comment was deleted.',
   pinned: 'Pinned',
   offlineNotice: 'Offline: showing saved comments.',
+  verified: 'Verified',
   // The names themselves, capitalised: "Like", "Love", ...
   reactions: Object.fromEntries(Object.keys(REACTIONS).map((name) => [name, name[0].toUpperCase() + name.slice(1)])),
 };

@@ -99,7 +99,7 @@ export class Outbox {
         if (signal.aborted) break;
         const error = toAdapterError(thrown);
         const attempts = entry.attempts + 1;
-        const final = !error.transient || (error.code === 'rate-limited' && attempts >= RATE_LIMIT_TRIES);
+        const final = !error.retryable || (error.code === 'rate-limited' && attempts >= RATE_LIMIT_TRIES);
         const next = final
           ? { ...entry, rejected: error.message }
           : { ...entry, attempts, retryAt: Date.now() + backoff(attempts, BACKOFF_MAX_MS, error.retryAfter) };

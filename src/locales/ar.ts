@@ -44,6 +44,7 @@ const ar: Messages = {
   deleted: 'حُذف هذا التعليق.',
   pinned: 'مثبَّت',
   offlineNotice: 'لا يوجد اتصال: تُعرض التعليقات المحفوظة.',
+  verified: 'تم التحقق',
   reactions: { like: 'إعجاب', love: 'أحببته', laugh: 'مضحك', wow: 'مدهش', sad: 'محزن', thanks: 'شكرًا', insightful: 'مفيد' },
 
   formHeading: 'اترك تعليقًا',
@@ -79,6 +80,8 @@ const ar: Messages = {
     other: 'يجب ألا يتجاوز التعليق # حرف.',
   }),
   forget: 'انسَ اسمي وموقعي الإلكتروني',
+  signedInAs: (name) => `تعلّق باسم ${isolate(name)}`,
+  signInExpired: 'انتهت صلاحية تسجيل دخولك، لذا تعلّق الآن كزائر. أعد تحميل الصفحة لتسجيل الدخول من جديد.',
 
   posted: 'نُشر تعليقك.',
   pending: 'قيد الانتظار: سيُرسَل التعليق عند عودة الاتصال.',

@@ -34,6 +34,7 @@ const de: Messages = {
   deleted: 'Dieser Kommentar wurde gelöscht.',
   pinned: 'Angeheftet',
   offlineNotice: 'Offline: Gespeicherte Kommentare werden angezeigt.',
+  verified: 'Verifiziert',
   reactions: {
     like: 'Gefällt mir',
     love: 'Liebe ich',
@@ -63,6 +64,8 @@ const de: Messages = {
   bodyRequired: 'Bitte schreib einen Kommentar.',
   bodyTooLong: (max) => `Dein Kommentar darf höchstens ${number(max)} Zeichen lang sein.`,
   forget: 'Namen und Website vergessen',
+  signedInAs: (name) => `Du kommentierst als ${name}`,
+  signInExpired: 'Deine Anmeldung ist abgelaufen, du kommentierst daher als Gast. Lade die Seite neu, um dich wieder anzumelden.',
 
   posted: 'Dein Kommentar wurde veröffentlicht.',
   pending: 'Ausstehend: Der Kommentar wird gesendet, sobald wieder eine Verbindung besteht.',

@@ -36,6 +36,7 @@ const es: Messages = {
   deleted: 'Este comentario se eliminó.',
   pinned: 'Fijado',
   offlineNotice: 'Sin conexión: se muestran los comentarios guardados.',
+  verified: 'Verificado',
   reactions: {
     like: 'Me gusta',
     love: 'Me encanta',
@@ -73,6 +74,8 @@ const es: Messages = {
     other: 'Tu comentario no puede tener más de # caracteres.',
   }),
   forget: 'Olvidar mi nombre y mi sitio web',
+  signedInAs: (name) => `Comentas como ${name}`,
+  signInExpired: 'Tu sesión ha caducado, así que comentas como invitado. Recarga la página para volver a iniciar sesión.',
 
   posted: 'Tu comentario se ha publicado.',
   pending: 'Pendiente: se enviará cuando vuelva la conexión.',

@@ -36,6 +36,7 @@ const fr: Messages = {
   deleted: 'Ce commentaire a été supprimé.',
   pinned: 'Épinglé',
   offlineNotice: 'Hors ligne\u00a0: affichage des commentaires enregistrés.',
+  verified: 'Vérifié',
   reactions: { like: 'J’aime', love: 'J’adore', laugh: 'Drôle', wow: 'Étonnant', sad: 'Triste', thanks: 'Merci', insightful: 'Instructif' },
 
   formHeading: 'Laisser un commentaire',
@@ -65,6 +66,8 @@ const fr: Messages = {
     other: 'Votre commentaire ne doit pas dépasser # caractères.',
   }),
   forget: 'Oublier mon nom et mon site web',
+  signedInAs: (name) => `Vous commentez en tant que ${name}`,
+  signInExpired: 'Votre connexion a expiré\u00a0: vous commentez en tant qu’invité. Rechargez la page pour vous reconnecter.',
 
   posted: 'Votre commentaire a été publié.',
   pending: 'En attente\u00a0: il sera envoyé dès que la connexion sera rétablie.',

@@ -37,6 +37,7 @@ const he: Messages = {
   deleted: 'התגובה נמחקה.',
   pinned: 'נעוצה',
   offlineNotice: 'אין חיבור: מוצגות התגובות השמורות.',
+  verified: 'מאומת',
   reactions: { like: 'אהבתי', love: 'מקסים', laugh: 'מצחיק', wow: 'מדהים', sad: 'עצוב', thanks: 'תודה', insightful: 'מחכים' },
 
   formHeading: 'כתיבת תגובה',
@@ -58,6 +59,8 @@ const he: Messages = {
   bodyRequired: 'יש לכתוב תגובה.',
   bodyTooLong: plural({ one: 'התגובה יכולה להכיל עד # תו.', two: 'התגובה יכולה להכיל עד # תווים.', other: 'התגובה יכולה להכיל עד # תווים.' }),
   forget: 'מחיקת השם והאתר השמורים',
+  signedInAs: (name) => `תגובה בשם ${isolate(name)}`,
+  signInExpired: 'תוקף ההתחברות פג, ולכן התגובה תישלח כאורח. יש לרענן את הדף כדי להתחבר מחדש.',
 
   posted: 'התגובה פורסמה.',
   pending: 'ממתינה לשליחה: התגובה תישלח כשהחיבור יחזור.',

@@ -35,6 +35,7 @@ const it: Messages = {
   deleted: 'Questo commento è stato eliminato.',
   pinned: 'In evidenza',
   offlineNotice: 'Offline: vengono mostrati i commenti salvati.',
+  verified: 'Verificato',
   reactions: {
     like: 'Mi piace',
     love: 'Lo adoro',
@@ -73,6 +74,8 @@ const it: Messages = {
     other: 'Il commento può contenere al massimo # caratteri.',
   }),
   forget: 'Dimentica il mio nome e il mio sito web',
+  signedInAs: (name) => `Stai commentando come ${name}`,
+  signInExpired: 'Il tuo accesso è scaduto, quindi stai commentando come ospite. Ricarica la pagina per accedere di nuovo.',
 
   posted: 'Il tuo commento è stato pubblicato.',
   pending: 'In attesa: verrà inviato appena torna la connessione.',

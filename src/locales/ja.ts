@@ -35,6 +35,7 @@ const ja: Messages = {
   deleted: 'このコメントは削除されました。',
   pinned: '固定済み',
   offlineNotice: 'オフライン：保存済みのコメントを表示しています。',
+  verified: '確認済み',
   reactions: { like: 'いいね', love: '大好き', laugh: '笑った', wow: 'すごい', sad: '悲しい', thanks: 'ありがとう', insightful: '参考になった' },
 
   formHeading: 'コメントを残す',
@@ -56,6 +57,8 @@ const ja: Messages = {
   bodyRequired: 'コメントを入力してください。',
   bodyTooLong: (max) => `コメントは${number(max)}文字以内で入力してください。`,
   forget: '保存した名前とウェブサイトを消去',
+  signedInAs: (name) => `${name}としてコメントします`,
+  signInExpired: 'ログインの有効期限が切れたため、ゲストとしてコメントします。再度ログインするにはページを再読み込みしてください。',
 
   posted: 'コメントを投稿しました。',
   pending: '送信待ち：接続が回復すると送信されます。',

@@ -35,6 +35,7 @@ const ko: Messages = {
   deleted: '삭제된 댓글입니다.',
   pinned: '고정됨',
   offlineNotice: '오프라인: 저장된 댓글을 표시하고 있습니다.',
+  verified: '인증됨',
   reactions: { like: '좋아요', love: '최고예요', laugh: '웃겨요', wow: '놀라워요', sad: '슬퍼요', thanks: '고마워요', insightful: '유익해요' },
 
   formHeading: '댓글 남기기',
@@ -56,6 +57,8 @@ const ko: Messages = {
   bodyRequired: '댓글 내용을 입력해 주세요.',
   bodyTooLong: (max) => `댓글은 ${number(max)}자 이내로 입력해 주세요.`,
   forget: '저장된 이름과 웹사이트 지우기',
+  signedInAs: (name) => `${name} 님으로 댓글을 작성합니다`,
+  signInExpired: '로그인이 만료되어 손님으로 댓글을 작성합니다. 다시 로그인하려면 페이지를 새로 고쳐 주세요.',
 
   posted: '댓글이 게시되었습니다.',
   pending: '전송 대기 중: 연결이 복구되면 전송됩니다.',

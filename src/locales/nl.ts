@@ -35,6 +35,7 @@ const nl: Messages = {
   deleted: 'Deze reactie is verwijderd.',
   pinned: 'Vastgezet',
   offlineNotice: 'Offline: opgeslagen reacties worden getoond.',
+  verified: 'Geverifieerd',
   reactions: { like: 'Leuk', love: 'Geweldig', laugh: 'Grappig', wow: 'Verbazend', sad: 'Verdrietig', thanks: 'Bedankt', insightful: 'Verhelderend' },
 
   formHeading: 'Geef een reactie',
@@ -56,6 +57,8 @@ const nl: Messages = {
   bodyRequired: 'Schrijf een reactie.',
   bodyTooLong: plural({ one: 'Je reactie mag maximaal # teken lang zijn.', other: 'Je reactie mag maximaal # tekens lang zijn.' }),
   forget: 'Mijn naam en website vergeten',
+  signedInAs: (name) => `Je reageert als ${name}`,
+  signInExpired: 'Je aanmelding is verlopen, dus je reageert als gast. Laad de pagina opnieuw om je weer aan te melden.',
 
   posted: 'Je reactie is geplaatst.',
   pending: 'In de wachtrij: wordt verzonden zodra er weer verbinding is.',

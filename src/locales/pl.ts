@@ -41,6 +41,7 @@ const pl: Messages = {
   deleted: 'Ten komentarz został usunięty.',
   pinned: 'Przypięty',
   offlineNotice: 'Brak połączenia: wyświetlane są zapisane komentarze.',
+  verified: 'Zweryfikowano',
   reactions: {
     like: 'Lubię to',
     love: 'Uwielbiam',
@@ -80,6 +81,8 @@ const pl: Messages = {
     other: 'Komentarz może mieć najwyżej # znaku.',
   }),
   forget: 'Zapomnij moje imię i stronę internetową',
+  signedInAs: (name) => `Komentujesz jako ${name}`,
+  signInExpired: 'Twoje logowanie wygasło, więc komentujesz jako gość. Odśwież stronę, aby zalogować się ponownie.',
 
   posted: 'Twój komentarz został opublikowany.',
   pending: 'Oczekuje: komentarz zostanie wysłany po przywróceniu połączenia.',

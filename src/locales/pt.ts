@@ -36,6 +36,7 @@ const pt: Messages = {
   deleted: 'Este comentário foi excluído.',
   pinned: 'Fixado',
   offlineNotice: 'Sem conexão: exibindo os comentários salvos.',
+  verified: 'Verificado',
   reactions: { like: 'Curti', love: 'Amei', laugh: 'Engraçado', wow: 'Uau', sad: 'Triste', thanks: 'Obrigado', insightful: 'Esclarecedor' },
 
   formHeading: 'Deixe um comentário',
@@ -65,6 +66,8 @@ const pt: Messages = {
     other: 'Seu comentário deve ter no máximo # caracteres.',
   }),
   forget: 'Esquecer meu nome e meu site',
+  signedInAs: (name) => `Comentando como ${name}`,
+  signInExpired: 'Seu login expirou, então você está comentando como visitante. Recarregue a página para entrar novamente.',
 
   posted: 'Seu comentário foi publicado.',
   pending: 'Pendente: será enviado quando a conexão voltar.',

@@ -36,6 +36,7 @@ const zhCN: Messages = {
   deleted: '该评论已删除。',
   pinned: '置顶',
   offlineNotice: '离线：正在显示已保存的评论。',
+  verified: '已验证',
   reactions: { like: '赞', love: '喜爱', laugh: '好笑', wow: '惊叹', sad: '难过', thanks: '感谢', insightful: '有启发' },
 
   formHeading: '发表评论',
@@ -57,6 +58,8 @@ const zhCN: Messages = {
   bodyRequired: '请填写评论内容。',
   bodyTooLong: (max) => `评论不能超过 ${number(max)} 个字符。`,
   forget: '清除保存的昵称和网站',
+  signedInAs: (name) => `以 ${name} 的身份评论`,
+  signInExpired: '您的登录已过期，现在将以访客身份评论。请刷新页面重新登录。',
 
   posted: '您的评论已发布。',
   pending: '等待发送：网络恢复后将自动发送。',

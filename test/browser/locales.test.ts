@@ -24,7 +24,7 @@ function flatten(messages: object, prefix = ''): [string, unknown][] {
 const englishEntries = new Map(flatten(english));
 
 /** Functions given a reader's or a server's text; every other function is given a count. */
-const TEXT_ARGUMENTS = new Set(['replyTo', 'notSent']);
+const TEXT_ARGUMENTS = new Set(['replyTo', 'notSent', 'signedInAs']);
 const TEXT = 'Ada Lovelace';
 const COUNTS = [0, 1, 2, 3, 5, 11, 21, 22, 25, 101, 1000, 1_000_000];
 
