@@ -68,10 +68,10 @@ export const getThread = (a: RestAdapter, threadId: string, { signal }: CallOpti
 export const post = async (a: RestAdapter, input: NewComment, { signal }: CallOptions = {}) =>
   a.request<PostResult>('POST', 'comments', { signal, ...json(input, await as(a)) });
 
-export const edit = async (a: RestAdapter, id: string, body: string, { editToken, signal }: EditTokenOptions) =>
+export const edit = async (a: RestAdapter, _threadId: string, id: string, body: string, { editToken, signal }: EditTokenOptions) =>
   a.request<Comment>('PATCH', `comments/${encodeURIComponent(id)}`, { signal, ...json({ body }, await as(a, { 'x-chime-edit-token': editToken })) });
 
-export async function remove(a: RestAdapter, id: string, { editToken, signal }: EditTokenOptions): Promise<void> {
+export async function remove(a: RestAdapter, _threadId: string, id: string, { editToken, signal }: EditTokenOptions): Promise<void> {
   await a.request('DELETE', `comments/${encodeURIComponent(id)}`, { signal, headers: await as(a, { 'x-chime-edit-token': editToken }) });
 }
 
@@ -144,7 +144,7 @@ function reader(base: string, request: Request, readerId: string, signal?: Abort
 }
 
 /** Adds or removes a reaction as the reader the server knows this device's reader by (getting an id on the first one). */
-export async function react(a: RestAdapter, commentId: string, reaction: string, on: boolean, { readerId, signal }: ReactOptions) {
+export async function react(a: RestAdapter, _threadId: string, commentId: string, reaction: string, on: boolean, { readerId, signal }: ReactOptions) {
   const { base } = a;
   const request: Request = async (method, path, options) => a.request(method, path, { ...options, headers: await as(a, options.headers) });
   const path = `comments/${encodeURIComponent(commentId)}/reactions/${encodeURIComponent(reaction)}`;
