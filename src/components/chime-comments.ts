@@ -255,7 +255,7 @@ export class ChimeComments extends LitElement {
       }
       ${
         nextCursor && !stale.size
-          ? html`<button class="secondary" part="load-more" ?disabled=${busy} @click=${() => this.#more()}>${m.loadMore}</button>`
+          ? html`<button class="secondary" part="load-more" ?disabled=${busy} @click=${async () => this.#focus(await session?.loadMore())}>${m.loadMore}</button>`
           : nothing
       }
       ${
@@ -272,13 +272,6 @@ export class ChimeComments extends LitElement {
         ${fresh.length ? m.newComments(fresh.length) : ''} ${status === 'offline' ? m.offlineNotice : ''} ${this.#said}
       </p>
     </section>`;
-  }
-
-  /** Loads the next page, and takes the reader to its first comment. */
-  async #more(): Promise<void> {
-    const shown = new Set(this.#thread.state.comments.map((c) => c.id));
-    await this.#thread.session?.loadMore();
-    this.#focus(this.#thread.state.comments.find((c) => !shown.has(c.id))?.id);
   }
 }
 

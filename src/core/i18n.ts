@@ -149,14 +149,15 @@ const asked = new Map<string, Promise<unknown> | 1>();
 /**
  * Whether `locale`'s bundled translation (if Chime has one) is here. If not, it is loaded (a chunk
  * of its own, ../locales/locale.ts) and `then` is called once it is in, or could not be fetched:
- * English shows meanwhile, and the first asker's `then` is called again once it comes (chunks.ts).
+ * English shows meanwhile, until it comes (chunks.ts) and the first asker's `then` is called again.
  */
 export function localeReady(locale: string, then: () => void): boolean {
   const load = /^en\b/i.test(locale)
     ? 1
     : (asked.get(locale) ??
-      new Promise(
-        (tried) => void chunk(() => import('../locales/locale.js').then((module) => module.load(locale)), tried).then(() => (tried(0), then())),
+      chunk(
+        () => import('../locales/locale.js').then((module) => module.load(locale)),
+        () => (asked.set(locale, 1), then()),
       ));
   if (load === 1) return true;
   asked.set(locale, load.finally(() => asked.set(locale, 1)).then(then));
