@@ -73,7 +73,8 @@ export class RestAdapter implements CommentAdapter {
   async request<T>(method: string, path: string, { query, body, headers, signal }: RequestOptions): Promise<T> {
     try {
       const res = await this.fetch(this.url(path, query), { method, signal, headers, body });
-      const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
+      // No body (204) or not JSON: undefined.
+      const data = await res.json().catch(() => undefined);
       if (res.ok) return data as T;
       // An error answer is read by rest-calls.ts, here by now (fetched as the adapter was made); a
       // chunk that cannot load rejects as the network error it is.
