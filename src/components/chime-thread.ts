@@ -97,7 +97,8 @@ export class ChimeThread extends LitElement {
   /** Toggled ids: `r` + id for collapsed replies, `b` + id for an expanded long body, `e` + id for one being edited. */
   readonly #open = new Set<string>();
 
-  readonly #top = Object.assign(document.createElement('ol'), { className: 'top', part: 'list' });
+  // Every button is in it: one listener handles their clicks.
+  readonly #top = Object.assign(document.createElement('ol'), { className: 'top', part: 'list', onclick: (event: Event) => this.#onClick(event) });
   readonly #items = new Map<string, Item>();
   #children = new Map<string | null, Comment[]>();
   #byId = new Map<string, Comment>();
@@ -131,12 +132,6 @@ export class ChimeThread extends LitElement {
     super.disconnectedCallback();
     removeEventListener('hashchange', this.#tick);
     clearInterval(this.#clock);
-  }
-
-  protected override createRenderRoot() {
-    const root = super.createRenderRoot();
-    root.addEventListener('click', (event) => this.#onClick(event));
-    return root;
   }
 
   /** Moves focus to a comment once it is drawn: one the reader just wrote, or the first one they asked to see. */
