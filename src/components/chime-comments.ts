@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { CommentAdapter } from '../core/adapter.js';
-import { chunk, retryChunks } from '../core/chunks.js';
+import { chunk } from '../core/chunks.js';
 import { localeOf, localeReady, messagesFor } from '../core/i18n.js';
 import type { SortOrder } from '../core/types.js';
 import { defineLazy } from './lazy-elements.js';
@@ -205,9 +205,9 @@ export class ChimeComments extends LitElement {
           ? html`<p class="status" role="alert" part="error">
             ${m.loadFailed}
             ${
-              // Also when the session's own code could not be fetched: every chunk waiting is fetched again.
-              session || error.retryable
-                ? html`<button class="secondary" @click=${() => (session?.retry(), retryChunks())}>${m.retry}</button>`
+              // Also when the network kept the session (its code) or the adapter away; a setup error says what is wrong.
+              session || error.code === 'network'
+                ? html`<button class="secondary" @click=${() => this.#thread.retry()}>${m.retry}</button>`
                 : error.message
             }
           </p>`

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { adapterFor, onRegister, setupError, type StorageSettings } from '../adapters/registry.js';
-import { chunk } from '../core/chunks.js';
+import { chunk, retryChunks } from '../core/chunks.js';
 import { AdapterError } from '../core/errors.js';
 import { startReads, type FirstPaint, type ThreadSource } from '../core/first-paint.js';
 import type { Tell, ThreadSession } from '../core/thread-session.js';
@@ -88,6 +88,16 @@ export class ThreadController implements ReactiveController {
       this.host.requestUpdate();
       void session.start(reads ?? startReads(source, signal));
     });
+  }
+
+  /**
+   * The reader's "Try again": the session fetches again; without one (its code, or the adapter,
+   * could not be had), every chunk waiting is fetched now and the thread starts over.
+   */
+  retry(): void {
+    if (this.session) return void this.session.retry();
+    retryChunks();
+    void this.#open();
   }
 
   #close(): void {

@@ -126,6 +126,39 @@ describe('chunks that could not be fetched come by themselves', function () {
   });
 });
 
+describe('a translation and a count whose chunks could not be fetched', function () {
+  this.timeout(40000);
+  beforeEach(() => startServer());
+  afterEach(async () => {
+    for (const frame of document.querySelectorAll('iframe')) frame.remove();
+    await stopServer();
+  });
+
+  it('show in English, and no count, until their chunks come: then in German, with the count', async () => {
+    const thread = newThread('chunks');
+    await postElsewhere(thread, 'Hallo');
+    await network('proxy-hold-chunks');
+    const frame = await loadFrame({
+      srcdoc: `<!doctype html><html lang="de"><script type="module" src="${at.endpoint}/chime.js"></script>
+        <chime-count thread="${thread}" endpoint="${at.endpoint}"></chime-count>
+        <chime-comments thread="${thread}" endpoint="${at.endpoint}"></chime-comments></html>`,
+    });
+    const page = frame.contentWindow!;
+    const widget = page.document.querySelector('chime-comments') as ChimeComments;
+    await waitUntil(heldChunk('locale'), 'the translation was never asked for');
+    await waitUntil(heldChunk('count'), 'the count was never asked for');
+    await network('proxy-down');
+    await network('proxy-release');
+    // English rather than nothing, while the German cannot be fetched.
+    await waitUntil(() => widget.shadowRoot && errorShown(widget)?.textContent?.includes('The comments could not be loaded.'), 'no error in English');
+    expect(page.customElements.get('chime-count')).to.equal(undefined);
+    await network('proxy-up');
+    await waitUntil(() => headingText(widget) === 'Kommentare (1)', 'the thread never came in German', { timeout: 10000 });
+    const count = page.document.querySelector('chime-count')!;
+    await waitUntil(() => count.shadowRoot?.textContent?.trim() === '1 Kommentar', 'the count never came', { timeout: 10000 });
+  });
+});
+
 describe('chunks that could not be fetched offline', function () {
   this.timeout(40000);
   beforeEach(() => startServer());
