@@ -3,7 +3,7 @@
 // <chime-thread> shows one.
 import { html } from 'lit';
 import { css } from './css.js';
-import type { SessionNews } from '../core/comment-writer.js';
+import type { SessionNews } from '../core/news.js';
 import type { AdapterError } from '../core/errors.js';
 import type { DeliveryMessages, LocaleMessages } from '../core/i18n.js';
 import type { Comment } from '../core/types.js';

@@ -70,12 +70,13 @@ export class ThreadController implements ReactiveController {
     }
     // Fetched again until it comes (chunks.ts): the thread then starts afresh, as if nothing happened.
     void chunk(
-      () => import('../core/thread-session.js'),
+      // The class alone: the chunk's other exports (for the delivery chunk) need no namespace object.
+      async () => (await import('../core/thread-session.js')).ThreadSession,
       (error) => {
         reads = undefined;
         this.#report(new AdapterError('network', `Chime's code could not be loaded (${error}).`), signal);
       },
-    ).then(({ ThreadSession }) => {
+    ).then((ThreadSession) => {
       if (signal.aborted) return;
       const session = (this.session = new ThreadSession(source, {
         changed: (state) => {
@@ -91,12 +92,12 @@ export class ThreadController implements ReactiveController {
   }
 
   /**
-   * The reader's "Try again": the session fetches again; without one (its code, or the adapter,
-   * could not be had), every chunk waiting is fetched now and the thread starts over.
+   * The reader's "Try again": every chunk waiting is fetched now, and the session fetches again;
+   * without one (its code, or the adapter, could not be had), the thread starts over.
    */
   retry(): void {
-    if (this.session) return void this.session.retry();
     retryChunks();
+    if (this.session) return void this.session.retry();
     void this.#open();
   }
 
