@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type ReactiveElement } from 'lit';
+import { chunk } from '../core/chunks.js';
 import { toAdapterError } from '../core/errors.js';
 import { messagesFor, type FormMessages, type LocaleMessages } from '../core/i18n.js';
 import type { CommentWriter } from '../core/comment-writer.js';
@@ -174,10 +175,8 @@ export class ChimeForm extends LitElement {
     this.#token = token;
     this._signedIn = token ? undefined : null;
     if (token) {
-      void import('../core/user-token.js').then(
-        ({ signedIn }) => token === this.#token && (this._signedIn = signedIn(token)),
-        () => token === this.#token && (this._signedIn = null),
-      );
+      // Not read until its code comes (again until it does: chunks.ts), rather than read as nobody.
+      void chunk(() => import('../core/user-token.js')).then(({ signedIn }) => token === this.#token && (this._signedIn = signedIn(token)));
     }
   }
 
