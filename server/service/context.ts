@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { SiteKey } from '../site-key.ts';
 import type { SignedUser } from '../sso.ts';
 import type { Signal, Storage } from '../storage/types.ts';
+import type { PageCache } from './page-cache.ts';
 import type { SettingsStore } from './settings.ts';
 import type { SpamGuard } from './spam.ts';
 import type { ServiceEvents } from './events.ts';
@@ -28,6 +29,8 @@ export interface ServiceContext {
   spam: SpamGuard;
   /** Told after a comment is stored or published (notifications listen). */
   events: ServiceEvents;
+  /** Built answers every reader shares (pages, a thread's HTML), until their thread changes. */
+  pages: PageCache;
 }
 
 /** Tells every instance's live readers; call after the change is stored. */

@@ -11,6 +11,7 @@ import { ServiceEvents } from './events.ts';
 import { Moderation } from './moderation.ts';
 import { Reactions } from './reactions.ts';
 import { OwnerConsole } from './owner.ts';
+import { PageCache } from './page-cache.ts';
 import { Reading } from './reading.ts';
 import { Retention } from './retention.ts';
 import { Sessions } from './sessions.ts';
@@ -57,6 +58,7 @@ export class Service {
       siteKey: new SiteKey(storage),
       events: new ServiceEvents(),
       settings: new SettingsStore(storage, config),
+      pages: new PageCache(storage, config.pageCacheBytes),
     } as ServiceContext;
     ctx.spam = new SpamGuard(ctx);
     this.ctx = ctx;
