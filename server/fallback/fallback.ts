@@ -7,7 +7,7 @@ import type { Page } from '../service/page-cache.ts';
 import { PAGE_BUDGET } from '../service/pages.ts';
 import type { Cursor, Storage, StoredComment } from '../storage/types.ts';
 import { fallbackHtml } from './html.ts';
-import { Turns } from './turns.ts';
+import { Turns } from '../service/turns.ts';
 
 /**
  * The most a thread's HTML carries, in reading order: beyond it, the rest is left to the post's

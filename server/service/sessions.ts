@@ -7,6 +7,7 @@ import { check } from '../schemas.ts';
 import type { SessionRow } from '../storage/owner-types.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { limit } from './limits.ts';
+import { Turns } from './turns.ts';
 
 /** Where `chime-server set-password` keeps the password's hash (chime_settings). */
 export const PASSWORD_SETTING = 'owner-password';
@@ -38,6 +39,13 @@ export interface OwnerSession {
  * to the session and needs no storage.
  */
 export class Sessions {
+  /**
+   * A password is checked with 32 MiB and some 50 ms of one of libuv's four threads, which also
+   * read files (chime.js) and compress pages: guesses from many addresses at once (each within its
+   * own limit) take turns, and past a few waiting are refused (503) rather than queued.
+   */
+  private readonly checks = new Turns(8, 'Too many sign-in attempts at once');
+
   constructor(private readonly ctx: ServiceContext) {}
 
   /** Whether anyone can sign in (or use the admin API) at all. */
@@ -83,7 +91,7 @@ export class Sessions {
 
   private async passwordMatches(password: string): Promise<SessionRow['via'] | null> {
     const stored = await this.ctx.storage.owner.readSetting(PASSWORD_SETTING);
-    return stored && (await verifyPassword(password, stored)) ? 'password' : null;
+    return stored && (await this.checks.run(() => verifyPassword(password, stored))) ? 'password' : null;
   }
 
   /** What is stored of a session id: nothing a database reader could sign in with, nothing that outlives the admin token. */

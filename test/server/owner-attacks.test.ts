@@ -32,6 +32,28 @@ eachBackend('attacks on the owner side', (db) => {
     assert.equal((await noToken.send('GET', '/api/admin/counts', undefined, { cookie: byToken.cookie })).status, 403, 'the console is off');
   });
 
+  it('checks one password at a time, refusing a flood of guesses (503) rather than filling the thread pool with them', async () => {
+    const i = await db.open({ CHIME_TRUST_PROXY: '1' });
+    await i.storage.owner.writeSetting(PASSWORD_SETTING, await hashPassword(PASSWORD));
+    // 40 guesses at once, each from its own address (a botnet: the per-address limit does not stop them).
+    const guesses = await Promise.all(
+      Array.from({ length: 40 }, (_, n) =>
+        i.send('POST', '/api/admin/session', { password: `guess number ${n}` }, { origin: ORIGIN, 'x-forwarded-for': `198.51.100.${n}` }),
+      ),
+    );
+    const statuses = guesses.map((r) => r.status);
+    assert.ok(
+      statuses.every((s) => s === 401 || s === 503),
+      statuses.join(),
+    );
+    assert.ok(statuses.filter((s) => s === 401).length >= 8, statuses.join());
+    const busy = guesses.find((r) => r.status === 503);
+    assert.ok(busy, `some were refused: ${statuses.join()}`);
+    assert.ok(Number(busy.headers.get('retry-after')) >= 1);
+    // The owner, a moment later, gets in.
+    await signIn(i, { password: PASSWORD });
+  });
+
   it('never adopts a session id the browser brings (fixation): signing in always makes a new one', async () => {
     const i = await db.open();
     const mine = await signIn(i);
