@@ -7,7 +7,6 @@ import type { Page } from '../service/page-cache.ts';
 import { PAGE_BUDGET } from '../service/pages.ts';
 import type { Cursor, Storage, StoredComment } from '../storage/types.ts';
 import { fallbackHtml } from './html.ts';
-import { Turns } from '../service/turns.ts';
 
 /**
  * The most a thread's HTML carries, in reading order: beyond it, the rest is left to the post's
@@ -15,31 +14,28 @@ import { Turns } from '../service/turns.ts';
  */
 export const FALLBACK_CAP = { comments: 1000, chars: 1_000_000 };
 
-/** Renders waiting their turn on one instance; more are refused (503) until some are done. */
-const MAX_WAITING = 64;
 const utf8 = new TextEncoder();
 
 /**
  * A thread as plain HTML, for readers without script and for search engines (docs/fallback.md).
  * Anyone may ask for any thread in any of its variants, and a long thread takes a core some
  * 150 ms to render: each variant is rendered once per version of the thread (and kept with the
- * pages, ctx.pages), and one at a time on this instance, so that a flood of variants never holds
- * more than one core nor makes the JSON pages wait.
+ * pages, ctx.pages), and in turn with the other heavy answers (ctx.renders), so that a flood of
+ * variants never holds more than one core nor makes the JSON pages wait.
  */
 export class Fallbacks {
-  private readonly turns = new Turns(MAX_WAITING, 'Too many threads are being drawn as HTML just now');
-
   constructor(
     private readonly ctx: ServiceContext,
     private readonly cap = FALLBACK_CAP,
   ) {}
 
   /** The thread's HTML (its version is the validator). The thread is in the query (`thread`), or given apart (from the path) with the rest in the query. */
-  page(query: unknown, thread?: string): Promise<Page> {
+  async page(query: unknown, thread?: string): Promise<Page> {
     const q = thread === undefined ? check(fallbackQuery, query) : { ...check(fallbackOptions, query), thread: check(threadId, thread, 'thread') };
     const options = [q.sort, q.locale ?? null, q['max-depth'], q.avatars !== 'off'] as const;
     const key = JSON.stringify([q.thread, ['html', ...options]]);
-    return this.ctx.pages.cached(q.thread, key, () => this.turns.run(async () => utf8.encode(await this.render(q.thread, ...options))));
+    const version = await this.ctx.pages.version(q.thread);
+    return this.ctx.pages.cached(key, version, () => this.ctx.renders.run(async () => utf8.encode(await this.render(q.thread, ...options))));
   }
 
   private async render(threadId: string, sort: SortOrder, locale: string | null, maxDepth: number, avatars: boolean): Promise<string> {

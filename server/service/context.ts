@@ -4,6 +4,7 @@ import type { SignedUser } from '../sso.ts';
 import type { Signal, Storage } from '../storage/types.ts';
 import type { PageCache } from './page-cache.ts';
 import type { SettingsStore } from './settings.ts';
+import type { Turns } from './turns.ts';
 import type { SpamGuard } from './spam.ts';
 import type { ServiceEvents } from './events.ts';
 
@@ -29,8 +30,10 @@ export interface ServiceContext {
   spam: SpamGuard;
   /** Told after a comment is stored or published (notifications listen). */
   events: ServiceEvents;
-  /** Built answers every reader shares (pages, a thread's HTML), until their thread changes. */
+  /** Built answers every reader shares (pages, a thread's HTML, feeds), until what they show changes. */
   pages: PageCache;
+  /** The heavy answers anyone may ask for in any variant (a thread's HTML, feeds) are rendered in turn: one core at most. */
+  renders: Turns;
 }
 
 /** Tells every instance's live readers; call after the change is stored. */

@@ -67,20 +67,21 @@ export class PageCache {
   get(request: PageRequest): Promise<Page> {
     // A reply listing is keyed apart from the thread's pages: a root may be named like a sort order.
     const key = JSON.stringify([request.threadId, request.root ? ['root', request.root] : request.sort, request.cursor ?? null, request.limit]);
-    return this.cached(request.threadId, key, async () => utf8.encode(JSON.stringify(await buildPage(this.storage, request, this.budget))));
+    const build = async () => utf8.encode(JSON.stringify(await buildPage(this.storage, request, this.budget)));
+    return this.versions.get(request.threadId).then((version) => this.cached(key, version, build));
   }
 
-  /** The thread's version now, as get() and cached() read it. */
+  /** The thread's version now, as get() reads it: read first, it is never newer than what a build after it shows. */
   version(threadId: string): Promise<number> {
     return this.versions.get(threadId);
   }
 
   /**
-   * What `build` makes of the thread for `key` (one key per kind of answer and its options),
-   * reused while the thread's version is unchanged, and built once however many ask for it.
+   * What `build` makes for `key` (one key per kind of answer and its options), reused while
+   * `version` (of what it is made from: a thread's version, read before) is the one kept, and
+   * built once however many ask for it.
    */
-  async cached(threadId: string, key: string, build: () => Promise<Uint8Array<ArrayBuffer>>): Promise<Page> {
-    const version = await this.versions.get(threadId);
+  async cached(key: string, version: number, build: () => Promise<Uint8Array<ArrayBuffer>>): Promise<Page> {
     const cached = this.entries.get(key);
     if (cached?.page.version === version) {
       // Most recently used last: a Map iterates in insertion order.
