@@ -1,3 +1,4 @@
+import { safeUrl } from 'chime-comments/protocol';
 import { permalink, threadUrl, type LinksConfig } from '../links-config.ts';
 import { bodyHtml, escape } from '../markup.ts';
 import type { CommentRow } from '../storage/types.ts';
@@ -23,7 +24,9 @@ function entry(links: LinksConfig, row: CommentRow, siteWide: boolean) {
   // The permalink is what a reader opens and what identifies the comment (as WordPress's comment feeds do).
   const url = permalink(links, row.thread_id, row.id)!;
   const parent = row.parent_id && permalink(links, row.thread_id, row.parent_id);
-  const author = [element('name', row.author_name), row.author_website ? element('uri', row.author_website) : ''].join('');
+  // The widget's test of the address, as in the thread's HTML: a stored website that fails it is no link.
+  const website = safeUrl(row.author_website);
+  const author = [element('name', row.author_name), website ? element('uri', website) : ''].join('');
   return [
     '<entry>',
     element('id', url),

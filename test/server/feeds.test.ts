@@ -132,6 +132,20 @@ eachBackend('feeds', (db) => {
     assert.equal(text(entries[3]!, 'id'), `https://blog.example/2024/one#comment-${a.id}`);
   });
 
+  it('gives an author no uri but an http(s) one, whatever a stored row holds', async () => {
+    const i = await open();
+    const at = Date.now();
+    const comments = ['javascript:__xss()//https://ok.test', 'data:text/html,x', 'https://ok.test/"onmouseover="x', null].map((website, n) => ({
+      ...{ id: `w${n}`, parentId: null, number: n + 1, name: `Writer ${n}`, website, email: null, avatarHash: null, role: null, body: 'Hi.' },
+      ...{ contentHash: `h${n}`, editTokenHash: null, status: 'published' as const, deleted: false, pinned: false, reactions: [] },
+      ...{ createdAt: at + n, editedAt: null, changedAt: at + n },
+    }));
+    await i.storage.importThread({ id: THREAD, closed: false, lastNumber: 0, comments });
+    const { entries } = await feed(i);
+    const uris = entries.map((e) => children(children(e, 'author')[0]!, 'uri').map((u) => u.textContent));
+    assert.deepEqual(uris, [[], ['https://ok.test/%22onmouseover=%22x'], [], []]);
+  });
+
   it('renders a feed once per content: a poll costs one query, compressed as asked; a change is there at once', async () => {
     const i = await open();
     await post(i, { body: 'First.'.repeat(300) });
