@@ -77,7 +77,8 @@ export class ThreadController implements ReactiveController {
         this.host.requestUpdate();
         void session.start(reads);
       },
-      (error: unknown) => this.#report(new AdapterError('network', `Chime's code could not be loaded (${error}).`), signal),
+      // Offline with the chunk not cached: the thread "could not be loaded"; the page learns why.
+      (error: unknown) => this.#report(new AdapterError('network', `${error}`), signal),
     );
   }
 

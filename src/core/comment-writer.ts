@@ -48,8 +48,8 @@ export interface WriterHost {
  */
 export class CommentWriter {
   readonly #sync: OutboxSync;
-  /** Who waits for the storage's answer to a comment being sent (see send()). */
-  readonly #answers = new Map<string, () => void>();
+  /** Who waits for the storage's answer to a comment being sent (see send()): given the refusal, if it was one. */
+  readonly #answers = new Map<string, (refusal?: AdapterError) => void>();
 
   constructor(
     private readonly host: WriterHost,
@@ -66,7 +66,7 @@ export class CommentWriter {
         // The outbox holds the text now, so the draft goes before the page has a chance to close.
         if (type === 'added' && !entry.input.parentId) void layer.drafts.clear(threadId);
         // An answer, whatever it is: the form is free again before anyone hears about it.
-        if (type !== 'added') this.#answers.get(entry.input.id)?.();
+        if (type !== 'added') this.#answers.get(entry.input.id)?.(type === 'rejected' ? error : undefined);
         // Queued once, when the first attempt fails; delivered only if it ever waited.
         // (A retrying or rejected entry always carries its error.)
         if (type === 'retrying' && entry.attempts === 1) host.tell('queued', { comment: entry.input, error: error! });
@@ -93,12 +93,12 @@ export class CommentWriter {
   /**
    * Sends what is due (everything when `all`); what the storage does not accept waits in the
    * outbox or shows as refused. With `id`, resolves as soon as the storage answered that comment
-   * (or could not be reached).
+   * (or could not be reached): to the error it was refused with for good, if it was.
    */
-  send(id?: string, all = false): Promise<void> {
+  send(id?: string, all = false): Promise<AdapterError | void> {
     const flushed = this.#sync.flush(all);
     if (!id) return flushed;
-    const answered = new Promise<void>((resolve) => this.#answers.set(id, resolve));
+    const answered = new Promise<AdapterError | void>((resolve) => this.#answers.set(id, resolve));
     return Promise.race([answered, flushed]).finally(() => this.#answers.delete(id));
   }
 

@@ -68,7 +68,7 @@ export class OutboxSync {
   /** Sends due comments now (all when `force`), then plans the next retry. */
   async flush(force = false): Promise<void> {
     await this.outbox.flush(this.adapter, this.threadId, this.signal, force);
-    const due = (await this.outbox.entries(this.threadId)).filter((e) => !e.rejected).map((e) => e.retryAt);
+    const due = (await this.outbox.entries(this.threadId)).filter((e) => !e.refused).map((e) => e.retryAt);
     clearTimeout(this.#retry);
     if (due.length && !this.signal.aborted) this.#retry = setTimeout(() => void this.flush(), Math.min(...due) - Date.now());
   }
@@ -87,7 +87,7 @@ export class OutboxSync {
     if (change.local) this.host.onDelivery(change);
   }
 
-  #setOutgoing({ input, createdAt, rejected }: OutboxEntry): void {
+  #setOutgoing({ input, createdAt, failure, refused, retryAt }: OutboxEntry): void {
     const comment: Comment = {
       id: input.id,
       threadId: input.threadId,
@@ -96,7 +96,7 @@ export class OutboxSync {
       author: { name: input.author.name, website: input.author.website },
       body: input.body,
       createdAt,
-      delivery: rejected ? { state: 'rejected', reason: rejected } : { state: 'pending' },
+      delivery: refused ? { state: 'rejected', reason: failure } : { state: 'pending', reason: failure, retryAt },
     };
     const known = this.outgoing.some((c) => c.id === input.id);
     this.outgoing = known ? this.outgoing.map((c) => (c.id === input.id ? comment : c)) : [...this.outgoing, comment];

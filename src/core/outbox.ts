@@ -1,6 +1,6 @@
 import type { CommentAdapter } from './adapter.js';
 import { backoff } from './backoff.js';
-import { type AdapterError, toAdapterError } from './errors.js';
+import { type AdapterError, type Refusal, toAdapterError } from './errors.js';
 import type { KeyValueStore } from './storage.js';
 import type { Comment, NewComment, PostResult } from './types.js';
 
@@ -12,8 +12,10 @@ export interface OutboxEntry {
   attempts: number;
   /** Epoch ms before which no retry is due. */
   retryAt: number;
-  /** Why the storage refused it for good; the reader decides what happens next. */
-  rejected?: string;
+  /** Why the last attempt failed: the reader is told in their language (Refusal). */
+  failure?: Refusal;
+  /** The storage refused it for good (`failure` says why): the reader decides what happens next. */
+  refused?: true;
 }
 
 /**
@@ -89,7 +91,7 @@ export class Outbox {
 
   async #deliver(adapter: CommentAdapter, threadId: string, signal: AbortSignal, force: boolean): Promise<void> {
     for (const entry of await this.entries(threadId)) {
-      if (entry.rejected || (!force && entry.retryAt > Date.now())) continue;
+      if (entry.refused || (!force && entry.retryAt > Date.now())) continue;
       try {
         const result = await adapter.post(entry.input, { signal });
         await this.#write(entry.input.id);
@@ -100,9 +102,11 @@ export class Outbox {
         const error = toAdapterError(thrown);
         const attempts = entry.attempts + 1;
         const final = !error.transient || (error.code === 'rate-limited' && attempts >= RATE_LIMIT_TRIES);
-        const next = final
-          ? { ...entry, rejected: error.message }
-          : { ...entry, attempts, retryAt: Date.now() + backoff(attempts, BACKOFF_MAX_MS, error.retryAfter) };
+        const { code, message, field, retryAfter } = error;
+        const failure = { code, message, field, retryAfter };
+        const next: OutboxEntry = final
+          ? { ...entry, failure, refused: true }
+          : { ...entry, failure, attempts, retryAt: Date.now() + backoff(attempts, BACKOFF_MAX_MS, retryAfter) };
         await this.#write(entry.input.id, next);
         this.#announce({ type: final ? 'rejected' : 'retrying', entry: next, error });
         // The storage is unreachable or busy: the remaining entries would fail the same way.
