@@ -4,6 +4,7 @@ import { EDIT_WINDOW_MS, REACTIONS } from 'chime-comments/protocol';
 import { ownerSchema, toOwnerConfig, type OwnerConfig } from './owner-config.ts';
 import { loadLinksConfig, type LinksConfig } from './links-config.ts';
 import { loadNotifyConfig, type NotifyConfig } from './notify/config.ts';
+import type { SsoConfig } from './sso.ts';
 import { StartupError } from './startup.ts';
 
 /** Server settings, all from the environment (documented in docs/server.md). */
@@ -52,6 +53,8 @@ export interface Config {
   links: LinksConfig;
   /** Email and webhooks (notify/config.ts). */
   notify: NotifyConfig;
+  /** Sign-in from the host site (sso.ts, docs/sso.md). */
+  sso: SsoConfig;
 }
 
 export const list = z.string().transform((s) =>
@@ -101,6 +104,9 @@ const origins = list.transform((values, ctx) =>
   }),
 );
 
+/** An HMAC key people can guess or brute-force offline would let anyone sign in as anyone. */
+const ssoSecret = z.string().refine((s) => s.length >= 32, 'too short: use at least 32 random characters (openssl rand -base64 32)');
+
 const schema = z.object({
   PORT: whole(0, 65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -135,6 +141,10 @@ const schema = z.object({
   CHIME_CACHE_MAX_AGE: whole(0).default(0),
   CHIME_PAGE_CACHE_MB: megabytes.default(64),
   CHIME_SEED: z.string().min(1).optional(),
+  CHIME_SSO_SECRET: ssoSecret.optional(),
+  CHIME_SSO_SECRET_PREVIOUS: ssoSecret.optional(),
+  CHIME_SSO_REQUIRED: flag,
+  CHIME_SSO_MAX_AGE: whole(60, 31 * 86_400).default(86_400),
   ...ownerSchema.shape,
 });
 
@@ -144,13 +154,23 @@ export function readEnv<T extends z.ZodType>(schema: T, env: Record<string, stri
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const name = String(issue.path[0]);
-  throw new StartupError(`invalid ${name}=${JSON.stringify(env[name])}: ${issue.message}`);
+  // A secret is not printed, even a bad one: logs are read by more people than the environment.
+  const value = /SECRET|TOKEN|PASSWORD/.test(name) ? '(hidden)' : JSON.stringify(env[name]);
+  throw new StartupError(`invalid ${name}=${value}: ${issue.message}`);
 }
 
 /** The settings, or a StartupError naming the first invalid one, its value and what it should be. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const e = readEnv(schema, env);
   const links = loadLinksConfig(env);
+  if (e.CHIME_SSO_REQUIRED && !e.CHIME_SSO_SECRET) {
+    throw new StartupError(
+      'CHIME_SSO_REQUIRED=1 but CHIME_SSO_SECRET is not set: nobody could comment; set the secret your site signs user tokens with',
+    );
+  }
+  if (e.CHIME_SSO_SECRET_PREVIOUS && !e.CHIME_SSO_SECRET) {
+    throw new StartupError('CHIME_SSO_SECRET_PREVIOUS is set but CHIME_SSO_SECRET is not: set the new secret too (docs/sso.md, rotation)');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -178,5 +198,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     owner: toOwnerConfig(e),
     links,
     notify: loadNotifyConfig(env, links),
+    sso: {
+      secrets: [e.CHIME_SSO_SECRET, e.CHIME_SSO_SECRET_PREVIOUS].filter((s): s is string => s !== undefined),
+      required: e.CHIME_SSO_REQUIRED,
+      maxAgeSeconds: e.CHIME_SSO_MAX_AGE,
+    },
   };
 }

@@ -32,7 +32,7 @@ const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
  * (zod's max() counts code points, letting 10,000 emoji through as 10,000), well-formed (no
  * lone surrogates), and no character outside `allowed`.
  */
-const text = (max: number, allowed = NO_CONTROLS, what = 'control characters') =>
+export const text = (max: number, allowed = NO_CONTROLS, what = 'control characters') =>
   z
     .string()
     .refine((s) => s.length <= max, `Must be at most ${max} characters long.`)
@@ -48,21 +48,25 @@ const blankable = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v ===
 
 const body = text(LIMITS.body, NO_CONTROLS_BUT_LINES).refine((s) => s.trim().length > 0, 'Must not be empty.');
 
-const name = z
+export const authorName = z
   .string()
   .trim()
   .pipe(text(LIMITS.name))
   .refine((s) => s.replace(INVISIBLE, '').length > 0, 'Must have a visible character.')
   .refine((s) => !BIDI_CONTROLS.test(s), 'Must not contain bidirectional override characters.');
 
+export const emailAddress = text(LIMITS.email).pipe(z.email());
+/** Images a reader's browser may be asked to load: never plain http (mixed content, and seen on the way). */
+export const httpsUrl = text(LIMITS.url).pipe(z.url({ protocol: /^https$/, error: 'Must be an https URL.' }));
+
 export const newComment = z.strictObject({
   id: commentId,
   threadId,
   parentId: commentId.nullish(),
   author: z.strictObject({
-    name,
+    name: authorName,
     website: blankable(text(LIMITS.url).pipe(z.url({ protocol: /^https?$/, error: 'Must be an http(s) URL.' }))),
-    email: blankable(text(LIMITS.email).pipe(z.email())),
+    email: blankable(emailAddress),
     /** Only with the admin token. */
     role: z.enum(['author', 'moderator']).optional(),
   }),
@@ -105,15 +109,16 @@ export const fallbackOptions = z.strictObject({
   sort: z.enum(SORT_ORDERS).default('oldest'),
   locale: languageTag.optional(),
   'max-depth': z.coerce.number().int().min(1).max(10).default(3),
-  avatars: z.enum(['local', 'gravatar', 'off']).default('local'),
+  avatars: z.enum(['local', 'remote', 'gravatar', 'off']).default('local'),
 });
 
 /** The query form, GET /api/thread.html?thread=: the id as in every other thread GET. */
 export const fallbackQuery = fallbackOptions.extend({ thread: threadId });
 
-export const overlayQuery = z.strictObject({ thread: threadId, reader: readerId });
+/** `reader` may be left out by a signed-in reader (X-Chime-User): their reactions are keyed by who they are. */
+export const overlayQuery = z.strictObject({ thread: threadId, reader: readerId.optional() });
 
-export const readerQuery = z.strictObject({ reader: readerId });
+export const readerQuery = z.strictObject({ reader: readerId.optional() });
 
 export const countsBody = z.strictObject({ threads: z.array(threadId).min(1).max(LIMITS.threads) });
 

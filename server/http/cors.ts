@@ -23,7 +23,7 @@ export function cors(config: Config): MiddlewareHandler {
   const preflight = honoCors({
     origin: (origin) => (any ? '*' : config.origins.includes(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowHeaders: ['Content-Type', 'Authorization', 'X-Chime-Edit-Token'],
+    allowHeaders: ['Content-Type', 'Authorization', 'X-Chime-Edit-Token', 'X-Chime-User'],
     exposeHeaders: ['Retry-After'],
     maxAge: 600,
   });

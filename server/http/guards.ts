@@ -5,6 +5,7 @@ import { matchesHash, sha256 } from '../crypto.ts';
 import { ChimeError } from '../errors.ts';
 import type { Actor } from '../service/index.ts';
 import { disabled } from '../service/sessions.ts';
+import { verifyUserToken, type SignedUser } from '../sso.ts';
 import { clientAddress } from './client-address.ts';
 
 /**
@@ -29,7 +30,14 @@ function socketAddress(c: Context): string | null {
   }
 }
 
+/** The reader the host site signed in (X-Chime-User), null without the header; a bad token is refused (401), never taken as anonymous. */
+export function userOf(c: Context, config: Config): SignedUser | null {
+  const token = c.req.header('x-chime-user');
+  return token ? verifyUserToken(token, config.sso) : null;
+}
+
 export const actorOf = (c: Context, config: Config): Actor => ({
   admin: isAdmin(c, config),
   address: clientAddress(socketAddress(c), c.req.header('x-forwarded-for'), config.trustProxy),
+  user: userOf(c, config),
 });

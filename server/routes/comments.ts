@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { conditional } from '../http/caching.ts';
 import { negotiate } from '../http/encoding.ts';
-import { actorOf } from '../http/guards.ts';
+import { actorOf, userOf } from '../http/guards.ts';
 import { jsonLimit, readJson } from '../http/validate.ts';
 import type { Deps } from './deps.ts';
 
@@ -27,12 +27,13 @@ export function commentRoutes({ service, config }: Deps) {
     return c.json(result, created ? (result.comment.status === 'published' ? 201 : 202) : 200);
   });
 
+  // The edit token proves the device wrote the comment; a signed-in writer's user token does so from any device.
   app.patch('/comments/:id', jsonLimit, async (c) =>
-    c.json(await service.writing.edit(c.req.param('id'), await readJson(c), c.req.header('x-chime-edit-token'))),
+    c.json(await service.writing.edit(c.req.param('id'), await readJson(c), c.req.header('x-chime-edit-token'), userOf(c, config))),
   );
 
   app.delete('/comments/:id', async (c) => {
-    await service.writing.remove(c.req.param('id'), c.req.header('x-chime-edit-token'));
+    await service.writing.remove(c.req.param('id'), c.req.header('x-chime-edit-token'), userOf(c, config));
     return c.body(null, 204);
   });
 

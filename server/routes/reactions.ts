@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { conditional } from '../http/caching.ts';
-import { actorOf } from '../http/guards.ts';
+import { actorOf, userOf } from '../http/guards.ts';
 import type { Deps } from './deps.ts';
 
 export function reactionRoutes({ service, config }: Deps) {
@@ -9,8 +9,10 @@ export function reactionRoutes({ service, config }: Deps) {
 
   // A reader's own reactions in a thread: private, beside the shared pages.
   app.get('/reactions', async (c) => {
-    const { version, myReactions } = await reactions.mine(c.req.query());
-    return conditional(c, config, version, false) ?? c.json({ myReactions });
+    const { version, ...mine } = await reactions.mine(c.req.query(), userOf(c, config));
+    // One URL, a signed-in reader's answer or a device's: a browser must not answer one with the other's.
+    c.header('Vary', 'X-Chime-User', { append: true });
+    return conditional(c, config, version, false) ?? c.json(mine);
   });
 
   // A reader id for this device, needed to react (docs/protocol.md).

@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { SiteKey } from '../site-key.ts';
+import type { SignedUser } from '../sso.ts';
 import type { Signal, Storage } from '../storage/types.ts';
 import type { SettingsStore } from './settings.ts';
 import type { SpamGuard } from './spam.ts';
@@ -11,6 +12,8 @@ export interface Actor {
   admin: boolean;
   /** The client's address (for rate limits), or null when unknown. */
   address: string | null;
+  /** The reader the host site signed in (a verified user token), if any. */
+  user?: SignedUser | null;
 }
 
 /** What every part of the service is built from. */

@@ -1,6 +1,8 @@
 import { ChimeError } from '../errors.ts';
 import { check, commentId, overlayQuery, readerQuery } from '../schemas.ts';
+import type { SignedUser } from '../sso.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { reactingReader } from './identity.ts';
 import { limit, limits } from './limits.ts';
 
 /**
@@ -16,11 +18,27 @@ export class Reactions {
     this.limits = limits(ctx);
   }
 
-  /** The reactions `reader` gave in a thread, by comment id: what the widget shows as theirs, beside the shared pages. */
-  async mine(query: unknown) {
+  /**
+   * The reactions `reader` (or the signed-in `user`) gave in a thread, by comment id: what the
+   * widget shows as theirs, beside the shared pages. For a signed-in user also the comments they
+   * may still change from any device (myComments: id -> end of its edit window, ISO 8601).
+   */
+  async mine(query: unknown, user: SignedUser | null) {
+    const { storage, settings } = this.ctx;
     const { thread, reader } = check(overlayQuery, query);
-    const { version, mine } = await this.ctx.storage.myReactions(thread, reader);
-    return { version, myReactions: Object.fromEntries(mine) };
+    // The owner's edit window of now (the console changes it at run time), as edits by identity use it.
+    const windowMs = user ? (await settings.current()).editWindowSeconds * 1000 : 0;
+    const [{ version, mine }, written] = await Promise.all([
+      // Only read: an id this server did not issue has given no reactions (ids are checked where they write).
+      storage.myReactions(thread, user || !reader ? await reactingReader(this.ctx, reader, user) : reader),
+      user ? storage.writtenBy(thread, user.id, Date.now() - windowMs) : null,
+    ]);
+    const until = (c: { created_at: number }) => new Date(c.created_at + windowMs).toISOString();
+    return {
+      version,
+      myReactions: Object.fromEntries(mine),
+      ...(written && { myComments: Object.fromEntries(written.map((c) => [c.id, until(c)])) }),
+    };
   }
 
   async issueReader(actor: Actor) {
@@ -38,9 +56,6 @@ export class Reactions {
       throw new ChimeError('validation', allowed.length ? `Must be one of: ${allowed.join(', ')}.` : 'Reactions are turned off.', 'reaction');
     }
     const { reader } = check(readerQuery, query);
-    if (!(await this.ctx.siteKey.isReader(reader))) {
-      throw new ChimeError('validation', 'Not a reader id this server issued: get one from POST /api/readers.', 'reader');
-    }
-    return { reactions: await this.ctx.storage.react(comment, kind, reader, on) };
+    return { reactions: await this.ctx.storage.react(comment, kind, await reactingReader(this.ctx, reader, actor.user), on) };
   }
 }

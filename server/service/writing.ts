@@ -5,7 +5,9 @@ import { check, commentId, editComment, newComment } from '../schemas.ts';
 import { avatarHasher } from '../site-key.ts';
 import type { CommentRow } from '../storage/types.ts';
 import { toComment } from '../storage/view.ts';
+import type { SignedUser } from '../sso.ts';
 import { announce, removalSignals, type Actor, type ServiceContext } from './context.ts';
+import { asPoster, isWriter } from './identity.ts';
 import { limit, limits } from './limits.ts';
 import { closeIfStale } from './retention.ts';
 import type { Settings } from './settings.ts';
@@ -30,7 +32,7 @@ export class Writing {
     const { storage, config, siteKey } = this.ctx;
     // Counted before validation: junk costs a spammer as much as a real post.
     if (!actor.admin) await limit(this.ctx, actor, limits(this.ctx).posts);
-    const input = check(newComment, body);
+    const input = check(newComment, asPoster(this.ctx, actor, body));
     if (input.author.role && !actor.admin) throw new ChimeError('forbidden', 'Only the site admin can post with a role.', 'author.role');
     if (input.notifyReplies && !input.author.email)
       throw new ChimeError('validation', 'An email address is needed to be emailed replies.', 'author.email');
@@ -43,7 +45,8 @@ export class Writing {
     const role = actor.admin ? (input.author.role ?? 'author') : null;
     const parentId = input.parentId ?? null;
     const token = randomToken();
-    const contentHash = sha256(JSON.stringify([input.threadId, parentId, name, website, email, role, input.body]));
+    const user = actor.user ?? null;
+    const contentHash = sha256(JSON.stringify([input.threadId, parentId, name, website, email, role, input.body, ...(user ? [user.id] : [])]));
     const avatarHash = email ? await avatarHasher(config, siteKey)(email) : null;
     const { row, created } = await storage.insert({
       id: input.id,
@@ -54,6 +57,8 @@ export class Writing {
       email,
       avatarHash,
       role,
+      user: user?.id ?? null,
+      avatar: user?.avatar ?? null,
       body: input.body,
       contentHash,
       editTokenHash: sha256(token),
@@ -77,9 +82,9 @@ export class Writing {
     return { created: true, result: { comment: writersView(row), editToken: token, editableUntil } };
   }
 
-  async edit(id: unknown, body: unknown, token: string | undefined) {
+  async edit(id: unknown, body: unknown, token: string | undefined, user?: SignedUser | null) {
     const settings = await this.ctx.settings.current();
-    const row = await this.own(id, token, settings);
+    const row = await this.own(id, token, settings, user);
     const input = check(editComment, body);
     // Under moderation an edit is checked like a new comment: the text goes back to the queue;
     // so does text edited into what the blocklists or the link limit hold.
@@ -92,16 +97,21 @@ export class Writing {
     return { ...comment, status: comment.status === 'published' ? 'published' : 'pending' } as const;
   }
 
-  async remove(id: unknown, token: string | undefined) {
-    const row = await this.own(id, token, await this.ctx.settings.current());
+  async remove(id: unknown, token: string | undefined, user?: SignedUser | null) {
+    const row = await this.own(id, token, await this.ctx.settings.current(), user);
     await announce(this.ctx, removalSignals(row.thread_id, row.id, await this.ctx.storage.remove(row.id)));
   }
 
-  /** The comment the edit token proves ownership of, while it may still be changed. */
-  private async own(id: unknown, token: string | undefined, settings: Settings): Promise<CommentRow> {
+  /**
+   * The comment the edit token (or its signed-in writer, from any device) proves ownership of,
+   * while it may still be changed under the owner's edit window of now.
+   */
+  private async own(id: unknown, token: string | undefined, settings: Settings, user: SignedUser | null | undefined): Promise<CommentRow> {
     const row = await this.ctx.storage.find(check(commentId, id, 'id'));
     if (!row || row.deleted) throw new ChimeError('not-found', 'No such comment.');
-    if (!matchesHash(token ?? '', row.edit_token_hash)) throw new ChimeError('forbidden', 'This edit token does not belong to the comment.');
+    if (!isWriter(row, user) && !matchesHash(token ?? '', row.edit_token_hash)) {
+      throw new ChimeError('forbidden', 'This edit token does not belong to the comment.');
+    }
     if (Date.now() > this.editableUntil(row, settings)) {
       throw new ChimeError('forbidden', `Comments can only be changed for ${Math.round(settings.editWindowSeconds / 60)} minutes.`);
     }

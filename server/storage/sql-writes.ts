@@ -44,8 +44,9 @@ export async function insertRow(tx: Queryable, row: NewRow): Promise<CommentRow>
   }
   const { rows } = await tx.query<CommentRow>(
     `INSERT INTO comments (id, thread_id, parent_id, root_id, number, author_name, author_website, author_email, avatar_hash,
-       author_role, body, content_hash, edit_token_hash, status, created_at, changed_at, public_at, ip_hash, email_hash, text_hash, held_reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING *`,
+       author_role, author_user, author_avatar, body, content_hash, edit_token_hash, status, created_at, changed_at, public_at,
+       ip_hash, email_hash, text_hash, held_reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING *`,
     [
       row.id,
       row.threadId,
@@ -57,6 +58,8 @@ export async function insertRow(tx: Queryable, row: NewRow): Promise<CommentRow>
       row.email,
       row.avatarHash,
       row.role,
+      row.user ?? null,
+      row.avatar ?? null,
       row.body,
       row.contentHash,
       row.editTokenHash,
@@ -120,7 +123,8 @@ export async function publishHeld(tx: Queryable, id: string) {
 }
 
 const WIPED = `deleted = 1, body = '', author_name = '', author_website = NULL, author_email = NULL, avatar_hash = NULL,
-  author_role = NULL, edit_token_hash = NULL, ip_hash = NULL, email_hash = NULL, text_hash = NULL, held_reason = NULL, changed_at = ?`;
+  author_role = NULL, author_user = NULL, author_avatar = NULL, edit_token_hash = NULL, ip_hash = NULL, email_hash = NULL, text_hash = NULL,
+  held_reason = NULL, changed_at = ?`;
 
 /**
  * Deletes a comment: a placeholder while it has replies (other than tombstones), otherwise a

@@ -5,7 +5,7 @@ import type { OwnerStore } from './owner-types.ts';
 import { readRecent, SqlNotifyStore } from './sql-notify.ts';
 import { SqlOwner } from './sql-owner.ts';
 import { readReplies, readTopPage } from './sql-pages.ts';
-import { insertRow, prune, publishHeld, recount, TAKEN, toggleReaction, touchThread, VISIBLE } from './sql-writes.ts';
+import { COUNTED, insertRow, prune, publishHeld, recount, TAKEN, toggleReaction, touchThread, VISIBLE } from './sql-writes.ts';
 import type { CommentRow, Driver, ListQuery, NewRow, PageBudget, ReplyQuery, Signal, Status, Storage, StoredComment, StoredPage } from './types.ts';
 import { exportComments, exportSettings, exportThreads, importThread, type ImportThread } from './transfer.ts';
 import { toComment } from './view.ts';
@@ -60,6 +60,14 @@ export class SqlStorage implements Storage {
     const mine = new Map<string, string[]>();
     for (const r of rows) if (r.comment_id && r.kind) mine.set(r.comment_id, [...(mine.get(r.comment_id) ?? []), r.kind]);
     return { version: Number(rows[0]?.version ?? 0), mine };
+  }
+
+  async writtenBy(threadId: string, userId: string, since: number) {
+    const { rows } = await this.db.query<{ id: string; created_at: number }>(
+      `SELECT id, created_at FROM comments WHERE thread_id = ? AND author_user = ? AND created_at > ? AND ${COUNTED}`,
+      [threadId, userId, since],
+    );
+    return rows.map((r) => ({ id: r.id, created_at: Number(r.created_at) }));
   }
 
   async thread(threadId: string): Promise<ThreadMeta> {

@@ -26,6 +26,10 @@ export interface CommentRow {
   author_email: string | null;
   avatar_hash: string | null;
   author_role: string | null;
+  /** The host site's id of the signed-in writer (null: anonymous); never published. */
+  author_user: string | null;
+  /** Their https avatar URL, as the site gave it. */
+  author_avatar: string | null;
   body: string;
   content_hash: string;
   edit_token_hash: string | null;
@@ -58,6 +62,9 @@ export interface NewRow {
   email: string | null;
   avatarHash: string | null;
   role: 'author' | 'moderator' | null;
+  /** The signed-in writer's id and avatar (docs/sso.md); null or absent for anonymous comments. */
+  user?: string | null;
+  avatar?: string | null;
   body: string;
   contentHash: string;
   editTokenHash: string | null;
@@ -130,6 +137,8 @@ export interface Storage {
   version(threadId: string): Promise<number>;
   /** The reactions reader gave to the thread's published comments, by comment id, with the thread's version. */
   myReactions(threadId: string, reader: string): Promise<{ version: number; mine: Map<string, string[]> }>;
+  /** The thread's published, not deleted comments the signed-in user `userId` (author_user) wrote after `since` (epoch ms). */
+  writtenBy(threadId: string, userId: string, since: number): Promise<Array<{ id: string; created_at: number }>>;
   counts(threadIds: string[]): Promise<Record<string, number>>;
   /** Published comments (not deleted) of one thread, or of every thread with null, the last published first: feeds. */
   recent(threadId: string | null, limit: number): Promise<CommentRow[]>;

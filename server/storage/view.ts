@@ -13,6 +13,8 @@ export function toComment(row: CommentRow): StoredComment {
       website: row.author_website,
       role: row.author_role as AuthorRole | null,
       avatarHash: row.avatar_hash,
+      // Only on comments by signed-in readers: anonymous ones carry no extra bytes.
+      ...(row.author_user === null ? {} : { verified: true, avatar: row.author_avatar }),
     },
     body: row.body,
     createdAt: new Date(row.created_at).toISOString(),

@@ -49,17 +49,30 @@ const json = (body: unknown, headers?: Record<string, string>) => ({
 
 type Request = <T>(method: string, path: string, options: RequestOptions) => Promise<T>;
 
+/**
+ * The reader's user token when the host site signed them in (docs/sso.md), unless it has expired
+ * by this device's clock (the server would refuse it): then '' and the reader is anonymous. The
+ * code that reads it is fetched only by pages with a user-token.
+ */
+const live = async (a: RestAdapter) => a.user && (await import('../core/user-token.js')).liveToken(a.user);
+
+/** Headers of what the reader does: with their live user token, if any. */
+async function as(a: RestAdapter, headers?: Record<string, string>) {
+  const user = await live(a);
+  return user ? { ...headers, 'x-chime-user': user } : headers;
+}
+
 export const getThread = (a: RestAdapter, threadId: string, { signal }: CallOptions = {}) =>
   a.request<ThreadMeta>('GET', 'thread', { signal, query: { thread: threadId } });
 
-export const post = (a: RestAdapter, input: NewComment, { signal }: CallOptions = {}) =>
-  a.request<PostResult>('POST', 'comments', { signal, ...json(input) });
+export const post = async (a: RestAdapter, input: NewComment, { signal }: CallOptions = {}) =>
+  a.request<PostResult>('POST', 'comments', { signal, ...json(input, await as(a)) });
 
-export const edit = (a: RestAdapter, id: string, body: string, { editToken, signal }: EditTokenOptions) =>
-  a.request<Comment>('PATCH', `comments/${encodeURIComponent(id)}`, { signal, ...json({ body }, { 'x-chime-edit-token': editToken }) });
+export const edit = async (a: RestAdapter, id: string, body: string, { editToken, signal }: EditTokenOptions) =>
+  a.request<Comment>('PATCH', `comments/${encodeURIComponent(id)}`, { signal, ...json({ body }, await as(a, { 'x-chime-edit-token': editToken })) });
 
 export async function remove(a: RestAdapter, id: string, { editToken, signal }: EditTokenOptions): Promise<void> {
-  await a.request('DELETE', `comments/${encodeURIComponent(id)}`, { signal, headers: { 'x-chime-edit-token': editToken } });
+  await a.request('DELETE', `comments/${encodeURIComponent(id)}`, { signal, headers: await as(a, { 'x-chime-edit-token': editToken }) });
 }
 
 export async function counts(a: RestAdapter, threadIds: string[], { signal }: CallOptions = {}) {
@@ -79,12 +92,25 @@ export function subscribe(a: RestAdapter, threadId: string, listener: (event: Th
   signal?.addEventListener('abort', () => source.close(), { once: true });
 }
 
-/** The reactions of the reader `readerId` on a thread's comments, by comment id: none before they have an id. */
-export async function myReactions(a: RestAdapter, threadId: string, readerId: string, signal?: AbortSignal) {
+/**
+ * What is the reader's own in a thread: the reactions of the reader `readerId` (or of the
+ * signed-in reader, docs/sso.md) and, signed in, until when they may change each comment of
+ * theirs (editableUntil, on any device), as a function that marks them on a page's comments.
+ * None before they have an id, or when the server refuses (a user token it does not take): the
+ * thread is shown all the same.
+ */
+export async function mine(a: RestAdapter, threadId: string, readerId: string, signal?: AbortSignal) {
   const reader = readers[a.base]?.[readerId];
-  if (!reader) return;
+  const own: Record<string, Partial<Comment>> = {};
+  const headers = await as(a).catch(() => undefined);
+  type Answer = { myReactions: Record<string, string[]>; myComments?: Record<string, string> };
   const query = { thread: threadId, reader };
-  return (await a.request<{ myReactions: Record<string, string[]> }>('GET', 'reactions', { signal, query })).myReactions;
+  const answer = reader || headers ? await a.request<Answer>('GET', 'reactions', { signal, query, headers }).catch(() => undefined) : undefined;
+  for (const [id, myReactions] of Object.entries(answer?.myReactions ?? {})) own[id] = { myReactions };
+  for (const [id, editableUntil] of Object.entries(answer?.myComments ?? {})) own[id] = { ...own[id], editableUntil };
+  return (comments: Comment[]) => {
+    for (const comment of comments) Object.assign(comment, { myReactions: [] }, own[comment.id]);
+  };
 }
 
 const issuing = new Map<string, Promise<string>>();
@@ -120,8 +146,10 @@ function reader(base: string, request: Request, readerId: string, signal?: Abort
 /** Adds or removes a reaction as the reader the server knows this device's reader by (getting an id on the first one). */
 export async function react(a: RestAdapter, commentId: string, reaction: string, on: boolean, { readerId, signal }: ReactOptions) {
   const { base } = a;
-  const request: Request = (method, path, options) => a.request(method, path, options);
+  const request: Request = async (method, path, options) => a.request(method, path, { ...options, headers: await as(a, options.headers) });
   const path = `comments/${encodeURIComponent(commentId)}/reactions/${encodeURIComponent(reaction)}`;
+  // A signed-in reader reacts as who they are: no reader id to get.
+  if (await live(a)) return (await request<{ reactions: Record<string, number> }>(on ? 'PUT' : 'DELETE', path, { signal })).reactions;
   const send = async () =>
     (
       await request<{ reactions: Record<string, number> }>(on ? 'PUT' : 'DELETE', path, {

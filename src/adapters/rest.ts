@@ -23,6 +23,12 @@ function calls(): Promise<Calls> {
 
 /** Talks to the Chime reference server over its HTTP protocol (docs/protocol.md). */
 export class RestAdapter implements CommentAdapter {
+  /**
+   * The host site's signed user token (`user-token`, docs/sso.md), sent as X-Chime-User with what
+   * the reader does (posts, edits, deletions, reactions and their own reactions: rest-calls.ts, never
+   * with the shared pages, which stay simple requests, the same for everyone); '' when anonymous.
+   */
+  user = '';
   /** @internal For rest-calls.ts. */
   readonly base: string;
   private readonly fetch: typeof fetch;
@@ -35,13 +41,14 @@ export class RestAdapter implements CommentAdapter {
   }
 
   async list(threadId: string, { sort, cursor, limit, root, readerId, signal }: ListOptions = {}) {
-    // The page is the same for every reader (cached, compressed); a reader's own reactions come
-    // apart, from rest-calls.ts (here by the time the page is: fetched as the adapter was made).
+    // The page is the same for every reader (cached, compressed); what is the reader's own (their
+    // reactions; signed in, the comments they may change) comes apart, from rest-calls.ts (here by
+    // the time the page is: fetched as the adapter was made).
     const [page, mine] = await Promise.all([
       this.request<CommentPage>('GET', 'comments', { signal, query: { thread: threadId, sort, cursor, limit, root } }),
-      readerId && calls().then((c) => c.myReactions(this, threadId, readerId, signal)),
+      readerId && calls().then((c) => c.mine(this, threadId, readerId, signal)),
     ]);
-    if (readerId) for (const comment of page.comments) comment.myReactions = (mine && mine[comment.id]) || [];
+    if (mine) mine(page.comments);
     return page;
   }
 

@@ -9,7 +9,7 @@ import type { ChimeThreadEvent } from './events.js';
 import { linkedCommentId } from '../core/url.js';
 
 /** Everything that decides which comments are shown: a change to any of them reloads the thread. */
-const SOURCE_PROPERTIES = ['thread', 'adapter', 'endpoint', 'seed', 'sort', 'pageSize', 'offlineCache', 'loading'] as const;
+const SOURCE_PROPERTIES = ['thread', 'adapter', 'endpoint', 'seed', 'sort', 'pageSize', 'offlineCache', 'userToken', 'loading'] as const;
 
 /** The form's code is fetched once a thread that takes comments is shown: count-only pages never load it. */
 let form: Promise<unknown> | undefined;
@@ -25,6 +25,7 @@ let form: Promise<unknown> | undefined;
  * @fires chime-error - loading, posting or changing a comment failed, or the element is misconfigured; detail: { error: AdapterError, action }
  * @slot - shown in place of "Loading comments…" until there is a thread to show: the thread's HTML
  *   put in the page when it was built (GET /api/threads/{id}.html, docs/fallback.md)
+ * @slot sign-in - shown in the form while no reader is signed in (user-token): how to sign in on the host site
  * @csspart section - the whole comment section
  * @csspart heading - "Comments (N)"
  * @csspart sort - the sort order select
@@ -73,6 +74,7 @@ export class ChimeComments extends LitElement {
     reactions: {},
     avatars: {},
     offlineCache: { attribute: 'offline-cache' },
+    userToken: { attribute: 'user-token' },
     loading: {},
     _replyTo: { state: true },
   };
@@ -104,9 +106,16 @@ export class ChimeComments extends LitElement {
   /** "off" keeps nothing on the device: no saved threads or drafts, unsent comments live in memory. */
   offlineCache = 'on';
   /**
+   * A signed-in reader of the host site: the token its backend signed for them (docs/sso.md). They
+   * comment under that name, with a verified mark, and may change their comments on any device.
+   * Empty (the default): anonymous commenting.
+   */
+  userToken = '';
+
+  /**
    * `eager` (default): loads as it connects, like <img> and <iframe>. `lazy`: loads nothing (no
-   * chunk, no storage call) until it comes within a screen of the viewport, or the page's address
-   * links to a comment.
+   * storage call, none of the thread's code: only the few lines that watch for it, near.ts) until
+   * it comes within a screen of the viewport, or the page's address links to a comment.
    */
   loading = 'eager';
 
@@ -144,17 +153,13 @@ export class ChimeComments extends LitElement {
     if (!SOURCE_PROPERTIES.some((name) => changed.has(name))) return;
     this._replyTo = '';
     if (this.loading === 'lazy' && !(this.#near ||= Boolean(linkedCommentId()))) {
-      // Each observer watches once; the first to see the element near starts the thread.
-      return new IntersectionObserver(
-        ([entry], observer) => {
-          if (!entry.isIntersecting) return;
-          observer.disconnect();
+      // Its own chunk: eager elements (the default) never load it.
+      return void import('./near.js').then((module) =>
+        module.whenNear(this, () => {
           if (!this.#near) this.requestUpdate('thread');
           this.#near = true;
-        },
-        // The document's own viewport, also in a frame (the implicit root would be the top page's).
-        { root: document, rootMargin: '100%' },
-      ).observe(this);
+        }),
+      );
     }
     this.#thread.show({ threadId: this.thread, sort: this.sort, pageSize: this.pageSize, persist: this.offlineCache !== 'off' });
   }
@@ -170,8 +175,8 @@ export class ChimeComments extends LitElement {
     const locale = localeOf(this);
     if ((this.loading === 'lazy' && !this.#near) || !localeReady(locale, () => this.requestUpdate())) return html`<slot></slot>`;
     const m = messagesFor(locale);
-    const { status, thread, error, busy, nextCursor, fresh, moreReplies, refused } = this.#thread.state;
-    const comments = [...this.#thread.state.comments, ...this.#thread.state.outgoing];
+    const { status, thread, error, busy, nextCursor, fresh, moreReplies, refused, outgoing, stale } = this.#thread.state;
+    const comments = [...this.#thread.state.comments, ...outgoing];
     const isClosed = this.closed || Boolean(thread?.closed);
     const session = this.#thread.session;
     return html`<section part="section" dir=${m.dir ?? 'ltr'}>
@@ -200,7 +205,7 @@ export class ChimeComments extends LitElement {
       ${
         error
           ? html`<p class="status" role="alert" part="error">
-            ${m.loadFailed} ${session ? html`<button class="secondary" @click=${() => session.retry()}>${m.retry}</button>` : error.transient ? '' : error.message}
+            ${m.loadFailed} ${session ? html`<button class="secondary" @click=${() => session.retry()}>${m.retry}</button>` : error.retryable ? '' : error.message}
           </p>`
           : nothing
       }
@@ -209,7 +214,7 @@ export class ChimeComments extends LitElement {
         comments.length
           ? html`<chime-thread
             part="thread"
-            exportparts="list,comment,author-comment,moderator-comment,number,author,avatar,badge,date,edited,body,reaction,textarea,more-replies,delivery"
+            exportparts="list,comment,author-comment,moderator-comment,number,author,avatar,badge,date,edited,body,reaction,textarea,more-replies,delivery,verified"
             .comments=${comments}
             .moreReplies=${moreReplies}
             .messages=${m}
@@ -245,7 +250,7 @@ export class ChimeComments extends LitElement {
             : nothing
       }
       ${
-        nextCursor && !this.#thread.state.stale.size
+        nextCursor && !stale.size
           ? html`<button class="secondary" part="load-more" ?disabled=${busy} @click=${() => this.#more()}>${m.loadMore}</button>`
           : nothing
       }
@@ -253,7 +258,9 @@ export class ChimeComments extends LitElement {
         isClosed
           ? html`<p class="closed" part="closed">${m.closed}</p>`
           : thread
-            ? html`<chime-form part="form" .messages=${m} .writer=${session?.writer}></chime-form>`
+            ? html`<chime-form part="form" .messages=${m} .writer=${session?.writer}
+                ><slot name="sign-in" slot="sign-in"></slot
+              ></chime-form>`
             : nothing
       }
       <p role="log">

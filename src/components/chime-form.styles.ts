@@ -75,6 +75,12 @@ export const formStyles = [
       color: var(--_accent-text);
       cursor: pointer;
     }
+    .signed-in {
+      margin: 0;
+    }
+    .signed-in span {
+      color: var(--_accent);
+    }
     .link {
       padding: 0;
       background: none;

@@ -6,6 +6,7 @@ import { LIMITS } from '../core/protocol.js';
 import type { NewComment } from '../core/types.js';
 import { renderBody } from './markdown.js';
 import { safeUrl } from '../core/url.js';
+import type { TokenUser } from '../core/user-token.js';
 import { formStyles } from './chime-form.styles.js';
 
 /** What the form hands to its owner when a reader submits valid input. */
@@ -59,10 +60,12 @@ export const english: FormMessages = {
   bodyTooLong: (max) => `Please keep your comment under ${max} characters.`,
   forget: 'Forget my name and website',
   notSaved: 'Your comment could not be kept on this device, so it was not sent. Please try again.',
+  signedInAs: (name) => `Commenting as ${name}`,
+  signInExpired: 'Your sign-in has expired, so you are commenting as a guest. Reload the page to sign in again.',
 };
 
 /** The parts of the form the page can reach with ::part() (the <form> itself is the host's `form` or `reply-form`). */
-const FORM_PARTS = 'form-heading,input,textarea,reply-emails,preview,field-error,form-error,button';
+const FORM_PARTS = 'form-heading,input,textarea,reply-emails,preview,field-error,form-error,button,signed-in,sign-in-expired';
 
 /**
  * The comment form. It validates what the reader typed and fires `chime-submit` with a
@@ -83,6 +86,9 @@ const FORM_PARTS = 'form-heading,input,textarea,reply-emails,preview,field-error
  * @csspart field-error - a field's validation message
  * @csspart form-error - why the last attempt to post failed
  * @csspart button - Post comment, Preview, Cancel
+ * @csspart signed-in - whom a signed-in reader comments as, in place of the name field (docs/sso.md)
+ * @csspart sign-in-expired - the page's sign-in has expired: the reader comments as a guest
+ * @slot sign-in - shown while no reader is signed in: how to sign in on the host site
  */
 export class ChimeForm extends LitElement {
   static override styles = formStyles;
@@ -90,6 +96,8 @@ export class ChimeForm extends LitElement {
   static override properties = {
     messages: { attribute: false },
     writer: { attribute: false },
+    user: { attribute: false },
+    _signedIn: { state: true },
     parent: {},
     sending: { type: Boolean, reflect: true },
     error: {},
@@ -104,6 +112,11 @@ export class ChimeForm extends LitElement {
   messages: LocaleMessages = messagesFor('en');
   /** The thread's writer, which this form posts through. */
   writer?: CommentWriter;
+  /**
+   * The page's user token: a signed-in reader has no name to type. Unset, the form takes the
+   * `user-token` of the <chime-comments> it is drawn in.
+   */
+  user = '';
   /** The id of the comment a reply form answers. */
   parent = '';
   /** True while posting: the button is disabled. */
@@ -136,6 +149,10 @@ export class ChimeForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The page's user token: the form's own, else that of the <chime-comments> it is drawn in
+    // (which starts its thread again, with a new writer, whenever its user-token changes).
+    const token = this.user || ((this.getRootNode() as Partial<ShadowRoot>).host as { userToken?: string } | undefined)?.userToken || '';
+    if (token !== this.#token) this.#readUser(token);
     // A reply form is signed as the main form is.
     const main = !this.hasUpdated && this.parent && (this.getRootNode() as ShadowRoot).querySelector<ChimeForm>('chime-form[part=form]');
     if (main) this.draft = { ...main.draft, body: '' };
@@ -149,6 +166,21 @@ export class ChimeForm extends LitElement {
       void writer.draft<CommentDraft>().then((draft) => {
         if (draft && writer === this.writer) this.draft = draft;
       });
+    }
+  }
+
+  /** The user token read last (#readUser). */
+  #token = '';
+
+  /** Reads whom `token` names, with the code only pages with a user-token load (usually there already). */
+  #readUser(token: string): void {
+    this.#token = token;
+    this._signedIn = token ? undefined : null;
+    if (token) {
+      void import('../core/user-token.js').then(
+        ({ signedIn }) => token === this.#token && (this._signedIn = signedIn(token)),
+        () => token === this.#token && (this._signedIn = null),
+      );
     }
   }
 
@@ -166,15 +198,32 @@ export class ChimeForm extends LitElement {
     return { ...english, ...this.messages };
   }
 
+  /**
+   * Whom the host site signed in, read from `user` when it was set (null: nobody, or the token has
+   * expired by this device's clock; undefined: not read yet, its chunk on the way).
+   */
+  private _signedIn: TokenUser | null | undefined = null;
+
   protected override render() {
     const m = this.#messages;
+    const user = this._signedIn;
+    // An expired token is not sent: the reader is told, and writes as a guest (docs/sso.md).
     return html`<form novalidate @submit=${this.#onSubmit} @input=${this.#onInput}>
       <h3 part="form-heading">${this.replyTo ? m.replyTo(this.replyTo) : m.formHeading}</h3>
+      ${
+        user
+          ? html`<p class="signed-in" part="signed-in">${m.signedInAs(user.name)} <span aria-hidden="true">✓</span></p>`
+          : user === null
+            ? html`${this.#token ? html`<p class="form-error" role="status" part="sign-in-expired">${m.signInExpired}</p>` : nothing}
+                <slot name="sign-in"></slot>`
+            : nothing
+      }
       <div class="row">
-        ${this.#input('name', m.name, 'text', 'name')} ${this.#input('email', m.email, 'email', 'email')}
+        ${user === null ? this.#input('name', m.name, 'text', 'name') : nothing}
+        ${user?.email ? nothing : this.#input('email', m.email, 'email', 'email')}
         ${this.#input('website', m.website, 'url', 'url')}
       </div>
-      ${this._remembered ? html`<button class="link" type="button" @click=${this.#forget}>${m.forget}</button>` : nothing}
+      ${this._remembered && user === null ? html`<button class="link" type="button" @click=${this.#forget}>${m.forget}</button>` : nothing}
       <label>
         ${m.comment}
         <textarea
@@ -282,8 +331,10 @@ export class ChimeForm extends LitElement {
       (form.elements.namedItem(first) as HTMLElement).focus();
       return;
     }
-    const [name, website] = [this.draft.name.trim(), this.draft.website.trim()];
-    const email = this.draft.email?.trim() || undefined;
+    // A signed-in reader writes under the name and email their site vouches for (the server insists).
+    const user = this._signedIn;
+    const [name, website] = [user?.name ?? this.draft.name.trim(), this.draft.website.trim()];
+    const email = user?.email || this.draft.email?.trim() || undefined;
     const notifyReplies = this.draft.notifyReplies || undefined;
     const author = { name, website: website || null, email };
     const fillMs = Math.round(performance.now() - this.#shownAt);
@@ -323,10 +374,12 @@ export class ChimeForm extends LitElement {
   #validate(): Partial<Record<Field, string>> {
     const m = this.#messages;
     const { name, website, body, notifyReplies } = this.draft;
-    const email = this.draft.email?.trim();
+    const user = this._signedIn;
+    const email = user?.email || this.draft.email?.trim();
     const errors: Partial<Record<Field, string>> = {};
-    if (!name.trim()) errors.name = m.nameRequired;
-    else if (name.trim().length > LIMITS.name) errors.name = m.nameTooLong(LIMITS.name);
+    // A signed-in reader (or one whose token is still being read) has no name field to fault.
+    if (user === null && !name.trim()) errors.name = m.nameRequired;
+    else if (user === null && name.trim().length > LIMITS.name) errors.name = m.nameTooLong(LIMITS.name);
     if (email && (!EMAIL.test(email) || email.length > LIMITS.email)) errors.email = m.emailInvalid;
     else if (notifyReplies && !email) errors.email = m.emailRequired;
     if (website.trim() && !safeUrl(website)) errors.website = m.websiteInvalid;

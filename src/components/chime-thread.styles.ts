@@ -103,7 +103,8 @@ export const threadStyles = [
     .author {
       font-weight: 600;
     }
-    .author[href] {
+    .author[href],
+    [part='verified'] {
       color: var(--_accent);
     }
     .badge {

@@ -57,6 +57,7 @@ let ownComment: Promise<OwnComment> | undefined;
  * @csspart textarea - the edit box of one's own comment
  * @csspart more-replies - "Show N more replies"
  * @csspart delivery - the note under a comment not sent yet, or awaiting approval
+ * @csspart verified - the ✓ after the name of a writer the host site signed in (docs/sso.md)
  */
 export class ChimeThread extends LitElement {
   static override styles = threadStyles;
@@ -228,7 +229,8 @@ export class ChimeThread extends LitElement {
       messages: this.messages,
       avatars: this.avatars,
       closed: this.closed,
-      editable: Boolean(editToken(c.id)),
+      // By this device's edit token, or as the signed-in reader who wrote it (on any device).
+      editable: Boolean(editToken(c.id)) || c.editableUntil! > new Date().toISOString(),
       editing: this.#open.has(`e${c.id}`),
       expanded: this.#open.has(`b${c.id}`),
       answered: c.parentId !== parent ? this.#byId.get(c.parentId!) : undefined,
@@ -298,37 +300,22 @@ export class ChimeThread extends LitElement {
     const button = (event.target as Element).closest<HTMLElement>('[data-act]');
     const id = button?.closest('li')?.id.slice('comment-'.length);
     if (!button || !id) return;
-    // To <chime-comments> only, which listens on this element: neither bubbling nor composed.
-    const fire = (type: string, detail: Omit<ChimeThreadEvent['detail'], 'id'> = {}) =>
-      void this.dispatchEvent(new CustomEvent<ChimeThreadEvent['detail']>(type, { detail: { id, ...detail } }));
-    const toggle = (key: string) => {
-      if (!this.#open.delete(key)) this.#open.add(key);
+    const { act, arg } = button.dataset as { act: string; arg?: string };
+    // What a button opens or closes: the edit box (Save and Cancel close it), a long text, the replies.
+    const open = { edit: 'e', save: 'e', cancel: 'e', expand: 'b', replies: 'r' }[act];
+    if (open) {
+      if (!this.#open.delete(open + id)) this.#open.add(open + id);
       this.requestUpdate();
-    };
-    const act = button.dataset.act!;
-    switch (act) {
-      case 'save': {
-        // Save and Send again follow their text box (own-comment.ts).
-        const body = (button.previousElementSibling as HTMLTextAreaElement).value;
-        if (body.trim()) fire('chime-edit', { body });
-        return toggle(`e${id}`);
-      }
-      case 'delete':
-        return void (confirm(this.messages.confirmRemove) && fire('chime-delete'));
-      case 'expand':
-        return toggle(`b${id}`);
-      case 'replies':
-        return toggle(`r${id}`);
-      case 'edit':
-      case 'cancel':
-        // The edit box opens with the comment's text, or closes.
-        return toggle(`e${id}`);
-      case 'resend':
-        return fire('chime-resend', { body: (button.previousElementSibling as HTMLTextAreaElement).value });
-      default:
-        // react (its name in data-arg), reply, more-replies, discard.
-        return fire(`chime-${act}`, button.dataset.arg ? { reaction: button.dataset.arg } : {});
     }
+    // Save and Send again follow their text box (own-comment.ts): what it holds goes with the
+    // event, and nothing goes when it holds nothing.
+    const box = button.previousElementSibling;
+    const body = box instanceof HTMLTextAreaElement ? box.value : undefined;
+    if ((open && act !== 'save') || body?.trim() === '' || (act === 'delete' && !confirm(this.messages.confirmRemove))) return;
+    // To <chime-comments> only, which listens on this element: neither bubbling nor composed.
+    this.dispatchEvent(
+      new CustomEvent<ChimeThreadEvent['detail']>(act === 'save' ? 'chime-edit' : `chime-${act}`, { detail: { id, reaction: arg, body } }),
+    );
   }
 }
 

@@ -69,9 +69,9 @@ function content(c: Comment, d: Card): TemplateResult {
   // Like classic blogs, the post's own author answers inline with a badge instead of "says:". The
   // name links to the writer's website, if they gave one. A card is drawn from as few templates as
   // can be: each one costs a clone when a thread of a thousand comments is drawn.
-  return html`${avatar(c.author, d.avatars)}<a class="author" part="author" dir="auto" href=${url ?? nothing} rel=${url ? 'nofollow ugc noopener' : nothing} target=${url ? '_blank' : nothing}
+  return html`${avatar(c.author, d.avatars)}<a class="author" part="author" dir="auto" href=${url ?? nothing} rel="nofollow ugc noopener" target="_blank"
       >${name}</a
-    >
+    >${c.author.verified ? html`<span part="verified" role="img" aria-label=${m.verified} title=${m.verified}>✓</span>` : nothing}
     ${role ? html`<span class="badge" part="badge">${role === 'author' ? m.authorBadge : m.moderatorBadge}</span>` : m.says}
     ${c.pinned ? html`<span class="badge" part="badge">${m.pinned}</span>` : nothing}
     <time part="date" datetime=${c.createdAt} title=${d.time[1]}>${d.time[0]}</time>
@@ -97,9 +97,11 @@ function actions(c: Comment, d: Card) {
   })}${d.closed ? nothing : html`<button data-act="reply">${m.reply}</button>`}${d.editable ? html`${button('edit', m.edit)}${button('delete', m.remove)}` : nothing}`;
 }
 
-function avatar({ name, avatarHash }: Author, avatars: string) {
+/** `remote` and `gravatar` load a signed-in writer's picture (https only, docs/sso.md); `gravatar` also Gravatar's for the others. */
+function avatar({ name, avatarHash, avatar }: Author, avatars: string) {
   if (avatars === 'off') return nothing;
-  return avatars === 'gravatar' && avatarHash
-    ? html`<img class="avatar" part="avatar" alt="" loading="lazy" src="https://gravatar.com/avatar/${avatarHash}?s=64&amp;d=identicon" />`
-    : identicon(avatarHash || name);
+  const src =
+    (avatars !== 'local' && avatar?.startsWith('https://') && avatar) ||
+    (avatars === 'gravatar' && avatarHash && `https://gravatar.com/avatar/${avatarHash}?s=64&d=identicon`);
+  return src ? html`<img class="avatar" part="avatar" alt="" loading="lazy" src=${src} />` : identicon(avatarHash || name);
 }

@@ -5,7 +5,7 @@ import { startReads, type ThreadSource } from '../core/first-paint.js';
 import type { Tell, ThreadSession } from '../core/thread-session.js';
 import { fromSaved, initialState, type ThreadState } from '../core/thread-state.js';
 
-type Host = ReactiveControllerHost & HTMLElement & StorageSettings;
+type Host = ReactiveControllerHost & HTMLElement & StorageSettings & { userToken?: string };
 
 /** What the element wants shown, besides its storage settings. */
 export type ThreadRequest = Omit<ThreadSource, 'adapter'>;
@@ -58,6 +58,9 @@ export class ThreadController implements ReactiveController {
     if (signal.aborted) return;
     if (adapter instanceof AdapterError) return this.#misconfigured(adapter, signal);
     const source = { ...this.#request!, adapter };
+    // Before the first list: the signed-in reader's own reactions and comments come with it. The
+    // adapter reads the token (an expired one is not sent: the reader is anonymous, docs/sso.md).
+    if ('user' in adapter) adapter.user = this.host.userToken ?? '';
     const reads = startReads(source, signal);
     // The saved copy's head is shown before the session's code is here; the session takes it over.
     if (reads.head) {

@@ -54,4 +54,10 @@ export interface CommentAdapter {
   react?(threadId: string, commentId: string, reaction: string, on: boolean, options: ReactOptions): Promise<Record<string, number>>;
   /** Pushes live changes to listener until options.signal aborts. */
   subscribe?(threadId: string, listener: (event: ThreadEvent) => void, options: CallOptions): void;
+  /**
+   * For storages that let the host site sign its readers in (docs/sso.md): the widget sets the
+   * page's user token here ('' when anonymous) before it lists, and the adapter acts as that reader
+   * (Comment.editableUntil, their reactions on every device). Leave it out to take no sign-in.
+   */
+  user?: string;
 }

@@ -2,7 +2,7 @@
 export type AdapterErrorCode = 'validation' | 'closed' | 'rate-limited' | 'not-found' | 'forbidden' | 'conflict' | 'network' | 'server' | 'aborted';
 
 /** Failures worth retrying later: the comment may still get through. */
-const TRANSIENT: AdapterErrorCode[] = ['network', 'server', 'rate-limited'];
+const RETRYABLE: AdapterErrorCode[] = ['network', 'server', 'rate-limited'];
 
 export class AdapterError extends Error {
   override name = 'AdapterError';
@@ -19,8 +19,8 @@ export class AdapterError extends Error {
     this.retryAfter = options.retryAfter;
   }
 
-  get transient(): boolean {
-    return TRANSIENT.includes(this.code);
+  get retryable(): boolean {
+    return RETRYABLE.includes(this.code);
   }
 }
 

@@ -35,6 +35,8 @@ export interface ThreadMessages {
   deleted: string;
   pinned: string;
   offlineNotice: string;
+  /** Labels the ✓ after the name of a writer the host site signed in (docs/sso.md). */
+  verified: string;
   /** Each reaction's name (REACTIONS), shown beside its emoji and said with its count: "Like, 3". */
   reactions: Record<string, string>;
 }
@@ -66,6 +68,10 @@ export interface FormMessages {
   forget: string;
   /** The device could not keep the comment (its outbox failed), so it was not sent. */
   notSaved: string;
+  /** In place of the name field, for a reader the host site signed in. */
+  signedInAs: (name: string) => string;
+  /** The page's sign-in has expired (or is unreadable): the form asks for a name again. */
+  signInExpired: string;
 }
 
 /** The note under a comment the storage has not accepted. */
@@ -102,6 +108,8 @@ export interface ErrorMessages {
   forbidden: string;
   /** forbidden, for a new comment. */
   notAllowed: string;
+  /** forbidden for want of a user token (`user`): the site takes comments from its signed-in readers only. */
+  signInRequired: string;
   /** conflict: a comment with this id was stored (and deleted) before. */
   conflict: string;
   /** aborted. */
@@ -155,6 +163,7 @@ export const en: ThreadMessages = {
   deleted: 'This comment was deleted.',
   pinned: 'Pinned',
   offlineNotice: 'Offline: showing saved comments.',
+  verified: 'Verified',
   // The names themselves, capitalised: "Like", "Love", ...
   reactions: Object.fromEntries(Object.keys(REACTIONS).map((name) => [name, name[0].toUpperCase() + name.slice(1)])),
 };

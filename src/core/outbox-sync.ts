@@ -80,8 +80,9 @@ export class OutboxSync {
     else this.outgoing = this.outgoing.filter((c) => c.id !== entry.input.id);
     this.host.showOutgoing(this.outgoing);
     if (result?.editToken) saveEditToken(result.comment.id, result.editToken, editableUntil(result));
-    // Accepted here: the next comment is signed the same way, unless the reader says otherwise.
-    if (result) rememberAuthor(entry.input.author);
+    // Accepted here: the next comment is signed the same way, unless the reader says otherwise. A
+    // name the host site vouched for is the site's to remember (a shared computer signed out keeps none).
+    if (result && !result.comment.author.verified) rememberAuthor(entry.input.author);
     const { comment } = change;
     if (comment) this.host.showAccepted(comment.status === 'pending' ? { ...comment, delivery: { state: 'moderation' } } : comment);
     if (change.local) this.host.onDelivery(change);

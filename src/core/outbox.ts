@@ -101,7 +101,7 @@ export class Outbox {
         if (signal.aborted) break;
         const error = toAdapterError(thrown);
         const attempts = entry.attempts + 1;
-        const final = !error.transient || (error.code === 'rate-limited' && attempts >= RATE_LIMIT_TRIES);
+        const final = !error.retryable || (error.code === 'rate-limited' && attempts >= RATE_LIMIT_TRIES);
         const { code, message, field, retryAfter } = error;
         const failure = { code, message, field, retryAfter };
         const next: OutboxEntry = final

@@ -18,7 +18,7 @@ export function reduce(state: ThreadState, action: ThreadAction): ThreadState {
       };
     case 'failed':
       // Unreachable with something on screen: keep showing it, quietly.
-      return action.error.transient && state.thread
+      return action.error.retryable && state.thread
         ? { ...state, status: 'offline', busy: false }
         : { ...state, status: 'error', busy: false, error: action.error };
     case 'reached':
@@ -45,7 +45,7 @@ function saved(state: ThreadState, page: CommentPage): ThreadState {
   // The storage answered first: only what it lists to nobody is taken from the saved copy (which
   // otherwise replaces what is shown: its own head, read first).
   if (state.answered) return { ...state, comments: [...state.comments, ...page.comments.filter((c) => awaiting(c) && !has(state.comments, c.id))] };
-  const status = state.status === 'loading' ? 'showing-saved' : state.error?.transient ? 'offline' : state.status;
+  const status = state.status === 'loading' ? 'showing-saved' : state.error?.retryable ? 'offline' : state.status;
   return { ...state, ...fromSaved(page), status, error: status === 'offline' ? null : state.error };
 }
 

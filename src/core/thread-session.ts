@@ -245,7 +245,7 @@ export class ThreadSession {
   }
 
   #down(): boolean {
-    return this.state.status === 'offline' || Boolean(this.state.error?.transient);
+    return this.state.status === 'offline' || Boolean(this.state.error?.retryable);
   }
 
   #retry(): void {
@@ -258,7 +258,7 @@ export class ThreadSession {
     const error: AdapterError = toAdapterError(thrown);
     this.#dispatch({ type: 'failed', error });
     if (this.state.error === error) this.host.tell('error', { error, action: 'load' });
-    if (!error.transient) return;
+    if (!error.retryable) return;
     clearTimeout(this.#probe);
     this.#probe = setTimeout(() => this.#retry(), backoff(++this.#probes, PROBE_MAX_MS));
   }

@@ -16,6 +16,10 @@ export interface Author {
   role?: AuthorRole | null;
   /** Stable, non-reversible hash (e.g. of the email) used for local avatars. */
   avatarHash?: string | null;
+  /** Written by a reader the host site signed in (a user token, docs/sso.md): the name is theirs. Absent otherwise. */
+  verified?: boolean;
+  /** A signed-in writer's picture, as their site gave it: https only, loaded when `avatars` allows remote images. */
+  avatar?: string | null;
 }
 
 export interface Comment {
@@ -41,6 +45,11 @@ export interface Comment {
   reactions?: Record<string, number>;
   /** Reactions this reader has given, when the adapter knows the reader. */
   myReactions?: string[];
+  /**
+   * Until when (ISO 8601) this reader may edit or delete it as who they are, from any device: a
+   * reader signed in by the host site (CommentAdapter.user) who wrote it. Set by the adapter.
+   */
+  editableUntil?: string;
   /**
    * Client-only, never stored by an adapter: a comment this reader wrote that the storage has
    * not accepted yet ('pending', waiting in the outbox), refused for good ('rejected'), or

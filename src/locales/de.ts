@@ -34,6 +34,7 @@ const de: Messages = {
   deleted: 'Dieser Kommentar wurde gelöscht.',
   pinned: 'Angeheftet',
   offlineNotice: 'Offline: Gespeicherte Kommentare werden angezeigt.',
+  verified: 'Verifiziert',
   reactions: {
     like: 'Gefällt mir',
     love: 'Liebe ich',
@@ -64,6 +65,8 @@ const de: Messages = {
   bodyTooLong: (max) => `Dein Kommentar darf höchstens ${number(max)} Zeichen lang sein.`,
   forget: 'Namen und Website vergessen',
   notSaved: 'Dein Kommentar konnte auf diesem Gerät nicht gespeichert werden und wurde daher nicht gesendet. Bitte versuch es noch einmal.',
+  signedInAs: (name) => `Du kommentierst als ${name}`,
+  signInExpired: 'Deine Anmeldung ist abgelaufen, du kommentierst daher als Gast. Lade die Seite neu, um dich wieder anzumelden.',
 
   posted: 'Dein Kommentar wurde veröffentlicht.',
   pending: 'Ausstehend: Der Kommentar wird gesendet, sobald wieder eine Verbindung besteht.',
@@ -81,6 +84,7 @@ const de: Messages = {
   notFound: 'Diesen Kommentar gibt es nicht mehr.',
   forbidden: 'Dieser Kommentar kann nicht mehr geändert werden.',
   notAllowed: 'Du kannst hier nicht kommentieren.',
+  signInRequired: 'Bitte melde dich an, um hier zu kommentieren.',
   conflict: 'Dieser Kommentar kann nicht noch einmal gesendet werden.',
   aborted: 'Abgebrochen.',
   invalidName: 'Dieser Name kann nicht verwendet werden. Bitte ändere ihn.',

@@ -36,6 +36,7 @@ const es: Messages = {
   deleted: 'Este comentario se eliminó.',
   pinned: 'Fijado',
   offlineNotice: 'Sin conexión: se muestran los comentarios guardados.',
+  verified: 'Verificado',
   reactions: {
     like: 'Me gusta',
     love: 'Me encanta',
@@ -74,6 +75,8 @@ const es: Messages = {
   }),
   forget: 'Olvidar mi nombre y mi sitio web',
   notSaved: 'No se pudo guardar tu comentario en este dispositivo, así que no se envió. Inténtalo de nuevo.',
+  signedInAs: (name) => `Comentas como ${name}`,
+  signInExpired: 'Tu sesión ha caducado, así que comentas como invitado. Recarga la página para volver a iniciar sesión.',
 
   posted: 'Tu comentario se ha publicado.',
   pending: 'Pendiente: se enviará cuando vuelva la conexión.',
@@ -91,6 +94,7 @@ const es: Messages = {
   notFound: 'Este comentario ya no existe.',
   forbidden: 'Este comentario ya no se puede modificar.',
   notAllowed: 'No puedes comentar aquí.',
+  signInRequired: 'Inicia sesión para comentar aquí.',
   conflict: 'Este comentario no se puede volver a publicar.',
   aborted: 'Cancelado.',
   invalidName: 'No se puede usar este nombre. Cámbialo.',

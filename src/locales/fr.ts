@@ -36,6 +36,7 @@ const fr: Messages = {
   deleted: 'Ce commentaire a été supprimé.',
   pinned: 'Épinglé',
   offlineNotice: 'Hors ligne\u00a0: affichage des commentaires enregistrés.',
+  verified: 'Vérifié',
   reactions: { like: 'J’aime', love: 'J’adore', laugh: 'Drôle', wow: 'Étonnant', sad: 'Triste', thanks: 'Merci', insightful: 'Instructif' },
 
   formHeading: 'Laisser un commentaire',
@@ -66,6 +67,8 @@ const fr: Messages = {
   }),
   forget: 'Oublier mon nom et mon site web',
   notSaved: 'Votre commentaire n’a pas pu être enregistré sur cet appareil, il n’a donc pas été envoyé. Veuillez réessayer.',
+  signedInAs: (name) => `Vous commentez en tant que ${name}`,
+  signInExpired: 'Votre connexion a expiré\u00a0: vous commentez en tant qu’invité. Rechargez la page pour vous reconnecter.',
 
   posted: 'Votre commentaire a été publié.',
   pending: 'En attente\u00a0: il sera envoyé dès que la connexion sera rétablie.',
@@ -83,6 +86,7 @@ const fr: Messages = {
   notFound: 'Ce commentaire n’existe plus.',
   forbidden: 'Ce commentaire ne peut plus être modifié.',
   notAllowed: 'Vous ne pouvez pas commenter ici.',
+  signInRequired: 'Connectez-vous pour commenter ici.',
   conflict: 'Ce commentaire ne peut pas être publié une seconde fois.',
   aborted: 'Annulé.',
   invalidName: 'Ce nom ne peut pas être utilisé. Veuillez le modifier.',

@@ -35,6 +35,7 @@ const it: Messages = {
   deleted: 'Questo commento è stato eliminato.',
   pinned: 'In evidenza',
   offlineNotice: 'Offline: vengono mostrati i commenti salvati.',
+  verified: 'Verificato',
   reactions: {
     like: 'Mi piace',
     love: 'Lo adoro',
@@ -74,6 +75,8 @@ const it: Messages = {
   }),
   forget: 'Dimentica il mio nome e il mio sito web',
   notSaved: 'Non è stato possibile salvare il tuo commento su questo dispositivo, quindi non è stato inviato. Riprova.',
+  signedInAs: (name) => `Stai commentando come ${name}`,
+  signInExpired: 'Il tuo accesso è scaduto, quindi stai commentando come ospite. Ricarica la pagina per accedere di nuovo.',
 
   posted: 'Il tuo commento è stato pubblicato.',
   pending: 'In attesa: verrà inviato appena torna la connessione.',
@@ -91,6 +94,7 @@ const it: Messages = {
   notFound: 'Questo commento non esiste più.',
   forbidden: 'Questo commento non può più essere modificato.',
   notAllowed: 'Non puoi commentare qui.',
+  signInRequired: 'Accedi per commentare qui.',
   conflict: 'Questo commento non può essere pubblicato di nuovo.',
   aborted: 'Annullato.',
   invalidName: 'Questo nome non può essere usato. Modificalo.',

@@ -35,6 +35,7 @@ const ja: Messages = {
   deleted: 'このコメントは削除されました。',
   pinned: '固定済み',
   offlineNotice: 'オフライン：保存済みのコメントを表示しています。',
+  verified: '確認済み',
   reactions: { like: 'いいね', love: '大好き', laugh: '笑った', wow: 'すごい', sad: '悲しい', thanks: 'ありがとう', insightful: '参考になった' },
 
   formHeading: 'コメントを残す',
@@ -57,6 +58,8 @@ const ja: Messages = {
   bodyTooLong: (max) => `コメントは${number(max)}文字以内で入力してください。`,
   forget: '保存した名前とウェブサイトを消去',
   notSaved: 'この端末にコメントを保存できなかったため、送信されませんでした。もう一度お試しください。',
+  signedInAs: (name) => `${name}としてコメントします`,
+  signInExpired: 'ログインの有効期限が切れたため、ゲストとしてコメントします。再度ログインするにはページを再読み込みしてください。',
 
   posted: 'コメントを投稿しました。',
   pending: '送信待ち：接続が回復すると送信されます。',
@@ -74,6 +77,7 @@ const ja: Messages = {
   notFound: 'このコメントはもう存在しません。',
   forbidden: 'このコメントはもう変更できません。',
   notAllowed: 'ここにはコメントできません。',
+  signInRequired: 'ここにコメントするにはログインしてください。',
   conflict: 'このコメントをもう一度投稿することはできません。',
   aborted: 'キャンセルしました。',
   invalidName: 'この名前は使用できません。変更してください。',

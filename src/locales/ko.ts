@@ -35,6 +35,7 @@ const ko: Messages = {
   deleted: '삭제된 댓글입니다.',
   pinned: '고정됨',
   offlineNotice: '오프라인: 저장된 댓글을 표시하고 있습니다.',
+  verified: '인증됨',
   reactions: { like: '좋아요', love: '최고예요', laugh: '웃겨요', wow: '놀라워요', sad: '슬퍼요', thanks: '고마워요', insightful: '유익해요' },
 
   formHeading: '댓글 남기기',
@@ -57,6 +58,8 @@ const ko: Messages = {
   bodyTooLong: (max) => `댓글은 ${number(max)}자 이내로 입력해 주세요.`,
   forget: '저장된 이름과 웹사이트 지우기',
   notSaved: '이 기기에 댓글을 저장하지 못해 전송되지 않았습니다. 다시 시도해 주세요.',
+  signedInAs: (name) => `${name} 님으로 댓글을 작성합니다`,
+  signInExpired: '로그인이 만료되어 손님으로 댓글을 작성합니다. 다시 로그인하려면 페이지를 새로 고쳐 주세요.',
 
   posted: '댓글이 게시되었습니다.',
   pending: '전송 대기 중: 연결이 복구되면 전송됩니다.',
@@ -74,6 +77,7 @@ const ko: Messages = {
   notFound: '이 댓글은 더 이상 존재하지 않습니다.',
   forbidden: '이 댓글은 더 이상 수정할 수 없습니다.',
   notAllowed: '여기에는 댓글을 남길 수 없습니다.',
+  signInRequired: '여기에 댓글을 남기려면 로그인해 주세요.',
   conflict: '이 댓글은 다시 게시할 수 없습니다.',
   aborted: '취소되었습니다.',
   invalidName: '이 이름은 사용할 수 없습니다. 다른 이름으로 바꿔 주세요.',

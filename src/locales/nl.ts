@@ -35,6 +35,7 @@ const nl: Messages = {
   deleted: 'Deze reactie is verwijderd.',
   pinned: 'Vastgezet',
   offlineNotice: 'Offline: opgeslagen reacties worden getoond.',
+  verified: 'Geverifieerd',
   reactions: { like: 'Leuk', love: 'Geweldig', laugh: 'Grappig', wow: 'Verbazend', sad: 'Verdrietig', thanks: 'Bedankt', insightful: 'Verhelderend' },
 
   formHeading: 'Geef een reactie',
@@ -57,6 +58,8 @@ const nl: Messages = {
   bodyTooLong: plural({ one: 'Je reactie mag maximaal # teken lang zijn.', other: 'Je reactie mag maximaal # tekens lang zijn.' }),
   forget: 'Mijn naam en website vergeten',
   notSaved: 'Je reactie kon niet op dit apparaat worden bewaard en is dus niet verzonden. Probeer het opnieuw.',
+  signedInAs: (name) => `Je reageert als ${name}`,
+  signInExpired: 'Je aanmelding is verlopen, dus je reageert als gast. Laad de pagina opnieuw om je weer aan te melden.',
 
   posted: 'Je reactie is geplaatst.',
   pending: 'In de wachtrij: wordt verzonden zodra er weer verbinding is.',
@@ -74,6 +77,7 @@ const nl: Messages = {
   notFound: 'Deze reactie bestaat niet meer.',
   forbidden: 'Deze reactie kan niet meer worden gewijzigd.',
   notAllowed: 'Je kunt hier niet reageren.',
+  signInRequired: 'Meld je aan om hier te reageren.',
   conflict: 'Deze reactie kan niet nog een keer worden geplaatst.',
   aborted: 'Geannuleerd.',
   invalidName: 'Deze naam kan niet worden gebruikt. Pas hem aan.',

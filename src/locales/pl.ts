@@ -41,6 +41,7 @@ const pl: Messages = {
   deleted: 'Ten komentarz został usunięty.',
   pinned: 'Przypięty',
   offlineNotice: 'Brak połączenia: wyświetlane są zapisane komentarze.',
+  verified: 'Zweryfikowano',
   reactions: {
     like: 'Lubię to',
     love: 'Uwielbiam',
@@ -81,6 +82,8 @@ const pl: Messages = {
   }),
   forget: 'Zapomnij moje imię i stronę internetową',
   notSaved: 'Nie udało się zapisać komentarza na tym urządzeniu, więc nie został wysłany. Spróbuj ponownie.',
+  signedInAs: (name) => `Komentujesz jako ${name}`,
+  signInExpired: 'Twoje logowanie wygasło, więc komentujesz jako gość. Odśwież stronę, aby zalogować się ponownie.',
 
   posted: 'Twój komentarz został opublikowany.',
   pending: 'Oczekuje: komentarz zostanie wysłany po przywróceniu połączenia.',
@@ -98,6 +101,7 @@ const pl: Messages = {
   notFound: 'Ten komentarz już nie istnieje.',
   forbidden: 'Tego komentarza nie można już zmienić.',
   notAllowed: 'Nie możesz tu komentować.',
+  signInRequired: 'Zaloguj się, aby tu komentować.',
   conflict: 'Tego komentarza nie można opublikować ponownie.',
   aborted: 'Anulowano.',
   invalidName: 'Tego imienia nie można użyć. Zmień je.',

@@ -36,6 +36,7 @@ const pt: Messages = {
   deleted: 'Este comentário foi excluído.',
   pinned: 'Fixado',
   offlineNotice: 'Sem conexão: exibindo os comentários salvos.',
+  verified: 'Verificado',
   reactions: { like: 'Curti', love: 'Amei', laugh: 'Engraçado', wow: 'Uau', sad: 'Triste', thanks: 'Obrigado', insightful: 'Esclarecedor' },
 
   formHeading: 'Deixe um comentário',
@@ -66,6 +67,8 @@ const pt: Messages = {
   }),
   forget: 'Esquecer meu nome e meu site',
   notSaved: 'Não foi possível guardar seu comentário neste dispositivo, então ele não foi enviado. Tente novamente.',
+  signedInAs: (name) => `Comentando como ${name}`,
+  signInExpired: 'Seu login expirou, então você está comentando como visitante. Recarregue a página para entrar novamente.',
 
   posted: 'Seu comentário foi publicado.',
   pending: 'Pendente: será enviado quando a conexão voltar.',
@@ -83,6 +86,7 @@ const pt: Messages = {
   notFound: 'Este comentário não existe mais.',
   forbidden: 'Este comentário não pode mais ser editado.',
   notAllowed: 'Você não pode comentar aqui.',
+  signInRequired: 'Entre na sua conta para comentar aqui.',
   conflict: 'Este comentário não pode ser publicado de novo.',
   aborted: 'Cancelado.',
   invalidName: 'Este nome não pode ser usado. Altere-o.',

@@ -36,6 +36,7 @@ const zhCN: Messages = {
   deleted: '该评论已删除。',
   pinned: '置顶',
   offlineNotice: '离线：正在显示已保存的评论。',
+  verified: '已验证',
   reactions: { like: '赞', love: '喜爱', laugh: '好笑', wow: '惊叹', sad: '难过', thanks: '感谢', insightful: '有启发' },
 
   formHeading: '发表评论',
@@ -58,6 +59,8 @@ const zhCN: Messages = {
   bodyTooLong: (max) => `评论不能超过 ${number(max)} 个字符。`,
   forget: '清除保存的昵称和网站',
   notSaved: '评论未能保存到此设备，因此没有发送。请重试。',
+  signedInAs: (name) => `以 ${name} 的身份评论`,
+  signInExpired: '您的登录已过期，现在将以访客身份评论。请刷新页面重新登录。',
 
   posted: '您的评论已发布。',
   pending: '等待发送：网络恢复后将自动发送。',
@@ -75,6 +78,7 @@ const zhCN: Messages = {
   notFound: '该评论已不存在。',
   forbidden: '该评论已无法修改。',
   notAllowed: '您无法在此发表评论。',
+  signInRequired: '请登录后再发表评论。',
   conflict: '该评论无法再次发布。',
   aborted: '已取消。',
   invalidName: '无法使用该昵称，请修改。',

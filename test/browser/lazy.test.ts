@@ -39,10 +39,11 @@ const shown = (widget: ChimeComments) => waitUntil(() => widget.shadowRoot && he
 describe('loading="lazy"', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
-  it('fetches nothing, no chunk and no storage call, until the comments near the viewport', async () => {
+  it("fetches nothing, none of the thread's code and no storage call, until the comments near the viewport", async () => {
     const { frame, widget } = await post({ long: '', loading: 'lazy', adapter: 'memory', seed: SEED_URL });
     await settle();
-    expect(requests(frame)).to.deep.equal(['chime']);
+    // Only what watches for the element to come near.
+    expect(requests(frame)).to.deep.equal(['chime', 'chime-near']);
     expect(shadow(widget).textContent!.trim()).to.equal('');
     widget.scrollIntoView();
     await shown(widget);
@@ -53,9 +54,29 @@ describe('loading="lazy"', () => {
   it('makes no request to the comment server before it is near', async () => {
     const { frame, widget } = await post({ long: '', loading: 'lazy', endpoint: '/nowhere/' });
     await settle();
-    expect(requests(frame)).to.deep.equal(['chime']);
+    expect(requests(frame)).to.deep.equal(['chime', 'chime-near']);
     widget.scrollIntoView();
     await waitUntil(() => requests(frame).some((path) => path.startsWith('/nowhere/api/')), 'never asked the server', { timeout: 5000 });
+  });
+
+  it('watches with one observer however often its attributes change before it is near, and shows the latest thread', async () => {
+    const { frame, widget } = await post({ long: '', loading: 'lazy', adapter: 'memory', seed: SEED_URL });
+    await settle();
+    const win = frame.contentWindow! as Window & typeof globalThis;
+    let observers = 0;
+    win.IntersectionObserver = class extends win.IntersectionObserver {
+      constructor(...args: ConstructorParameters<typeof IntersectionObserver>) {
+        super(...args);
+        observers++;
+      }
+    };
+    for (const sort of ['newest', 'top', 'oldest']) widget.setAttribute('sort', sort);
+    widget.setAttribute('thread', '/posts/empty');
+    await settle();
+    expect(observers).to.equal(0);
+    widget.scrollIntoView();
+    await shown(widget);
+    expect(headingText(widget)).to.equal('Comments (0)');
   });
 
   it('starts loading a screen before the comments are in view', async () => {
@@ -81,6 +102,7 @@ describe('loading="lazy"', () => {
     await shown(widget);
     expect(widget.getBoundingClientRect().top).to.be.greaterThan(frame.contentWindow!.innerHeight * 5);
     expect(requests(frame)).to.include.members(['chime-memory', 'chime-thread-session', '/test/fixtures/seed.json']);
+    expect(requests(frame)).not.to.include('chime-near');
   });
 });
 

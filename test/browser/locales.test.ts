@@ -24,7 +24,7 @@ function flatten(messages: object, prefix = ''): [string, unknown][] {
 const englishEntries = new Map(flatten(english));
 
 /** Functions given a reader's or a server's text, or a wait in seconds; every other function is given a count. */
-const TEXT_ARGUMENTS = new Set(['replyTo', 'notSent']);
+const TEXT_ARGUMENTS = new Set(['replyTo', 'notSent', 'signedInAs']);
 const WAIT_ARGUMENTS = new Set(['retryIn', 'pendingIn']);
 /** Waits in seconds, and how Intl.RelativeTimeFormat says each (rounded up to the unit). */
 const WAITS: [number, number, Intl.RelativeTimeFormatUnit][] = [

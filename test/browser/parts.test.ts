@@ -31,6 +31,9 @@ function withPart(root: ShadowRoot, part: string): Element[] {
   ]);
 }
 
+/** A user token as a host site passes it (docs/sso.md); the widget reads, never checks, its signature. */
+const userToken = (exp: number) => `v1.${btoa(JSON.stringify({ id: 'u', name: 'Sam', iat: exp - 60, exp })).replace(/=+$/, '')}.sig`;
+
 const someoneElse = { id: 'live', threadId: '/t', parentId: null, author: { name: 'Lin' }, body: 'Live' };
 
 /** A widget showing nearly every part: badges, an edit, more replies, another page, a pending comment, live news, both forms. */
@@ -107,13 +110,22 @@ describe('parts styled from the page with ::part()', () => {
       <chime-comments thread="/e" .adapter=${failing}></chime-comments>
       <chime-comments thread="/c" closed .adapter=${new MemoryAdapter({ seed: { threads: { '/c': { comments: [{ author: { name: 'A' }, body: 'x' }] } } } })}></chime-comments>
       <chime-count thread="/c" .adapter=${new MemoryAdapter({ seed: { threads: { '/c': { comments: [{ author: { name: 'A' }, body: 'x' }] } } } })}></chime-count>
+      <chime-comments
+        thread="/v"
+        user-token=${userToken(Math.floor(Date.now() / 1000) + 3600)}
+        .adapter=${new MemoryAdapter({ seed: { threads: { '/v': { comments: [{ author: { name: 'Sam', verified: true }, body: 'x' }] } } } })}
+      ></chime-comments>
+      <chime-comments thread="/x" user-token=${userToken(Math.floor(Date.now() / 1000) - 60)} .adapter=${new MemoryAdapter()}></chime-comments>
     </div>`);
     // Fixtures of their own: a widget moved on the page starts over.
     await richWidget();
     await offlineWidget();
-    const [errored, closed, count] = page.children;
+    const [errored, closed, count, signedIn, expired] = page.children;
     await waitUntil(() => shadow(errored).querySelector('[part=error]'), 'no error');
     await loaded(closed as ChimeComments);
+    // Signed in (the verified mark, whom one comments as) and signed out by expiry.
+    await waitUntil(() => withPart(shadow(signedIn), 'signed-in').length, 'not signed in');
+    await waitUntil(() => withPart(shadow(expired), 'sign-in-expired').length, 'no expiry note');
     await waitUntil(() => shadow(count).querySelector('[part=count]'), 'no count');
     const hosts = [...document.querySelectorAll('chime-comments, chime-count')];
 

@@ -8,6 +8,7 @@ import type { PostResult } from 'chime-comments/protocol';
 import { ADMIN, eachBackend, issueReader, newComment, THREAD, type Instance } from './helpers/backends.ts';
 import { fixture } from './helpers/migrate.ts';
 import { ORIGIN, signIn } from './helpers/owner.ts';
+import { as, sign, SSO_SECRET, user } from './helpers/sso.ts';
 
 interface Answer {
   $ref?: string;
@@ -195,6 +196,27 @@ eachBackend('protocol contract (docs/openapi.json)', (db) => {
     assert.equal(stream.headers.get('content-type'), 'text/event-stream');
     await conforms(stream, 'GET', '/api/events');
     await stream.body?.cancel();
+  });
+
+  it("answers signed-in readers' requests as documented", async () => {
+    const i = await db.open({ CHIME_SSO_SECRET: SSO_SECRET });
+    const token = as(sign(user()));
+    const wrong = as(sign(user(), { secret: 'w'.repeat(32) }));
+    const posted = await i.send('POST', '/api/comments', newComment(), token);
+    const { comment } = (await posted.clone().json()) as PostResult;
+    await conforms(posted, 'POST', '/api/comments');
+    await conforms(await i.send('POST', '/api/comments', newComment(), wrong), 'POST', '/api/comments');
+    await conforms(await i.send('GET', `/api/comments?thread=${t}`), 'GET', '/api/comments');
+    const like = `/api/comments/${comment.id}/reactions/like`;
+    await conforms(await i.send('PUT', like, undefined, token), 'PUT', '/api/comments/{id}/reactions/{reaction}');
+    await conforms(await i.send('DELETE', like, undefined, wrong), 'DELETE', '/api/comments/{id}/reactions/{reaction}');
+    await conforms(await i.send('GET', `/api/reactions?thread=${t}`, undefined, token), 'GET', '/api/reactions');
+    await conforms(await i.send('PATCH', `/api/comments/${comment.id}`, { body: 'Edited.' }, token), 'PATCH', '/api/comments/{id}');
+    await conforms(await i.send('PATCH', `/api/comments/${comment.id}`, { body: 'Edited.' }, wrong), 'PATCH', '/api/comments/{id}');
+    await conforms(await i.send('DELETE', `/api/comments/${comment.id}`, undefined, wrong), 'DELETE', '/api/comments/{id}');
+    await conforms(await i.send('DELETE', `/api/comments/${comment.id}`, undefined, token), 'DELETE', '/api/comments/{id}');
+    const required = await db.open({ CHIME_SSO_SECRET: SSO_SECRET, CHIME_SSO_REQUIRED: '1' });
+    await conforms(await required.send('POST', '/api/comments', newComment()), 'POST', '/api/comments');
   });
 
   it('answers feeds and the links of emails as documented', async () => {

@@ -5,6 +5,7 @@ import { hashPassword } from '../../server/password.ts';
 import { PASSWORD_SETTING } from '../../server/service/sessions.ts';
 import { ADMIN, ADMIN_TOKEN, eachBackend, newComment, type Instance } from './helpers/backends.ts';
 import { cookieOf, ORIGIN, signIn } from './helpers/owner.ts';
+import { as, sign, SSO_SECRET, user } from './helpers/sso.ts';
 
 const SIGN_IN = 'POST /api/admin/session';
 
@@ -22,8 +23,10 @@ const changes = (method: string) => !['GET', 'HEAD'].includes(method);
 eachBackend('owner authorisation', (db) => {
   it('every admin route refuses a missing, wrong or expired credential (401), and a change without CSRF token or from another origin (403)', async () => {
     const expired = await signIn(await db.open({ CHIME_SESSION_TTL: '1' }));
-    const i = await db.open();
+    // With sign-in on: a reader the host site vouches for is a reader, never the owner.
+    const i = await db.open({ CHIME_SSO_SECRET: SSO_SECRET });
     const { comment } = (await (await i.send('POST', '/api/comments', newComment())).json()) as { comment: { id: string } };
+    const signedIn = as(sign(user({ id: 'owner', name: 'The Owner' })));
     const routes = adminRoutes(i);
     assert.ok(routes.length >= 20, `the admin routes are found (${routes.length})`);
     let owner = await signIn(i);
@@ -38,12 +41,18 @@ eachBackend('owner authorisation', (db) => {
       assert.equal(await statusOf({ authorization: 'Bearer wrong', origin: ORIGIN }), 401, `${name} with a wrong token`);
       assert.equal(await statusOf({ cookie: 'chime_console=forged', origin: ORIGIN }), 401, `${name} with a made-up session`);
       assert.equal(await statusOf(expired.headers), 401, `${name} with an expired session`);
+      assert.equal(await statusOf({ ...signedIn, origin: ORIGIN }), 401, `${name} with a valid user token (X-Chime-User)`);
 
       if (changes(method)) {
         assert.equal(await statusOf({ cookie: owner.cookie, origin: ORIGIN }), 403, `${name} without the CSRF token`);
         assert.equal(await statusOf({ ...owner.headers, 'x-chime-csrf': other.csrf }), 403, `${name} with another session's CSRF token`);
         assert.equal(await statusOf({ ...owner.headers, origin: 'https://evil.example' }), 403, `${name} from another origin`);
         assert.equal(await statusOf({ cookie: owner.cookie, 'x-chime-csrf': owner.csrf }), 403, `${name} without an Origin`);
+        assert.equal(
+          await statusOf({ ...signedIn, cookie: owner.cookie, origin: ORIGIN }),
+          403,
+          `${name} with a user token in place of the CSRF token`,
+        );
       }
       // With everything right the guard lets it through (whatever the route makes of an empty body).
       assert.ok(![401, 403].includes(await statusOf(owner.headers)), `${name} signed in`);

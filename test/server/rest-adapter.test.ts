@@ -3,6 +3,7 @@ import { it } from 'node:test';
 import { RestAdapter } from '../../src/adapters/rest.ts';
 import { AdapterError } from '../../src/core/errors.ts';
 import { ADMIN, eachBackend, newComment, THREAD } from './helpers/backends.ts';
+import { sign, SSO_SECRET, user } from './helpers/sso.ts';
 
 async function failure(promise: Promise<unknown>): Promise<AdapterError> {
   try {
@@ -45,6 +46,45 @@ eachBackend('RestAdapter against the server', (db) => {
     assert.deepEqual((await adapter.list(THREAD)).comments, []);
   });
 
+  it('acts as the signed-in reader while it has a user token: X-Chime-User on writes and their reactions, never on shared pages', async () => {
+    const i = await db.open({ CHIME_SSO_SECRET: SSO_SECRET });
+    const seen: Array<[string, string | null]> = [];
+    const spy: typeof fetch = (url, init) => {
+      seen.push([`${init?.method ?? 'GET'} ${new URL(String(url)).pathname}`, new Headers(init?.headers).get('x-chime-user')]);
+      return fetch(url, init);
+    };
+    const base = await i.listen();
+    const laptop = new RestAdapter(base, { fetch: spy });
+    const token = sign(user());
+    laptop.user = token;
+    const { comment } = await laptop.post(newComment({ author: { name: 'Typed' } }));
+    assert.deepEqual([comment.author.name, comment.author.verified], ['Grace Hopper', true]);
+    assert.deepEqual(await laptop.react!(THREAD, comment.id, 'like', true, { readerId: 'device-1' }), { like: 1 });
+
+    // The phone: another adapter, no edit token, no reader id issued; the same user.
+    const phone = new RestAdapter(base, { fetch: spy });
+    phone.user = sign(user({ iat: Math.floor(Date.now() / 1000) - 1 }));
+    const page = await phone.list(THREAD, { readerId: 'device-2' });
+    assert.deepEqual(page.comments[0]!.myReactions, ['like']);
+    assert.equal((await phone.edit(THREAD, comment.id, 'From my phone.', { editToken: '' })).body, 'From my phone.');
+    await phone.remove(THREAD, comment.id, { editToken: '' });
+
+    assert.ok(
+      seen.every(([request, header]) => (request.startsWith('GET /api/comments') ? header === null : header !== null)),
+      JSON.stringify(seen),
+    );
+    assert.ok(!seen.some(([request]) => request === 'POST /api/readers'));
+
+    // Signed out: anonymous again. An expired token (by this device's clock) is not sent, even one
+    // that expired after it was set: the reader writes as a guest (the form tells them so).
+    phone.user = '';
+    assert.equal((await phone.post(newComment())).comment.author.verified, undefined);
+    phone.user = sign(user({ iat: 1, exp: 2 }));
+    seen.length = 0;
+    assert.equal((await phone.post(newComment({ author: { name: 'Guest' } }))).comment.author.name, 'Guest');
+    assert.deepEqual(seen, [['POST /api/comments', null]]);
+  });
+
   it('pages through the replies a page left out (root)', async () => {
     const i = await db.open();
     const adapter = new RestAdapter(await i.listen());
@@ -68,7 +108,7 @@ eachBackend('RestAdapter against the server', (db) => {
     const adapter = new RestAdapter(await i.listen());
 
     const invalid = await failure(adapter.post(newComment({ author: { name: 'Ann', website: 'javascript:x' } })));
-    assert.deepEqual([invalid.code, invalid.field, invalid.transient], ['validation', 'author.website', false]);
+    assert.deepEqual([invalid.code, invalid.field, invalid.retryable], ['validation', 'author.website', false]);
 
     const first = newComment();
     await adapter.post(first);
@@ -77,7 +117,7 @@ eachBackend('RestAdapter against the server', (db) => {
 
     const limited = await failure(adapter.post(newComment()));
     assert.equal(limited.code, 'rate-limited');
-    assert.ok(limited.retryAfter! > 0 && limited.transient);
+    assert.ok(limited.retryAfter! > 0 && limited.retryable);
 
     const missing = await failure(adapter.edit(THREAD, 'nope', 'x', { editToken: 'x' }));
     assert.equal(missing.code, 'not-found');
@@ -105,6 +145,6 @@ it('reports network failures, server errors and paths under a prefix', async () 
     },
   });
   const error = await failure(broken.list('/2006/03/a b', { cursor: 'abc', limit: 10 }));
-  assert.deepEqual([error.code, error.transient], ['server', true]);
+  assert.deepEqual([error.code, error.retryable], ['server', true]);
   assert.deepEqual(urls, ['https://comments.example.org/chime/api/comments?thread=%2F2006%2F03%2Fa+b&cursor=abc&limit=10']);
 });
