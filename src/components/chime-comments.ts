@@ -205,7 +205,7 @@ export class ChimeComments extends LitElement {
       ${
         error
           ? html`<p class="status" role="alert" part="error">
-            ${m.loadFailed} ${session ? html`<button class="secondary" @click=${() => session.retry()}>${m.retry}</button>` : error.retryable ? '' : error.message}
+            ${m.loadFailed} ${session ? html`<button class="secondary" @click=${() => session.retry()}>${m.retry}</button>` : error.code == 'network' ? '' : error.message}
           </p>`
           : nothing
       }
