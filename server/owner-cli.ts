@@ -13,18 +13,15 @@ import { openStorage } from './storage/index.ts';
 export const OWNER_USAGE = `  chime-server set-password [--remove]                  the console's password (asked twice on a terminal, else one line of stdin)
   chime-server purge                                    remove old spam and deleted comments now (e.g. daily from cron)`;
 
-/** Reads a line from the terminal without showing it. */
+/** Reads a line from the terminal, which readPassword() has stopped echoing. */
 function askHidden(prompt: string): Promise<string> {
   const { stdin, stderr } = process;
   stderr.write(prompt);
-  stdin.setRawMode(true);
-  stdin.setEncoding('utf8');
   stdin.resume();
   let value = '';
   return new Promise((resolve, reject) => {
     const done = (result: Error | string) => {
       stdin.off('data', onData);
-      stdin.setRawMode(false);
       stdin.pause();
       stderr.write('\n');
       if (result instanceof Error) reject(result);
@@ -42,13 +39,22 @@ function askHidden(prompt: string): Promise<string> {
 }
 
 async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) {
-    const first = await askHidden(`New console password (at least ${MIN_PASSWORD_LENGTH} characters): `);
-    if ((await askHidden('The same again: ')) !== first) throw new Error('the two passwords differ; nothing changed');
-    return first;
+  const { stdin } = process;
+  if (stdin.isTTY) {
+    // No echo from before the first prompt to after the second: keys typed or pasted the moment a
+    // prompt shows (or between the two) are never shown.
+    stdin.setRawMode(true);
+    stdin.setEncoding('utf8');
+    try {
+      const first = await askHidden(`New console password (at least ${MIN_PASSWORD_LENGTH} characters): `);
+      if ((await askHidden('The same again: ')) !== first) throw new Error('the two passwords differ; nothing changed');
+      return first;
+    } finally {
+      stdin.setRawMode(false);
+    }
   }
   let text = '';
-  for await (const chunk of process.stdin) text += String(chunk);
+  for await (const chunk of stdin) text += String(chunk);
   return text.split(/\r?\n/)[0] ?? '';
 }
 

@@ -194,7 +194,7 @@ export class MemoryAdapter implements CommentAdapter {
     for (const [threadId, data] of Object.entries(seed?.threads ?? {})) {
       this.#thread(threadId).closed = Boolean(data.closed);
       for (const comment of data.comments ?? []) {
-        this.#store(threadId, {
+        const stored = this.#store(threadId, {
           id: comment.id ?? crypto.randomUUID(),
           parentId: comment.parentId ?? null,
           author: comment.author,
@@ -202,6 +202,10 @@ export class MemoryAdapter implements CommentAdapter {
           createdAt: comment.createdAt ?? new Date().toISOString(),
           pinned: comment.pinned,
         });
+        // Seeded counts are reactions of readers nobody is: counted and sorted on, never the reader's own.
+        for (const [name, count] of Object.entries(comment.reactions ?? {})) {
+          stored.reactedBy.set(name, new Set(Array.from({ length: count }, (_, i) => `seed:${i}`)));
+        }
       }
     }
   }

@@ -21,7 +21,7 @@ describe('the widget in framework apps', () => {
     await executeServerCommand('chime-server-stop', { url: server });
   });
 
-  for (const framework of ['react', 'vue']) {
+  for (const framework of ['react', 'vue', 'svelte']) {
     it(`${framework}: mounts the widget, posts a comment and hears chime-posted`, async () => {
       const frame = await loadFrame({ srcdoc: '<!doctype html><main></main>' });
       const page = frame.contentWindow as Window & typeof globalThis;
@@ -33,7 +33,8 @@ describe('the widget in framework apps', () => {
 
       await waitUntil(() => main.querySelector('chime-comments'), `${framework} never rendered the element`, { timeout: 10000 });
       const widget = main.querySelector('chime-comments') as ChimeComments;
-      // Given as properties, not attributes: the framework set what the element has.
+      // Svelte's recipe imports the element's code on mount: it may upgrade after the first render.
+      await page.customElements.whenDefined('chime-comments');
       expect(widget.thread).to.equal(thread);
       await waitUntil(() => headingText(widget) === 'Comments (0)', 'the thread never loaded', { timeout: 10000 });
       await waitUntil(() => formOf(widget)?.shadowRoot?.querySelector('textarea'), 'the form never loaded', { timeout: 5000 });

@@ -86,6 +86,18 @@ describe('reactions', () => {
     expect(await adapter.react('/t', 'c1', 'like', true, { readerId: 'r2' })).to.deep.equal({ like: 2 });
   });
 
+  it("starts from the counts in the memory adapter's seed: shown, sorted on, added to, never the reader's own", async () => {
+    const adapter = memoryWith([
+      { id: 'c1', author: { name: 'Ada' }, body: 'Hello', reactions: { like: 2 } },
+      { id: 'c2', author: { name: 'Grace' }, body: 'Most liked', reactions: { like: 5, love: 1 } },
+    ]);
+    const element = await mount(adapter);
+    expect(buttons(element).map(label)).to.deep.equal(['👍 Like 2', '❤️ Love']);
+    expect(buttons(element)[0].getAttribute('aria-pressed')).to.equal('false');
+    expect((await adapter.list('/t', { sort: 'top' })).comments.map((c) => c.id)).to.deep.equal(['c2', 'c1']);
+    expect(await adapter.react('/t', 'c1', 'like', true, { readerId: 'r1' })).to.deep.equal({ like: 3 });
+  });
+
   it('offers none for reactions="" or an adapter without react()', async () => {
     expect(buttons(await mount(memoryWith([{ id: 'c1', author: { name: 'Ada' }, body: 'Hello' }]), ''))).to.have.length(0);
     const memory = memoryWith([{ id: 'c1', author: { name: 'Ada' }, body: 'Hello' }]);
