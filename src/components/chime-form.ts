@@ -208,7 +208,7 @@ export class ChimeForm extends LitElement {
     const m = this.#messages;
     const user = this._signedIn;
     // An expired token is not sent: the reader is told, and writes as a guest (docs/sso.md).
-    return html`<form novalidate @submit=${this.#onSubmit} @input=${this.#onInput}>
+    return html`<form novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @focusin=${() => this.writer?.prepare()}>
       <h3 part="form-heading">${this.replyTo ? m.replyTo(this.replyTo) : m.formHeading}</h3>
       ${
         user

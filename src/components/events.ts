@@ -2,7 +2,7 @@
 // <chime-comments>'s are public: they bubble and are composed, so a listener on the element, any
 // ancestor or document hears them. The others pass between Chime's own elements (or reach a page
 // composing <chime-form> itself) and never leave the shadow root they are fired in.
-import type { SessionNewsDetail } from '../core/comment-writer.js';
+import type { SessionNewsDetail } from '../core/news.js';
 import type { CommentSubmission } from './chime-form.js';
 
 /** A comment was accepted by the storage (at once, or later from the outbox). */

@@ -2,7 +2,7 @@
 // the edit box. Most readers never see either: this is a chunk of its own, loaded the first time
 // <chime-thread> shows one.
 import { css, html } from 'lit';
-import type { SessionNews } from '../core/comment-writer.js';
+import type { SessionNews } from '../core/news.js';
 import type { AdapterError, AdapterErrorCode, Refusal } from '../core/errors.js';
 import type { DeliveryMessages, ErrorMessages, LocaleMessages } from '../core/i18n.js';
 import type { Comment } from '../core/types.js';

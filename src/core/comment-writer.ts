@@ -1,33 +1,15 @@
 import { forgetAuthor, rememberedAuthor } from './author.js';
-import { toAdapterError, type AdapterError } from './errors.js';
+import { backoff } from './backoff.js';
+import { edit, react, remove } from './comment-changes.js';
+import { type AdapterError, toAdapterError } from './errors.js';
 import type { ThreadSource } from './first-paint.js';
-import { editToken, readerId } from './identity.js';
+import type { Tell } from './news.js';
+import { withOutgoing } from './outgoing.js';
 import type { OfflineLayer } from './offline-layer.js';
-import type { OutboxSync } from './outbox-sync.js';
+import type { OutboxChange, OutboxEntry } from './outbox.js';
+import type { OutboxDelivery } from './outbox-delivery.js';
 import type { ThreadAction, ThreadState } from './thread-state.js';
-import type { Comment, NewComment, PostResult } from './types.js';
-
-/**
- * What the page is told besides the state: chime-<news> events, each with its detail. Type-only:
- * the elements' public events (src/components/events.ts) are typed from it.
- */
-export interface SessionNewsDetail {
-  /** A comment was accepted (at once, or later from the outbox). */
-  posted: PostResult;
-  /** A comment could not be sent yet and waits in the outbox. */
-  queued: { comment: NewComment; error: AdapterError };
-  /** A comment that had waited in the outbox was accepted. */
-  delivered: PostResult;
-  /** The storage refused a comment for good. */
-  rejected: { comment: NewComment; error: AdapterError };
-  /** Loading, posting or changing a comment failed. */
-  error: { error: AdapterError; action: 'load' | 'post' | 'react' | 'edit' | 'delete' };
-}
-
-export type SessionNews = keyof SessionNewsDetail;
-
-/** Tells the page one piece of news, with its detail. */
-export type Tell = <N extends SessionNews>(news: N, detail: SessionNewsDetail[N]) => void;
+import type { Comment, NewComment } from './types.js';
 
 /** What a writer needs of its thread's session. */
 export interface WriterHost {
@@ -41,53 +23,49 @@ export interface WriterHost {
   tell: Tell;
 }
 
+const RETRY_MAX_MS = 60_000;
+
 /**
- * The reader's own writing in a thread: comments through the outbox (queued, sent, sent again or
- * discarded, and what the page is told about each), edits, deletions and reactions shown at once
- * and undone if the storage refuses, the form's draft, and the name comments are signed with.
+ * The reader's own writing in a thread: comments through the outbox (written to it here, shown as
+ * outgoing from this tab and the others, sent by outbox-delivery.ts), edits, deletions and
+ * reactions, shown at once (comment-changes.ts), the form's draft, and the name comments are
+ * signed with. What sends the outbox is a chunk of its own (chime-outbox-delivery), fetched only
+ * when something waits in it, or as the reader starts typing (prepare()): a reader who only reads
+ * never downloads it.
  */
 export class CommentWriter {
-  readonly #sync: OutboxSync;
-  /** Who waits for the storage's answer to a comment being sent (see send()): given the refusal, if it was one. */
-  readonly #answers = new Map<string, (refusal?: AdapterError) => void>();
+  /** This reader's comments the storage has not accepted (yet), from this tab and the others. */
+  #outgoing: Comment[] = [];
+  #delivery?: Promise<OutboxDelivery>;
+  /** The next attempt to fetch the delivery's code, and how many have failed. */
+  #again?: ReturnType<typeof setTimeout>;
+  #tries = 0;
 
   constructor(
     private readonly host: WriterHost,
     private readonly layer: OfflineLayer,
   ) {
-    const { adapter, threadId } = host.source;
-    this.#sync = layer.sync(adapter, threadId, host.signal, {
-      showOutgoing: (comments) => host.dispatch({ type: 'outgoing', comments }),
-      showAccepted: (comment) => {
-        host.dispatch({ type: 'accepted', comment });
-        host.reached();
-      },
-      onDelivery: ({ type, entry, result, error }) => {
-        // The outbox holds the text now, so the draft goes before the page has a chance to close.
-        if (type === 'added' && !entry.input.parentId) void layer.drafts.clear(threadId);
-        // An answer, whatever it is: the form is free again before anyone hears about it.
-        if (type !== 'added') this.#answers.get(entry.input.id)?.(type === 'rejected' ? error : undefined);
-        // Queued once, when the first attempt fails; delivered only if it ever waited.
-        // (A retrying or rejected entry always carries its error.)
-        if (type === 'retrying' && entry.attempts === 1) host.tell('queued', { comment: entry.input, error: error! });
-        if (type === 'delivered' && entry.attempts > 0) host.tell('delivered', result!);
-        if (result) host.tell('posted', result);
-        if (type === 'rejected') {
-          host.tell('rejected', { comment: entry.input, error: error! });
-          host.tell('error', { error: error!, action: 'post' });
-        }
-      },
-    });
+    // The thread may have been left while the session's code was loading.
+    if (!host.signal.aborted) layer.outbox.listen((change) => this.#onOutbox(change), host.signal);
   }
 
   /** Shows what an earlier visit left in the outbox. */
-  restore(): Promise<void> {
-    return this.#sync.restore();
+  async restore(): Promise<void> {
+    for (const entry of await this.#entries()) this.#outgoing = withOutgoing(this.#outgoing, entry);
+    this.host.dispatch({ type: 'outgoing', comments: this.#outgoing });
   }
 
   /** Writes the comment to the outbox: from now on it is safe, and shown as pending. */
-  queue(input: Omit<NewComment, 'threadId'>): Promise<void> {
-    return this.#sync.queue(input);
+  async queue(input: Omit<NewComment, 'threadId'>): Promise<void> {
+    const { threadId } = this.host.source;
+    await this.layer.outbox.add({ ...input, threadId });
+    // The outbox holds the form's text now, so the draft goes before the page has a chance to close.
+    if (!input.parentId) void this.layer.drafts.clear(threadId);
+  }
+
+  /** The reader is about to write: what sends it is fetched now, while the connection is likely there. */
+  prepare(): void {
+    this.#load().catch(() => undefined);
   }
 
   /**
@@ -95,20 +73,43 @@ export class CommentWriter {
    * outbox or shows as refused. With `id`, resolves as soon as the storage answered that comment
    * (or could not be reached): to the error it was refused with for good, if it was.
    */
-  send(id?: string, all = false): Promise<AdapterError | void> {
-    const flushed = this.#sync.flush(all);
-    if (!id) return flushed;
-    const answered = new Promise<AdapterError | void>((resolve) => this.#answers.set(id, resolve));
-    return Promise.race([answered, flushed]).finally(() => this.#answers.delete(id));
+  async send(id?: string, all = false): Promise<AdapterError | void> {
+    // Nothing waits: the code that sends is not even fetched.
+    if (!this.#delivery && !(await this.#entries()).some((e) => !e.refused)) return;
+    try {
+      return await (await this.#load()).send(id, all);
+    } catch (thrown) {
+      // That code could not be fetched (offline, or its server is restarting): what waits stays
+      // in the outbox, shown pending, and the code is asked for again later, each time waiting longer.
+      const entry = (await this.#entries()).find((e) => e.input.id === id);
+      if (entry) this.host.tell('queued', { comment: entry.input, error: toAdapterError(thrown) });
+      clearTimeout(this.#again);
+      this.#again = setTimeout(() => this.host.signal.aborted || this.send(), backoff(++this.#tries, RETRY_MAX_MS));
+    }
   }
 
-  discard(id: string): Promise<void> {
-    return this.#sync.discard(id);
+  discard(id: string): Promise<unknown> {
+    return this.#with(id, (delivery) => delivery.discard(id));
   }
 
   /** Sends a refused comment again, with `body` if the reader edited it. */
   resend(id: string, body?: string): Promise<void> {
-    return this.#sync.resend(id, body);
+    return this.#with(id, (delivery) => delivery.resend(id, body));
+  }
+
+  /** Changes the body of this reader's comment at once; puts it back if the storage refuses (state.refused says why). */
+  edit(id: string, body: string): Promise<void> {
+    return edit(this.host, id, body);
+  }
+
+  /** Deletes this reader's comment; its replies stay under a placeholder. */
+  remove(id: string): Promise<void> {
+    return remove(this.host, id);
+  }
+
+  /** Toggles one of this reader's reactions at once; the storage's counts win when they come. */
+  react(id: string, reaction: string): Promise<void> {
+    return react(this.host, id, reaction);
   }
 
   /** The name and website of this reader's last comment, unless they asked this device to forget them. */
@@ -126,60 +127,41 @@ export class CommentWriter {
     this.layer.drafts.save(this.host.source.threadId, draft);
   }
 
-  /** Changes the body of this reader's comment at once; puts it back if the storage refuses (state.refused says why). */
-  async edit(id: string, body: string): Promise<void> {
-    const { adapter, threadId } = this.host.source;
-    await this.#change('edit', id, { body, editedAt: new Date().toISOString() }, 0, (token, signal) =>
-      adapter.edit(threadId, id, body, { editToken: token, signal }),
-    );
+  #entries(): Promise<OutboxEntry[]> {
+    return this.layer.outbox.entries(this.host.source.threadId);
   }
 
-  /** Deletes this reader's comment; its replies stay under a placeholder. */
-  async remove(id: string): Promise<void> {
-    const { adapter, threadId } = this.host.source;
-    await this.#change('delete', id, { deleted: true, body: '' }, -1, (token, signal) => adapter.remove(threadId, id, { editToken: token, signal }));
+  /** The outbox's delivery, its code fetched once (again after a failure: offline). */
+  #load(): Promise<OutboxDelivery> {
+    const { layer, host } = this;
+    return (this.#delivery ??= import('./outbox-delivery.js').then(
+      ({ OutboxDelivery }) => new OutboxDelivery(layer.outbox, host.source.adapter, host.source.threadId, host.signal, host.tell),
+      (error: unknown) => {
+        this.#delivery = undefined;
+        throw error;
+      },
+    ));
   }
 
-  /** Toggles one of this reader's reactions at once; the storage's counts win when they come. */
-  async react(id: string, reaction: string): Promise<void> {
-    const { adapter, threadId } = this.host.source;
-    const comment = this.host.shown().comments.find((c) => c.id === id);
-    const mine = comment?.myReactions ?? [];
-    const on = !mine.includes(reaction);
-    const reactions = { ...comment?.reactions, [reaction]: (comment?.reactions?.[reaction] ?? 0) + (on ? 1 : -1) };
-    const myReactions = on ? [...mine, reaction] : mine.filter((r) => r !== reaction);
-    const counts = await this.#change('react', id, { myReactions, reactions }, 0, (_token, signal) =>
-      adapter.react!(threadId, id, reaction, on, { readerId: readerId(), signal }),
-    );
-    if (counts) this.host.dispatch({ type: 'patch', id, change: { reactions: counts } });
-  }
-
-  /**
-   * Applies a change optimistically and runs the storage call; if the storage refuses, undoes the
-   * change and says why (state.refused, and an 'error' for the page). Resolves to the call's result.
-   */
-  async #change<T>(
-    action: 'edit' | 'delete' | 'react',
-    id: string,
-    change: Partial<Comment>,
-    count: number,
-    call: (token: string, signal: AbortSignal) => Promise<T>,
-  ): Promise<T | undefined> {
-    const { host } = this;
-    const before = host.shown().comments.find((c) => c.id === id);
-    if (!before) return undefined;
-    host.dispatch({ type: 'patch', id, change, count, refused: null });
-    try {
-      const result = await call(editToken(id, true) ?? '', host.signal);
-      host.reached();
-      return result;
-    } catch (thrown) {
+  /** Runs `run` with the delivery; if its code cannot be fetched (offline), says so as a refused post. */
+  #with<T>(id: string, run: (delivery: OutboxDelivery) => Promise<T>): Promise<T | void> {
+    return this.#load().then(run, (thrown: unknown) => {
       const error = toAdapterError(thrown);
-      // Exactly what was changed goes back (a field the comment did not have goes again).
-      const undo = Object.fromEntries(Object.keys(change).map((key) => [key, before[key as keyof Comment]]));
-      host.dispatch({ type: 'patch', id, change: undo, count: -count, refused: error });
-      host.tell('error', { error, action });
-      return undefined;
+      this.host.dispatch({ type: 'patch', id, change: {}, refused: error });
+      this.host.tell('error', { error, action: 'post' });
+    });
+  }
+
+  /** Shows what the outbox did, here or in another tab. */
+  #onOutbox({ type, entry, comment }: OutboxChange): void {
+    if (entry.input.threadId !== this.host.source.threadId) return;
+    if (type === 'delivered' || type === 'removed') this.#outgoing = this.#outgoing.filter((c) => c.id !== entry.input.id);
+    else this.#outgoing = withOutgoing(this.#outgoing, entry);
+    this.host.dispatch({ type: 'outgoing', comments: this.#outgoing });
+    if (comment) {
+      // The storage accepted it, here or in another tab.
+      this.host.dispatch({ type: 'accepted', comment: comment.status === 'pending' ? { ...comment, delivery: { state: 'moderation' } } : comment });
+      this.host.reached();
     }
   }
 }

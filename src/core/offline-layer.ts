@@ -1,8 +1,6 @@
-import type { CommentAdapter } from './adapter.js';
 import { ThreadCache } from './cache.js';
 import { Drafts } from './drafts.js';
 import { Outbox } from './outbox.js';
-import { OutboxSync, type OutboxSyncHost } from './outbox-sync.js';
 import { idbStore, memoryStore, type KeyValueStore } from './storage.js';
 
 /** Where one element keeps saved threads, drafts and unsent comments. */
@@ -10,8 +8,6 @@ export interface OfflineLayer {
   cache: Pick<ThreadCache, 'read' | 'write'>;
   outbox: Outbox;
   drafts: Drafts;
-  /** Keeps a thread's outbox moving until `signal` aborts. */
-  sync(adapter: CommentAdapter, threadId: string, signal: AbortSignal, host: OutboxSyncHost): OutboxSync;
 }
 
 let persistent: OfflineLayer | undefined;
@@ -26,12 +22,10 @@ export function offlineLayer(persist: boolean): OfflineLayer {
 }
 
 function layer(store: KeyValueStore, persist: boolean): OfflineLayer {
-  const outbox = new Outbox(store, persist ? 'chime-outbox' : undefined);
   return {
     cache: persist ? new ThreadCache(store) : { read: async () => undefined, write: async () => undefined },
-    outbox,
+    outbox: new Outbox(store, persist ? 'chime-outbox' : undefined),
     drafts: new Drafts(store),
-    sync: (adapter, threadId, signal, host) => new OutboxSync(outbox, adapter, threadId, signal, host),
   };
 }
 

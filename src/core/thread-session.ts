@@ -1,15 +1,16 @@
 import type { ListOptions } from './adapter.js';
-import { backoff } from './backoff.js';
-import { CommentWriter, type SessionNews, type SessionNewsDetail, type Tell } from './comment-writer.js';
-import { toAdapterError, type AdapterError } from './errors.js';
+import { CommentWriter } from './comment-writer.js';
+import type { SessionNews, SessionNewsDetail, Tell } from './news.js';
 import type { FirstPaint, ThreadSource } from './first-paint.js';
 import { readerId } from './identity.js';
 import { offlineLayer, type OfflineLayer } from './offline-layer.js';
+import { Outage } from './outage.js';
 import { LIMITS } from './protocol.js';
+import { findLinked } from './linked.js';
+import { savedCopy } from './saved-copy.js';
 import { reduce, unconfirmed } from './thread-reducer.js';
 import { initialState, type ThreadAction, type ThreadState } from './thread-state.js';
 import type { CommentPage, ThreadEvent } from './types.js';
-import { linkedCommentId } from './url.js';
 
 export type { SessionNews, SessionNewsDetail, Tell };
 
@@ -20,13 +21,8 @@ export interface SessionHost {
   tell: Tell;
 }
 
-/** Changes come in bursts (a page, a live event, a reaction): one write to IndexedDB per burst. */
-const SAVE_DELAY_MS = 250;
 /** How long a storage that answered first waits for the saved copy, so that the device paints first. */
 const SAVED_GRACE_MS = 300;
-const PROBE_MAX_MS = 60_000;
-/** Pages' worth of comments loaded in search of a linked comment before giving up. */
-const LINK_SEARCH_PAGES = 20;
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Resolves once the frame after now is on screen. */
@@ -53,9 +49,8 @@ export class ThreadSession {
   /** The fetch of the thread in progress; a new one replaces it. */
   #fetch?: AbortController;
   #live?: AbortController;
-  #probe?: ReturnType<typeof setTimeout>;
-  #probes = 0;
-  #save?: ReturnType<typeof setTimeout>;
+  readonly #outage: Outage;
+  readonly #saved: ReturnType<typeof savedCopy>;
   /** Top-level comments whose left-out replies are on their way. */
   readonly #roots = new Set<string>();
 
@@ -65,29 +60,21 @@ export class ThreadSession {
   ) {
     const { signal } = this.#abort;
     this.#layer = offlineLayer(source.persist);
-    this.writer = new CommentWriter(
-      {
-        source,
-        signal,
-        shown: () => this.state,
-        dispatch: (action) => this.#dispatch(action),
-        reached: () => this.#reached(),
-        tell: host.tell,
-      },
-      this.#layer,
-    );
-    // The browser says it is back online: send now, and fetch again if the storage was unreachable.
-    addEventListener(
-      'online',
-      () => {
-        void this.writer.send(undefined, true);
-        this.#retry();
-      },
-      { signal },
-    );
-    // The reader comes back to the tab: try again now.
-    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && this.#retry(), { signal });
-    addEventListener('pagehide', () => this.#flush(), { signal });
+    // What the writer, the outage and the saved copy need of the session.
+    const hooks = {
+      source,
+      signal,
+      shown: () => this.state,
+      dispatch: (action: ThreadAction) => this.#dispatch(action),
+      tell: host.tell,
+      reached: () => this.#outage.reached(),
+      refresh: () => this.#fetch || void this.#refresh(),
+      send: () => void this.writer.send(undefined, true),
+    };
+    this.#saved = savedCopy(hooks, this.#layer.cache);
+    this.writer = new CommentWriter(hooks, this.#layer);
+    this.#outage = new Outage(hooks);
+    addEventListener('pagehide', () => this.#saved.flush(), { signal });
   }
 
   /**
@@ -106,15 +93,14 @@ export class ThreadSession {
     });
     void this.writer.restore();
     await this.#refresh(first, shown);
-    await this.#findLinked();
+    await findLinked(this);
     await this.writer.send();
   }
 
   /** Stops everything in flight; what is shown is saved first. */
   dispose(): void {
-    this.#flush();
+    this.#saved.flush();
     this.#abort.abort();
-    clearTimeout(this.#probe);
   }
 
   /** Appends the next page. */
@@ -147,26 +133,8 @@ export class ThreadSession {
     if (this.#abort.signal.aborted) return;
     const before = this.state;
     const after = (this.state = reduce(before, action));
-    // What reaches the screen reaches the device (the saved copy itself needs no writing back).
-    const shown = after.comments !== before.comments || after.thread !== before.thread || after.nextCursor !== before.nextCursor;
-    if (shown && action.type !== 'saved' && after.thread && this.source.persist) {
-      clearTimeout(this.#save);
-      this.#save = setTimeout(() => this.#flush(), SAVE_DELAY_MS);
-      // A comment of this reader's just left the outbox: the saved copy may be all that keeps it
-      // (one awaiting a moderator is listed to nobody), so it is written at once.
-      if (action.type === 'accepted') this.#flush();
-    }
+    this.#saved.changed(before, after, action);
     this.host.changed(after);
-  }
-
-  /** Writes what is shown now if a write is due. */
-  #flush(): void {
-    if (this.#save === undefined) return;
-    clearTimeout(this.#save);
-    this.#save = undefined;
-    const { source, state } = this;
-    const { thread, comments, nextCursor, moreReplies } = state;
-    if (thread) this.#layer.cache.write(source.threadId, source.sort, { thread, comments, nextCursor, moreReplies }).catch(ignore);
   }
 
   #list(options: ListOptions): Promise<CommentPage> {
@@ -179,10 +147,10 @@ export class ThreadSession {
     const signal = this.#abort.signal;
     try {
       const page = await this.#list({ ...options, signal });
-      this.#reached();
+      this.#outage.reached();
       this.#dispatch({ type: 'page', page, root: options.root });
     } catch (error) {
-      this.#failed(error, signal);
+      this.#outage.failed(error, signal);
     }
   }
 
@@ -196,12 +164,11 @@ export class ThreadSession {
     this.#fetch?.abort();
     const fetch = (this.#fetch = new AbortController());
     const signal = AbortSignal.any([this.#abort.signal, fetch.signal]);
-    clearTimeout(this.#probe);
     try {
       const first = await (started ?? this.#list({ signal }));
       if (saved) await Promise.race([saved, delay(SAVED_GRACE_MS)]);
       if (signal.aborted) return;
-      this.#probes = 0;
+      this.#outage.over();
       this.#dispatch({ type: 'page', page: first, first: true });
       this.#subscribe();
       while (unconfirmed(this.state).roots && this.state.nextCursor !== null) {
@@ -214,7 +181,7 @@ export class ThreadSession {
         }
       }
     } catch (error) {
-      this.#failed(error, signal);
+      this.#outage.failed(error, signal);
     } finally {
       if (this.#fetch === fetch) this.#fetch = undefined;
     }
@@ -226,57 +193,13 @@ export class ThreadSession {
     this.#live = new AbortController();
     const listener = (event: ThreadEvent) => {
       this.#dispatch({ type: 'live', event });
-      this.#reached();
+      this.#outage.reached();
     };
     try {
       this.source.adapter.subscribe?.(this.source.threadId, listener, { signal: AbortSignal.any([this.#abort.signal, this.#live.signal]) });
     } catch (error) {
       // An adapter whose subscribe throws gives no live updates; the thread itself is fine.
       console.warn('Chime: live updates could not start.', error);
-    }
-  }
-
-  /** A storage call succeeded: an outage is over; what is shown is fetched again and what waits is sent. */
-  #reached(): void {
-    if (!this.#down()) return;
-    this.#dispatch({ type: 'reached' });
-    if (!this.#fetch) void this.#refresh();
-    void this.writer.send(undefined, true);
-  }
-
-  #down(): boolean {
-    return this.state.status === 'offline' || Boolean(this.state.error?.retryable);
-  }
-
-  #retry(): void {
-    if (this.#down() && !this.#fetch) void this.#refresh();
-  }
-
-  /** Shows the failure; if it may pass, tries again later, each time waiting longer. */
-  #failed(thrown: unknown, signal: AbortSignal): void {
-    if (signal.aborted) return;
-    const error: AdapterError = toAdapterError(thrown);
-    this.#dispatch({ type: 'failed', error });
-    if (this.state.error === error) this.host.tell('error', { error, action: 'load' });
-    if (!error.retryable) return;
-    clearTimeout(this.#probe);
-    this.#probe = setTimeout(() => this.#retry(), backoff(++this.#probes, PROBE_MAX_MS));
-  }
-
-  /** The page links to a comment further down the thread: page on until it is shown, within reason. */
-  async #findLinked(): Promise<void> {
-    const linked = linkedCommentId();
-    const { pageSize } = this.source;
-    const shown = () => this.state.comments.some((c) => c.id === linked);
-    while (
-      linked &&
-      !shown() &&
-      this.state.status === 'live' &&
-      !this.state.busy &&
-      this.state.nextCursor !== null &&
-      this.state.comments.length < pageSize * LINK_SEARCH_PAGES
-    ) {
-      await this.loadMore();
     }
   }
 }

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ChimeComments } from '../../src/components/chime-comments.js';
 import { formOf, headingText, loadFrame, SEED_URL, shadow } from './helpers.js';
+import { deliveryOf, newThread, openTab, post, useServer } from './tabs.js';
 
 // The built widget loads each chunk only on pages that show what it is for, counted by the
 // scripts each page really requested (Resource Timing).
@@ -68,5 +69,33 @@ describe('chunks loaded on demand', () => {
     frame.contentDocument!.body.append(count);
     await waitUntil(() => countText(frame).join() === '3 comments', 'the count never showed', { timeout: 5000 });
     expect(scripts(frame)).to.deep.equal(['chime', 'chime-count', 'chime-memory']);
+  });
+});
+
+describe("chunks of the reader's writing, against the reference server", function () {
+  this.timeout(20000);
+
+  useServer();
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it("a reader who only reads fetches neither the outbox's delivery nor the REST adapter's writes; posting fetches both", async () => {
+    const { widget, frame } = await openTab(newThread('chunks'));
+    await waitUntil(() => headingText(widget) === 'Comments (0)' && formOf(widget)?.shadowRoot?.querySelector('textarea'), 'never loaded', {
+      timeout: 5000,
+    });
+    await settle();
+    expect(scripts(frame)).to.deep.equal(['chime', 'chime-form', 'chime-rest-calls', 'chime-thread-session']);
+    await post(widget, 'Now I write');
+    await waitUntil(() => deliveryOf(widget).join() === 'sent', 'never sent', { timeout: 5000 });
+    // With the note under the reader's own comment (own-comment), shown while it was on its way.
+    expect(scripts(frame)).to.deep.equal([
+      'chime',
+      'chime-form',
+      'chime-outbox-delivery',
+      'chime-own-comment',
+      'chime-rest-calls',
+      'chime-rest-writes',
+      'chime-thread-session',
+    ]);
   });
 });

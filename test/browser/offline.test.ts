@@ -1,4 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { fill, formOf, headingText, renderedComments, shadow, submit } from './helpers.js';
 import {
   cachedBodies,
@@ -153,6 +154,29 @@ describe('offline first, against the real server through a real network', functi
     expect(await storedCount(thread)).to.equal(1);
     expect(texts(widget)).to.deep.equal(['Once only']);
     expect(renderedComments(widget)[0].id).to.equal(`comment-${stored[0].id}`);
+  });
+
+  it('keeps a comment written before the code that sends it came, and sends it once that code can be fetched', async () => {
+    const thread = newThread();
+    const { widget } = await openTab(thread);
+    await waitUntil(() => headingText(widget) === 'Comments (0)', 'never loaded');
+    // A reader who has only read has not fetched the outbox's delivery (its own chunk); then the network goes.
+    await executeServerCommand('cdp-block', { urls: ['*chime-outbox-delivery-*'] });
+    try {
+      await network('proxy-down');
+      const queued = oneEvent(widget, 'chime-queued');
+      await post(widget, 'Written before the code came');
+      expect((await queued).detail.comment.body).to.equal('Written before the code came');
+      expect(deliveryOf(widget)).to.deep.equal(['pending']);
+      expect((await outboxOf(thread)).map((e) => e.input.body)).to.deep.equal(['Written before the code came']);
+      await waitUntil(() => !formOf(widget)!.sending && !formOf(widget)!.draft.body, 'the form was not freed for the next comment');
+    } finally {
+      await executeServerCommand('cdp-block', { urls: [] });
+    }
+    await network('proxy-up');
+    await waitUntil(() => deliveryOf(widget).join() === 'sent', 'never sent once its code could be fetched', { timeout: 8000 });
+    expect((await storedComments(thread)).map((c) => c.body)).to.deep.equal(['Written before the code came']);
+    expect(await outboxOf(thread)).to.deep.equal([]);
   });
 
   it('keeps a refused comment visible with the reason, to edit and send again or to discard', async () => {
