@@ -77,11 +77,13 @@ function writes(): Promise<Writes> {
 
 export const post = async (a: RestAdapter, input: NewComment, options?: CallOptions) => (await writes()).post(a, input, options);
 
-export const edit = async (a: RestAdapter, id: string, body: string, options: EditTokenOptions) => (await writes()).edit(a, id, body, options);
+// With the adapter's own arguments (rest.ts makes them its methods), the thread's id included.
+export const edit = async (a: RestAdapter, _threadId: string, id: string, body: string, options: EditTokenOptions) =>
+  (await writes()).edit(a, id, body, options);
 
-export const remove = async (a: RestAdapter, id: string, options: EditTokenOptions) => (await writes()).remove(a, id, options);
+export const remove = async (a: RestAdapter, _threadId: string, id: string, options: EditTokenOptions) => (await writes()).remove(a, id, options);
 
-export const react = async (a: RestAdapter, commentId: string, reaction: string, on: boolean, options: ReactOptions) =>
+export const react = async (a: RestAdapter, _threadId: string, commentId: string, reaction: string, on: boolean, options: ReactOptions) =>
   (await writes()).react(a, commentId, reaction, on, options);
 
 export async function counts(a: RestAdapter, threadIds: string[], { signal }: CallOptions = {}) {

@@ -1,6 +1,6 @@
-import type { CallOptions, CommentAdapter, EditTokenOptions, ListOptions, ReactOptions } from '../core/adapter.js';
+import type { CallOptions, CommentAdapter, ListOptions } from '../core/adapter.js';
 import { toAdapterError } from '../core/errors.js';
-import type { CommentPage, NewComment, ThreadEvent } from '../core/types.js';
+import type { CommentPage } from '../core/types.js';
 
 type Query = Record<string, string | number | null | undefined>;
 
@@ -12,6 +12,8 @@ export interface RequestOptions extends CallOptions {
 }
 
 type Calls = typeof import('./rest-calls.js');
+/** A call of rest-calls.ts as the adapter's method: the same arguments, less the adapter that comes first there. */
+type Method<K extends keyof Calls> = Calls[K] extends (a: RestAdapter, ...args: infer A) => infer R ? (...args: A) => R : never;
 let loading: Promise<Calls> | undefined;
 /** The chunk with every call but list(), fetched once (again after a failure: offline). */
 function calls(): Promise<Calls> {
@@ -31,6 +33,14 @@ export class RestAdapter implements CommentAdapter {
   user = '';
   /** @internal For rest-calls.ts. */
   readonly base: string;
+  // What showing a thread does not need: rest-calls.ts's calls (CALLS, below), fetched as the adapter is made.
+  declare getThread: Method<'getThread'>;
+  declare post: Method<'post'>;
+  declare edit: Method<'edit'>;
+  declare remove: Method<'remove'>;
+  declare counts: Method<'counts'>;
+  declare react: Method<'react'>;
+  declare subscribe: Method<'subscribe'>;
   private readonly fetch: typeof fetch;
 
   constructor(endpoint: string, options: { fetch?: typeof fetch } = {}) {
@@ -52,39 +62,6 @@ export class RestAdapter implements CommentAdapter {
     return page;
   }
 
-  // What showing a thread does not need comes with rest-calls.ts, fetched as the adapter is made.
-  getThread(threadId: string, options?: CallOptions) {
-    return calls().then((c) => c.getThread(this, threadId, options));
-  }
-
-  post(input: NewComment, options?: CallOptions) {
-    return calls().then((c) => c.post(this, input, options));
-  }
-
-  edit(_threadId: string, id: string, body: string, options: EditTokenOptions) {
-    return calls().then((c) => c.edit(this, id, body, options));
-  }
-
-  remove(_threadId: string, id: string, options: EditTokenOptions) {
-    return calls().then((c) => c.remove(this, id, options));
-  }
-
-  counts(threadIds: string[], options?: CallOptions) {
-    return calls().then((c) => c.counts(this, threadIds, options));
-  }
-
-  react(_threadId: string, commentId: string, reaction: string, on: boolean, options: ReactOptions) {
-    return calls().then((c) => c.react(this, commentId, reaction, on, options));
-  }
-
-  subscribe(threadId: string, listener: (event: ThreadEvent) => void, options: CallOptions) {
-    // Without the chunk (offline), no live updates: the session subscribes again once back.
-    calls().then(
-      (c) => c.subscribe(this, threadId, listener, options),
-      () => undefined,
-    );
-  }
-
   /** @internal For rest-calls.ts. */
   url(path: string, query: Query = {}) {
     const url = new URL(`api/${path}`, this.base);
@@ -96,7 +73,8 @@ export class RestAdapter implements CommentAdapter {
   async request<T>(method: string, path: string, { query, body, headers, signal }: RequestOptions): Promise<T> {
     try {
       const res = await this.fetch(this.url(path, query), { method, signal, headers, body });
-      const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
+      // No body (204) or not JSON: undefined.
+      const data = await res.json().catch(() => undefined);
       if (res.ok) return data as T;
       // An error answer is read by rest-calls.ts, here by now (fetched as the adapter was made); a
       // chunk that cannot load rejects as the network error it is.
@@ -105,4 +83,15 @@ export class RestAdapter implements CommentAdapter {
       throw toAdapterError(err);
     }
   }
+}
+
+/** The adapter's calls that rest-calls.ts makes. */
+const CALLS = ['getThread', 'post', 'edit', 'remove', 'counts', 'react', 'subscribe'] as const;
+for (const name of CALLS) {
+  RestAdapter.prototype[name] = function (this: RestAdapter, ...args: unknown[]) {
+    const call = calls().then((c) => (c[name] as (a: RestAdapter, ...args: unknown[]) => unknown)(this, ...args));
+    // Nobody waits for subscribe(): without the chunk (offline), no live updates until the session subscribes again.
+    call.catch(() => undefined);
+    return call;
+  } as never;
 }

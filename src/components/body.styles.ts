@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /** A rendered comment body: in the thread and in the form's preview. */
 export const bodyStyles = css`

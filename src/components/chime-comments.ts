@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { CommentAdapter } from '../core/adapter.js';
+import { chunk } from '../core/chunks.js';
 import { localeOf, localeReady, messagesFor } from '../core/i18n.js';
 import type { SortOrder } from '../core/types.js';
 import { defineLazy } from './lazy-elements.js';
@@ -134,7 +135,7 @@ export class ChimeComments extends LitElement {
   readonly #thread = new ThreadController(this, (news, detail) => {
     this.dispatchEvent(new CustomEvent(`chime-${news}`, { detail, bubbles: true, composed: true }));
     // Its strings come with the note under the reader's comment, shown at the same time.
-    void import('./own-comment.js').then((own) => {
+    void chunk(() => import('./own-comment.js')).then((own) => {
       this.#said = (this.#own = own).said(news, detail, messagesFor(localeOf(this)), this.#said);
       this.requestUpdate();
     });
@@ -149,12 +150,12 @@ export class ChimeComments extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('theme') && this.theme === 'page') void import('./page-theme.js').then((module) => module.followPage(this));
+    if (changed.has('theme') && this.theme === 'page') void chunk(() => import('./page-theme.js')).then((module) => module.followPage(this));
     if (!SOURCE_PROPERTIES.some((name) => changed.has(name))) return;
     this._replyTo = '';
     if (this.loading === 'lazy' && !(this.#near ||= Boolean(linkedCommentId()))) {
       // Its own chunk: eager elements (the default) never load it.
-      return void import('./near.js').then((module) =>
+      return void chunk(() => import('./near.js')).then((module) =>
         module.whenNear(this, () => {
           if (!this.#near) this.requestUpdate('thread');
           this.#near = true;
@@ -205,7 +206,13 @@ export class ChimeComments extends LitElement {
       ${
         error
           ? html`<p class="status" role="alert" part="error">
-            ${m.loadFailed} ${session ? html`<button class="secondary" @click=${() => session.retry()}>${m.retry}</button>` : error.code == 'network' ? '' : error.message}
+            ${m.loadFailed}
+            ${
+              // Also when the network kept the session (its code) or the adapter away; a setup error says what is wrong.
+              session || error.code === 'network'
+                ? html`<button class="secondary" @click=${() => this.#thread.retry()}>${m.retry}</button>`
+                : error.message
+            }
           </p>`
           : nothing
       }
@@ -251,14 +258,15 @@ export class ChimeComments extends LitElement {
       }
       ${
         nextCursor && !stale.size
-          ? html`<button class="secondary" part="load-more" ?disabled=${busy} @click=${() => this.#more()}>${m.loadMore}</button>`
+          ? html`<button class="secondary" part="load-more" ?disabled=${busy} @click=${async () => this.#focus(await session?.loadMore())}>${m.loadMore}</button>`
           : nothing
       }
       ${
         isClosed
           ? html`<p class="closed" part="closed">${m.closed}</p>`
-          : thread
-            ? html`<chime-form part="form" .messages=${m} .writer=${session?.writer}
+          : // Not before the session, whose writer keeps the draft and posts (its code may be late).
+            session && thread
+            ? html`<chime-form part="form" .messages=${m} .writer=${session.writer}
                 ><slot name="sign-in" slot="sign-in"></slot
               ></chime-form>`
             : nothing
@@ -267,13 +275,6 @@ export class ChimeComments extends LitElement {
         ${fresh.length ? m.newComments(fresh.length) : ''} ${status === 'offline' ? m.offlineNotice : ''} ${this.#said}
       </p>
     </section>`;
-  }
-
-  /** Loads the next page, and takes the reader to its first comment. */
-  async #more(): Promise<void> {
-    const shown = new Set(this.#thread.state.comments.map((c) => c.id));
-    await this.#thread.session?.loadMore();
-    this.#focus(this.#thread.state.comments.find((c) => !shown.has(c.id))?.id);
   }
 }
 

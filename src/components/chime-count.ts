@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
+import { css } from './css.js';
 import { adapterFor, onRegister } from '../adapters/registry.js';
 import type { CommentAdapter } from '../core/adapter.js';
 import { AdapterError } from '../core/errors.js';

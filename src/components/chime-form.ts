@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type ReactiveElement } from 'lit';
+import { chunk } from '../core/chunks.js';
 import { messagesFor, type FormMessages, type LocaleMessages } from '../core/i18n.js';
 import type { CommentWriter } from '../core/comment-writer.js';
 import type { AdapterError } from '../core/errors.js';
@@ -177,10 +178,8 @@ export class ChimeForm extends LitElement {
     this.#token = token;
     this._signedIn = token ? undefined : null;
     if (token) {
-      void import('../core/user-token.js').then(
-        ({ signedIn }) => token === this.#token && (this._signedIn = signedIn(token)),
-        () => token === this.#token && (this._signedIn = null),
-      );
+      // Not read until its code comes (again until it does: chunks.ts), rather than read as nobody.
+      void chunk(() => import('../core/user-token.js')).then(({ signedIn }) => token === this.#token && (this._signedIn = signedIn(token)));
     }
   }
 
@@ -368,7 +367,7 @@ export class ChimeForm extends LitElement {
     }
     // Refused for good: said here too, in words of the note's chunk (the comment's note is showing).
     this.#told = Boolean(refused);
-    if (refused) this.error = (await import('./own-comment.js')).reason(refused, this.#messages, true);
+    if (refused) this.error = (await chunk(() => import('./own-comment.js'))).reason(refused, this.#messages, true);
   }
 
   #validate(): Partial<Record<Field, string>> {

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 import { bodyStyles } from './body.styles.js';
 
 export const threadStyles = [

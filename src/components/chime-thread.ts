@@ -1,4 +1,5 @@
 import { LitElement, nothing, type PropertyValues } from 'lit';
+import { chunk } from '../core/chunks.js';
 import { FIRST_PAINT_ROOTS } from '../core/first-paint.js';
 import { editToken } from '../core/identity.js';
 import { messagesFor, type LocaleMessages } from '../core/i18n.js';
@@ -96,7 +97,8 @@ export class ChimeThread extends LitElement {
   /** Toggled ids: `r` + id for collapsed replies, `b` + id for an expanded long body, `e` + id for one being edited. */
   readonly #open = new Set<string>();
 
-  readonly #top = Object.assign(document.createElement('ol'), { className: 'top', part: 'list' });
+  // Every button is in it: one listener handles their clicks.
+  readonly #top = Object.assign(document.createElement('ol'), { className: 'top', part: 'list', onclick: (event: Event) => this.#onClick(event) });
   readonly #items = new Map<string, Item>();
   #children = new Map<string | null, Comment[]>();
   #byId = new Map<string, Comment>();
@@ -132,12 +134,6 @@ export class ChimeThread extends LitElement {
     clearInterval(this.#clock);
   }
 
-  protected override createRenderRoot() {
-    const root = super.createRenderRoot();
-    root.addEventListener('click', (event) => this.#onClick(event));
-    return root;
-  }
-
   /** Moves focus to a comment once it is drawn: one the reader just wrote, or the first one they asked to see. */
   focusOn(id?: string): void {
     this.#focus = id;
@@ -166,7 +162,7 @@ export class ChimeThread extends LitElement {
       // The reader came for that comment: everything up to it is drawn at once, then highlighted
       // and scrolled to (permalink.ts, once this update has drawn it).
       this.#drawn = Infinity;
-      void import('./permalink.js').then((module) => module.showLinked(this.renderRoot as ShadowRoot, id));
+      void chunk(() => import('./permalink.js')).then((module) => module.showLinked(this.renderRoot as ShadowRoot, id));
     }
   }
 
@@ -285,7 +281,7 @@ export class ChimeThread extends LitElement {
    */
   #ownComment(): OwnComment | undefined {
     if (!this.#own) {
-      void (ownComment ??= import('./own-comment.js')).then((module) => {
+      void (ownComment ??= chunk(() => import('./own-comment.js'))).then((module) => {
         if (this.#own) return;
         this.#own = module;
         const root = this.renderRoot as ShadowRoot;

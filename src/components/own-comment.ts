@@ -1,7 +1,8 @@
 // What only a comment's writer sees: the note under a comment the storage has not accepted, and
 // the edit box. Most readers never see either: this is a chunk of its own, loaded the first time
 // <chime-thread> shows one.
-import { css, html } from 'lit';
+import { html } from 'lit';
+import { css } from './css.js';
 import type { SessionNews } from '../core/news.js';
 import type { AdapterError, AdapterErrorCode, Refusal } from '../core/errors.js';
 import type { DeliveryMessages, ErrorMessages, LocaleMessages } from '../core/i18n.js';

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /**
  * The design tokens, declared once by each top-level Chime element (inner elements inherit them).

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { adapterFor, onRegister, setupError, type StorageSettings } from '../adapters/registry.js';
+import { chunk, retryChunks } from '../core/chunks.js';
 import { AdapterError } from '../core/errors.js';
-import { startReads, type ThreadSource } from '../core/first-paint.js';
+import { startReads, type FirstPaint, type ThreadSource } from '../core/first-paint.js';
 import type { Tell, ThreadSession } from '../core/thread-session.js';
 import { fromSaved, initialState, type ThreadState } from '../core/thread-state.js';
 
@@ -61,28 +62,43 @@ export class ThreadController implements ReactiveController {
     // Before the first list: the signed-in reader's own reactions and comments come with it. The
     // adapter reads the token (an expired one is not sent: the reader is anonymous, docs/sso.md).
     if ('user' in adapter) adapter.user = this.host.userToken ?? '';
-    const reads = startReads(source, signal);
+    let reads: FirstPaint | undefined = startReads(source, signal);
     // The saved copy's head is shown before the session's code is here; the session takes it over.
     if (reads.head) {
       this.state = { ...initialState, ...fromSaved(reads.head) };
       this.host.requestUpdate();
     }
-    void import('../core/thread-session.js').then(
-      ({ ThreadSession }) => {
-        if (signal.aborted) return;
-        const session = (this.session = new ThreadSession(source, {
-          changed: (state) => {
-            this.state = state;
-            this.host.requestUpdate();
-          },
-          tell: this.tell,
-        }));
-        this.host.requestUpdate();
-        void session.start(reads);
+    // Fetched again until it comes (chunks.ts): the thread then starts afresh, as if nothing happened.
+    void chunk(
+      // The class alone: the chunk's other exports (for the delivery chunk) need no namespace object.
+      async () => (await import('../core/thread-session.js')).ThreadSession,
+      (error) => {
+        reads = undefined;
+        this.#report(new AdapterError('network', `Chime's code could not be loaded (${error}).`), signal);
       },
-      // Offline with the chunk not cached: the thread "could not be loaded"; the page learns why.
-      (error: unknown) => this.#report(new AdapterError('network', `${error}`), signal),
-    );
+    ).then((ThreadSession) => {
+      if (signal.aborted) return;
+      const session = (this.session = new ThreadSession(source, {
+        changed: (state) => {
+          this.state = state;
+          this.host.requestUpdate();
+        },
+        tell: this.tell,
+      }));
+      this.state = session.state;
+      this.host.requestUpdate();
+      void session.start(reads ?? startReads(source, signal));
+    });
+  }
+
+  /**
+   * The reader's "Try again": every chunk waiting is fetched now, and the session fetches again;
+   * without one (its code, or the adapter, could not be had), the thread starts over.
+   */
+  retry(): void {
+    retryChunks();
+    if (this.session) return void this.session.retry();
+    void this.#open();
   }
 
   #close(): void {
@@ -98,9 +114,10 @@ export class ThreadController implements ReactiveController {
     this.#report(error, signal);
   }
 
+  /** Shows `error`; a saved copy on screen stays instead, offline, as in the session's outages. The page hears of it once. */
   #report(error: AdapterError, signal: AbortSignal): void {
     if (signal.aborted) return;
-    this.state = { ...initialState, status: 'error', error };
+    this.state = this.state.thread ? { ...this.state, status: 'offline' } : { ...initialState, status: 'error', error };
     this.host.requestUpdate();
     this.tell('error', { error, action: 'load' });
   }

@@ -15,9 +15,12 @@ export function forgetAuthor(): void {
   write(Object.assign(identity(), { author: undefined }));
 }
 
-/** Keeps a comment's edit token until `expires` (ms since the epoch), when its edit window closes. */
+/** Keeps a comment's edit token until `expires` (ms since the epoch), when its edit window closes; those past theirs go. */
 export function saveEditToken(id: string, token: string, expires: number): void {
   const current = identity();
-  current.tokens[id] = [token, expires];
+  const now = Date.now();
+  current.tokens = Object.fromEntries(
+    Object.entries({ ...current.tokens, [id]: [token, expires] as [string, number] }).filter(([, [, until]]) => until > now),
+  );
   write(current);
 }

@@ -1,3 +1,4 @@
+import { chunk } from './chunks.js';
 import { REACTIONS } from './protocol.js';
 import type { SortOrder } from './types.js';
 
@@ -180,18 +181,28 @@ export function registerLocale(locale: string, messages: Partial<Messages>): voi
   locales.set(tag, { ...en, ...locales.get(tag), ...messages });
 }
 
-/** Bundled translations asked for: loading, or here (1; also when none exists or it failed to load: English stays). */
+/** Bundled translations asked for: loading, or here (1; also when none exists). */
 const asked = new Map<string, Promise<unknown> | 1>();
+/** Those whose first fetch failed: English shows until they come. */
+const late = new Set<string>();
 
 /**
- * Whether `locale`'s bundled translation (if Chime has one) is here. If not, it is loaded (a chunk
- * of its own, ../locales/locale.ts) and `then` is called once it is in, or could not be.
+ * Whether `locale`'s bundled translation (if Chime has one) is here, or could not be fetched yet
+ * (English shows meanwhile). If not here, it is loaded (a chunk of its own, ../locales/locale.ts,
+ * fetched again until it comes: chunks.ts) and `then` is called once it is in, and once when the
+ * first fetch fails.
  */
 export function localeReady(locale: string, then: () => void): boolean {
-  const load = /^en\b/i.test(locale) ? 1 : (asked.get(locale) ?? import('../locales/locale.js').then((module) => module.load(locale)));
+  const load = /^en\b/i.test(locale)
+    ? 1
+    : (asked.get(locale) ??
+      chunk(
+        () => import('../locales/locale.js').then((module) => module.load(locale)),
+        () => (late.add(locale), then()),
+      ));
   if (load === 1) return true;
-  asked.set(locale, load.finally(() => asked.set(locale, 1)).then(then, then));
-  return false;
+  asked.set(locale, load.finally(() => asked.set(locale, 1)).then(then));
+  return late.has(locale);
 }
 
 /** The language an element speaks: its `locale`, else the nearest `lang` on the page, else the browser's. */

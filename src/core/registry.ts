@@ -1,4 +1,5 @@
 import type { CommentAdapter } from './adapter.js';
+import { chunk } from './chunks.js';
 import { AdapterError, toAdapterError } from './errors.js';
 import type { SetupProblem } from './setup-errors.js';
 
@@ -25,14 +26,11 @@ export type AdapterFactory = (config: AdapterConfig) => CommentAdapter | Promise
 
 /**
  * The AdapterError saying what the page must set for `element`, or the one a factory refused its
- * settings with, once the page has loaded (setup-errors.ts, loaded now); never rejects.
+ * settings with, once the page has loaded (setup-errors.ts, loaded now, or once it can be: chunks.ts);
+ * never rejects.
  */
 export const setupError = (element: HTMLElement, problem: SetupProblem | AdapterError, name?: string): Promise<AdapterError> =>
-  import('./setup-errors.js').then(
-    (errors) => errors.setupError(element, problem, name),
-    // The chunk did not come (offline): a factory's own refusal says more.
-    (error: unknown) => toAdapterError(typeof problem === 'string' ? error : problem),
-  );
+  chunk(() => import('./setup-errors.js')).then((errors) => errors.setupError(element, problem, name));
 
 const factories = new Map<string, AdapterFactory>();
 // One adapter per configuration and page, so every element showing the same store sees the

@@ -103,10 +103,12 @@ export class ThreadSession {
     this.#abort.abort();
   }
 
-  /** Appends the next page. */
-  async loadMore(): Promise<void> {
-    const { nextCursor, busy } = this.state;
+  /** Appends the next page; resolves with the first comment it added (for the reader to be taken to). */
+  async loadMore(): Promise<string | undefined> {
+    const { nextCursor, busy, comments } = this.state;
+    const shown = new Set(comments.map((c) => c.id));
     if (nextCursor !== null && !busy) await this.#page({ cursor: nextCursor });
+    return this.state.comments.find((c) => !shown.has(c.id))?.id;
   }
 
   /** Shows the replies of a top-level comment that its page left out, a page at a time. */

@@ -11,6 +11,8 @@ defineChimeElements();
 async function mount(adapter: CommentAdapter = memoryWith([])): Promise<ChimeComments> {
   const element = await fixture<ChimeComments>(html`<chime-comments thread="/t" .adapter=${adapter}></chime-comments>`);
   await loaded(element);
+  // The form shows with the session, whose writer it posts through.
+  await waitUntil(() => formOf(element), 'no form');
   await formOf(element)!.updateComplete;
   return element;
 }

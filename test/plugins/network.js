@@ -7,6 +7,8 @@
 //                                                         event streams and requests in flight included
 //   executeServerCommand('proxy-up', { url })             listens again, on the same port
 //   executeServerCommand('proxy-hold-lists', { url })     GET /api/comments waits ...
+//   executeServerCommand('proxy-hold-chunks', { url })    GET /chime-<name>-<hash>.js (the widget's chunks, from a
+//                                                         server that serves them) waits too ...
 //   executeServerCommand('proxy-release', { url })        ... until released
 //   executeServerCommand('proxy-delay-posts', { url, ms }) POST /api/comments reaches the server ms late
 //   executeServerCommand('proxy-drop-next-post-response', { url })
@@ -30,6 +32,7 @@ import { createServer, request as forward } from 'node:http';
 class Proxy {
   sockets = new Set();
   held = null;
+  holdChunks = false;
   postDelayMs = 0;
   dropNextPost = false;
   stats = { posts: 0, postsInFlight: 0, dropped: 0 };
@@ -71,6 +74,7 @@ class Proxy {
   release() {
     for (const resume of this.held ?? []) resume();
     this.held = null;
+    this.holdChunks = false;
   }
 
   async handle(request, response) {
@@ -80,7 +84,8 @@ class Proxy {
     response.on('close', () => this.open.delete(open));
     const isPost = request.method === 'POST' && pathname === '/api/comments';
     const isList = request.method === 'GET' && pathname === '/api/comments';
-    if (isList && this.held) await new Promise((resume) => this.held.push(resume));
+    const isChunk = request.method === 'GET' && /^\/chime-.+\.js$/.test(pathname);
+    if ((isList || (isChunk && this.holdChunks)) && this.held) await new Promise((resume) => this.held.push(resume));
     if (isPost && this.postDelayMs) await new Promise((resume) => setTimeout(resume, this.postDelayMs));
     if (request.socket.destroyed) return;
     const drop = isPost && this.dropNextPost;
@@ -167,6 +172,10 @@ export function networkPlugin() {
           return true;
         case 'proxy-hold-lists':
           proxy(payload.url).held ??= [];
+          return true;
+        case 'proxy-hold-chunks':
+          proxy(payload.url).held ??= [];
+          proxy(payload.url).holdChunks = true;
           return true;
         case 'proxy-release':
           proxy(payload.url).release();
