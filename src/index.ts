@@ -6,7 +6,7 @@ export { ChimeCount } from './components/chime-count.js';
 export { ChimeForm, type CommentDraft, type CommentSubmission } from './components/chime-form.js';
 export { defineChimeElements } from './define.js';
 export type { CommentAdapter, CallOptions, ListOptions, EditTokenOptions, ReactOptions } from './core/adapter.js';
-export { AdapterError, toAdapterError, type AdapterErrorCode } from './core/errors.js';
+export { AdapterError, toAdapterError, type AdapterErrorCode, type Refusal } from './core/errors.js';
 export { registerLocale, messagesFor, type LocaleMessages, type Messages } from './core/i18n.js';
 export { LIMITS } from './core/protocol.js';
 export { setOfflineCacheBudget } from './core/offline-layer.js';

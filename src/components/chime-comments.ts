@@ -129,11 +129,14 @@ export class ChimeComments extends LitElement {
    */
   #said = '';
 
+  /** The chunk of the note under the reader's comment (own-comment.ts): it words the live region and why a change was refused. */
+  #own?: typeof import('./own-comment.js');
+
   readonly #thread = new ThreadController(this, (news, detail) => {
     this.dispatchEvent(new CustomEvent(`chime-${news}`, { detail, bubbles: true, composed: true }));
     // Its strings come with the note under the reader's comment, shown at the same time.
-    void chunk(() => import('./own-comment.js')).then(({ said }) => {
-      this.#said = said(news, detail, messagesFor(localeOf(this)), this.#said);
+    void chunk(() => import('./own-comment.js')).then((own) => {
+      this.#said = (this.#own = own).said(news, detail, messagesFor(localeOf(this)), this.#said);
       this.requestUpdate();
     });
   });
@@ -194,7 +197,7 @@ export class ChimeComments extends LitElement {
           : nothing
       }
       ${fresh.length ? html`<button class="secondary" part="new-comments" @click=${() => (session?.reveal(), this.#focus(fresh[0].id))}>${m.newComments(fresh.length)}</button>` : nothing}
-      ${refused ? html`<p class="status" role="alert" part="error">${refused.message}</p>` : nothing}
+      ${refused ? html`<p class="status" role="alert" part="error">${this.#own?.reason(refused, m)}</p>` : nothing}
       ${
         // What the page put inside the element (the thread's HTML) shows until the thread does,
         // also when it cannot be loaded.

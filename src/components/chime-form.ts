@@ -1,8 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type ReactiveElement } from 'lit';
 import { chunk } from '../core/chunks.js';
-import { toAdapterError } from '../core/errors.js';
 import { messagesFor, type FormMessages, type LocaleMessages } from '../core/i18n.js';
 import type { CommentWriter } from '../core/comment-writer.js';
+import type { AdapterError } from '../core/errors.js';
 import { LIMITS } from '../core/protocol.js';
 import type { NewComment } from '../core/types.js';
 import { renderBody } from './markdown.js';
@@ -60,6 +60,7 @@ export const english: FormMessages = {
   bodyRequired: 'Please write a comment.',
   bodyTooLong: (max) => `Please keep your comment under ${max} characters.`,
   forget: 'Forget my name and website',
+  notSaved: 'Your comment could not be kept on this device, so it was not sent. Please try again.',
   signedInAs: (name) => `Commenting as ${name}`,
   signInExpired: 'Your sign-in has expired, so you are commenting as a guest. Reload the page to sign in again.',
 };
@@ -123,6 +124,8 @@ export class ChimeForm extends LitElement {
   sending = false;
   /** A message from the last attempt to post, shown above the button. */
   error = '';
+  /** `error` is why the storage refused the comment, which the note under it and the live region of <chime-comments> say: shown, not said again. */
+  #told = false;
   /** What the fields hold (property only). */
   draft: CommentDraft = { name: '', website: '', body: '' };
   /** The name of the writer being answered: makes this a reply form, with a Cancel button. */
@@ -238,7 +241,7 @@ export class ChimeForm extends LitElement {
         ${m.replyEmails}
       </label>
       <label class="trap" aria-hidden="true">Leave empty <input name="trap" tabindex="-1" autocomplete="off" /></label>
-      ${this.error ? html`<p class="form-error" role="alert" part="form-error">${this.error}</p>` : nothing}
+      ${this.error ? html`<p class="form-error" role=${this.#told ? nothing : 'alert'} part="form-error">${this.error}</p>` : nothing}
       <div class="buttons">
         <button part="button" type="submit" ?disabled=${this.sending}>${this.sending ? m.sending : m.submit}</button>
         <button class="secondary" part="button" type="button" aria-pressed=${this._preview} @click=${() => (this._preview = !this._preview)}>
@@ -344,6 +347,7 @@ export class ChimeForm extends LitElement {
     if (!writer) return;
     this.sending = true;
     this.error = '';
+    let refused: AdapterError | void = undefined;
     try {
       const id = crypto.randomUUID();
       await writer.queue({ id, parentId: this.parent || null, author, body: this.draft.body, notifyReplies, fillMs, homepage });
@@ -353,14 +357,17 @@ export class ChimeForm extends LitElement {
       this.#focusComment(id);
       this.reset();
       if (this.parent) this.#close();
-      await writer.send(id);
-    } catch (error) {
+      refused = await writer.send(id);
+    } catch {
       // Only the outbox itself failing lands here; the text stays in the form.
-      this.error = toAdapterError(error).message;
+      this.error = this.#messages.notSaved;
     } finally {
       this.sending = false;
       this._remembered = Boolean(writer.signedAs());
     }
+    // Refused for good: said here too, in words of the note's chunk (the comment's note is showing).
+    this.#told = Boolean(refused);
+    if (refused) this.error = (await chunk(() => import('./own-comment.js'))).reason(refused, this.#messages, true);
   }
 
   #validate(): Partial<Record<Field, string>> {

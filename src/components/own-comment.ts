@@ -4,12 +4,15 @@
 import { html } from 'lit';
 import { css } from './css.js';
 import type { SessionNews } from '../core/news.js';
-import type { AdapterError } from '../core/errors.js';
-import type { DeliveryMessages, LocaleMessages } from '../core/i18n.js';
+import type { AdapterError, AdapterErrorCode, Refusal } from '../core/errors.js';
+import type { DeliveryMessages, ErrorMessages, LocaleMessages } from '../core/i18n.js';
 import type { Comment } from '../core/types.js';
+import { localeFormat } from '../locales/format.js';
 
-/** The note's English, also what the bundled translations are checked against. */
-export const english: DeliveryMessages = {
+const { wait } = localeFormat('en');
+
+/** The note's English and that of failures, also what the bundled translations are checked against. */
+export const english: DeliveryMessages & ErrorMessages = {
   posted: 'Your comment was posted.',
   pending: 'Pending: it will be sent when the connection is back.',
   awaitingModeration: 'Thank you! Only you can see your comment until a moderator approves it.',
@@ -17,7 +20,54 @@ export const english: DeliveryMessages = {
   editAndResend: 'Edit and send again',
   resend: 'Send again',
   discard: 'Discard',
+
+  unreachable: 'The comment server could not be reached.',
+  serverError: 'Something went wrong on the comment server. Please try again later.',
+  rateLimited: 'The comment server is busy. Please wait a moment and try again.',
+  retryIn: (seconds) => `The comment server is busy. Please try again ${wait(seconds)}.`,
+  pendingIn: (seconds) => `Pending: the comment server is busy, so it will be sent ${wait(seconds)}.`,
+  notFound: 'This comment no longer exists.',
+  forbidden: 'This comment can no longer be changed.',
+  notAllowed: 'You cannot comment here.',
+  signInRequired: 'Please sign in to comment here.',
+  conflict: 'This comment cannot be posted again.',
+  aborted: 'Cancelled.',
+  invalidName: 'This name cannot be used. Please change it.',
+  invalidWebsite: 'This website address cannot be used. Please change it.',
+  invalidEmail: 'This email address cannot be used. Please change it.',
+  invalidBody: 'This text cannot be posted as it is. Please change it.',
+  parentGone: 'The comment you replied to no longer exists.',
 };
+
+/**
+ * What the reader is told of a failure, in the language of `messages`: worded from its code (the
+ * field at fault, the wait a rate limit asks for). The adapter's own words (the page still gets
+ * them in chime-error's detail) only where Chime has none: a code of a custom adapter's own, a
+ * refusal of something the form does not have. `posting`: the failure is a new comment's.
+ */
+export function reason({ code, field, retryAfter, message }: Refusal, messages: LocaleMessages, posting?: boolean): string {
+  const m = { ...english, ...messages };
+  // A validation refusal by the field at fault (the REST server's `author.name` is `name`).
+  const fields: Record<string, string | undefined> = {
+    name: m.invalidName,
+    website: m.invalidWebsite,
+    email: m.invalidEmail,
+    body: m.invalidBody,
+    parentId: m.parentGone,
+  };
+  const texts: Partial<Record<AdapterErrorCode, string>> = {
+    network: m.unreachable,
+    server: m.serverError,
+    closed: m.closed,
+    'rate-limited': retryAfter ? m.retryIn(retryAfter) : m.rateLimited,
+    'not-found': m.notFound,
+    forbidden: field === 'user' ? m.signInRequired : posting ? m.notAllowed : m.forbidden,
+    conflict: m.conflict,
+    aborted: m.aborted,
+    validation: fields[field?.split('.').pop() ?? ''],
+  };
+  return texts[code] ?? message;
+}
 
 /**
  * What the live region of <chime-comments> says (after `before`) when the storage answers about
@@ -34,12 +84,16 @@ export function said(news: SessionNews, detail: object, messages: LocaleMessages
         ? m.awaitingModeration
         : m.posted
       : news === 'queued'
-        ? m.pending
+        ? waiting(error!, m)
         : news === 'rejected'
-          ? m.notSent(error!.message)
+          ? m.notSent(reason(error!, m, true))
           : '';
   return !text ? before : text === before ? `${text}\u00a0` : text;
 }
+
+/** A pending comment's note: when it is sent, if a rate limit holds it back (`seconds` from now), else once the connection is back. */
+const waiting = (failure: Refusal | undefined, m: typeof english, seconds = failure?.retryAfter ?? 0) =>
+  failure?.code === 'rate-limited' && seconds > 0 ? m.pendingIn(seconds) : m.pending;
 
 /**
  * The note under a comment the storage has not accepted: "pending", "awaiting moderation", or
@@ -50,10 +104,12 @@ export function said(news: SessionNews, detail: object, messages: LocaleMessages
 export function renderDelivery({ body, delivery }: Comment, messages: LocaleMessages) {
   const m = { ...english, ...messages };
   if (delivery?.state !== 'rejected') {
-    return html`<p class="delivery" part="delivery">${delivery?.state === 'moderation' ? m.awaitingModeration : m.pending}</p>`;
+    const note =
+      delivery?.state === 'moderation' ? m.awaitingModeration : waiting(delivery?.reason, m, ((delivery?.retryAt ?? 0) - Date.now()) / 1000);
+    return html`<p class="delivery" part="delivery">${note}</p>`;
   }
   return html`<div class="delivery" part="delivery">
-    <p>${m.notSent(delivery.reason ?? '')}</p>
+    <p>${m.notSent(reason(delivery.reason!, m, true))}</p>
     <details>
       <summary>${m.editAndResend}</summary>
       <textarea aria-label=${m.editAndResend} .value=${body}></textarea>

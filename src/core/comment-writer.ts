@@ -1,7 +1,7 @@
 import { forgetAuthor, rememberedAuthor } from './author.js';
 import { backoff } from './backoff.js';
 import { edit, react, remove } from './comment-changes.js';
-import { toAdapterError } from './errors.js';
+import { type AdapterError, toAdapterError } from './errors.js';
 import type { ThreadSource } from './first-paint.js';
 import type { Tell } from './news.js';
 import { withOutgoing } from './outgoing.js';
@@ -71,13 +71,13 @@ export class CommentWriter {
   /**
    * Sends what is due (everything when `all`); what the storage does not accept waits in the
    * outbox or shows as refused. With `id`, resolves as soon as the storage answered that comment
-   * (or could not be reached).
+   * (or could not be reached): to the error it was refused with for good, if it was.
    */
-  async send(id?: string, all = false): Promise<void> {
+  async send(id?: string, all = false): Promise<AdapterError | void> {
     // Nothing waits: the code that sends is not even fetched.
-    if (!this.#delivery && !(await this.#entries()).some((e) => !e.rejected)) return;
+    if (!this.#delivery && !(await this.#entries()).some((e) => !e.refused)) return;
     try {
-      await (await this.#load()).send(id, all);
+      return await (await this.#load()).send(id, all);
     } catch (thrown) {
       // That code could not be fetched (offline, or its server is restarting): what waits stays
       // in the outbox, shown pending, and the code is asked for again later, each time waiting longer.

@@ -24,14 +24,19 @@ export class AdapterError extends Error {
   }
 }
 
-/** Normalises anything thrown (fetch TypeErrors, aborts, adapter bugs) into an AdapterError. */
+/**
+ * An AdapterError as plain data (the outbox keeps it on the device): what the reader is told comes
+ * from its code, field and wait, in their language; its message is the adapter's own words.
+ */
+export type Refusal = Pick<AdapterError, 'code' | 'message' | 'field' | 'retryAfter'>;
+
+/**
+ * Normalises anything thrown (fetch TypeErrors, aborts, adapter bugs) into an AdapterError. Its
+ * message is what was thrown in the browser's or the adapter's own words, for the page (chime-error):
+ * the reader is told from the code.
+ */
 export function toAdapterError(error: unknown): AdapterError {
   if (error instanceof AdapterError) return error;
-  // Nobody is told of an abort (the element dropped what it asked for): the browser's words do.
-  if (error instanceof DOMException && error.name === 'AbortError') return new AdapterError('aborted', error.message, { cause: error });
-  if (error instanceof TypeError) {
-    return new AdapterError('network', 'The comment server could not be reached.', { cause: error });
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new AdapterError('server', message || 'Something went wrong.', { cause: error });
+  const code = error instanceof DOMException && error.name === 'AbortError' ? 'aborted' : error instanceof TypeError ? 'network' : 'server';
+  return new AdapterError(code, (error as Error | undefined)?.message ?? String(error), { cause: error });
 }

@@ -67,6 +67,8 @@ export interface FormMessages {
   bodyTooLong: (max: number) => string;
   /** Clears the name and website this device remembers from the reader's last comment. */
   forget: string;
+  /** The device could not keep the comment (its outbox failed), so it was not sent. */
+  notSaved: string;
   /** In place of the name field, for a reader the host site signed in. */
   signedInAs: (name: string) => string;
   /** The page's sign-in has expired (or is unreadable): the form asks for a name again. */
@@ -85,13 +87,49 @@ export interface DeliveryMessages {
   discard: string;
 }
 
+/**
+ * Why something the reader did failed, worded from the error's code (AdapterError), its field and
+ * the wait a rate limit asks for (own-comment.ts). The website and email refusals of a storage
+ * are the form's own strings; "closed" is the thread's.
+ */
+export interface ErrorMessages {
+  /** network: the storage could not be reached. */
+  unreachable: string;
+  /** server: the storage failed. */
+  serverError: string;
+  /** rate-limited, without saying for how long. */
+  rateLimited: string;
+  /** rate-limited for `seconds`: "try again in 2 minutes" (localeFormat's `wait`). */
+  retryIn: (seconds: number) => string;
+  /** Under a comment waiting out a rate limit: the outbox sends it by itself after `seconds`. */
+  pendingIn: (seconds: number) => string;
+  /** not-found: the comment being changed is gone. */
+  notFound: string;
+  /** forbidden, for an edit or a deletion (the edit window is over, or another device wrote it). */
+  forbidden: string;
+  /** forbidden, for a new comment. */
+  notAllowed: string;
+  /** forbidden for want of a user token (`user`): the site takes comments from its signed-in readers only. */
+  signInRequired: string;
+  /** conflict: a comment with this id was stored (and deleted) before. */
+  conflict: string;
+  /** aborted. */
+  aborted: string;
+  /** validation of the name, the website, the email address, the text, the comment answered. */
+  invalidName: string;
+  invalidWebsite: string;
+  invalidEmail: string;
+  invalidBody: string;
+  parentGone: string;
+}
+
 /** What <chime-count> says. */
 export interface CountMessages {
   count: (count: number) => string;
 }
 
 /** Every reader-facing string: what a locale provides through registerLocale(). */
-export type Messages = ThreadMessages & FormMessages & DeliveryMessages & CountMessages;
+export type Messages = ThreadMessages & FormMessages & DeliveryMessages & ErrorMessages & CountMessages;
 
 /** A locale as messagesFor() gives it: the thread's strings in full, the others where the locale has them. */
 export type LocaleMessages = ThreadMessages & Partial<Messages>;

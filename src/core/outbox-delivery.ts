@@ -2,7 +2,7 @@ import type { CommentAdapter } from './adapter.js';
 import { rememberAuthor, saveEditToken } from './author.js';
 import { backoff } from './backoff.js';
 import type { Tell } from './news.js';
-import { toAdapterError } from './errors.js';
+import { type AdapterError, toAdapterError } from './errors.js';
 import type { Outbox, OutboxChange, OutboxEntry } from './outbox.js';
 import { EDIT_WINDOW_MS } from './protocol.js';
 import type { PostResult } from './types.js';
@@ -23,8 +23,8 @@ const editableUntil = ({ editableUntil, comment }: PostResult) =>
  */
 export class OutboxDelivery {
   #retry?: ReturnType<typeof setTimeout>;
-  /** Who waits for the storage's answer to a comment being sent (see send()). */
-  readonly #answers = new Map<string, () => void>();
+  /** Who waits for the storage's answer to a comment being sent (see send()): given the refusal, if it was one. */
+  readonly #answers = new Map<string, (refusal?: AdapterError) => void>();
 
   constructor(
     private readonly outbox: Outbox,
@@ -39,12 +39,12 @@ export class OutboxDelivery {
   /**
    * Sends what is due (everything when `all`, e.g. the connection just came back); what the
    * storage does not accept waits or shows as refused. With `id`, resolves as soon as the storage
-   * answered that comment (or could not be reached).
+   * answered that comment (or could not be reached): to the error it was refused with for good, if it was.
    */
-  send(id?: string, all = false): Promise<void> {
+  send(id?: string, all = false): Promise<AdapterError | void> {
     const flushed = this.#flush(all);
     if (!id) return flushed;
-    const answered = new Promise<void>((resolve) => this.#answers.set(id, resolve));
+    const answered = new Promise<AdapterError | void>((resolve) => this.#answers.set(id, resolve));
     return Promise.race([answered, flushed]).finally(() => this.#answers.delete(id));
   }
 
@@ -71,7 +71,7 @@ export class OutboxDelivery {
   async #flush(force = false): Promise<void> {
     const run = () => this.#deliver(force);
     await (navigator.locks ? navigator.locks.request(`chime-outbox:${this.threadId}`, run) : run());
-    const due = (await this.outbox.entries(this.threadId)).filter((e) => !e.rejected).map((e) => e.retryAt);
+    const due = (await this.outbox.entries(this.threadId)).filter((e) => !e.refused).map((e) => e.retryAt);
     clearTimeout(this.#retry);
     if (due.length && !this.signal.aborted) this.#retry = setTimeout(() => void this.#flush(), Math.min(...due) - Date.now());
   }
@@ -79,7 +79,7 @@ export class OutboxDelivery {
   /** Stops at the first retryable failure: the remaining entries would fail the same way. */
   async #deliver(force: boolean): Promise<void> {
     for (const entry of await this.outbox.entries(this.threadId)) {
-      if (entry.rejected || (!force && entry.retryAt > Date.now())) continue;
+      if (entry.refused || (!force && entry.retryAt > Date.now())) continue;
       try {
         const result = await this.adapter.post(entry.input, { signal: this.signal });
         await this.outbox.write(entry.input.id);
@@ -90,9 +90,11 @@ export class OutboxDelivery {
         const error = toAdapterError(thrown);
         const attempts = entry.attempts + 1;
         const final = !error.retryable || (error.code === 'rate-limited' && attempts >= RATE_LIMIT_TRIES);
-        const next = final
-          ? { ...entry, rejected: error.message }
-          : { ...entry, attempts, retryAt: Date.now() + backoff(attempts, BACKOFF_MAX_MS, error.retryAfter) };
+        const { code, message, field, retryAfter } = error;
+        const failure = { code, message, field, retryAfter };
+        const next: OutboxEntry = final
+          ? { ...entry, failure, refused: true }
+          : { ...entry, failure, attempts, retryAt: Date.now() + backoff(attempts, BACKOFF_MAX_MS, retryAfter) };
         await this.outbox.write(entry.input.id, next);
         this.#announce({ type: final ? 'rejected' : 'retrying', entry: next, error });
         if (!final) break;
@@ -105,7 +107,7 @@ export class OutboxDelivery {
     this.outbox.announce(change);
     const { type, entry, result, error } = change;
     // An answer, whatever it is: the form is free again before anyone hears about it.
-    this.#answers.get(entry.input.id)?.();
+    this.#answers.get(entry.input.id)?.(type === 'rejected' ? error : undefined);
     if (result) {
       if (result.editToken) saveEditToken(result.comment.id, result.editToken, editableUntil(result));
       // Accepted: the next comment is signed the same way, unless the reader says otherwise. A name

@@ -1,4 +1,4 @@
-import type { AdapterError } from './errors.js';
+import type { AdapterError, Refusal } from './errors.js';
 import type { KeyValueStore } from './storage.js';
 import type { Comment, NewComment, PostResult } from './types.js';
 
@@ -10,8 +10,10 @@ export interface OutboxEntry {
   attempts: number;
   /** Epoch ms before which no retry is due. */
   retryAt: number;
-  /** Why the storage refused it for good; the reader decides what happens next. */
-  rejected?: string;
+  /** Why the last attempt failed: the reader is told in their language (Refusal). */
+  failure?: Refusal;
+  /** The storage refused it for good (`failure` says why): the reader decides what happens next. */
+  refused?: true;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Comment } from './types.js';
  * The reader's outgoing comments with an outbox entry shown among them, in place if it already
  * was: a comment the storage has not accepted (yet), Comment.delivery saying how it stands.
  */
-export function withOutgoing(outgoing: Comment[], { input, createdAt, rejected }: OutboxEntry): Comment[] {
+export function withOutgoing(outgoing: Comment[], { input, createdAt, failure, refused, retryAt }: OutboxEntry): Comment[] {
   const comment: Comment = {
     id: input.id,
     threadId: input.threadId,
@@ -14,7 +14,7 @@ export function withOutgoing(outgoing: Comment[], { input, createdAt, rejected }
     author: { name: input.author.name, website: input.author.website },
     body: input.body,
     createdAt,
-    delivery: rejected ? { state: 'rejected', reason: rejected } : { state: 'pending' },
+    delivery: refused ? { state: 'rejected', reason: failure } : { state: 'pending', reason: failure, retryAt },
   };
   const known = outgoing.some((c) => c.id === input.id);
   return known ? outgoing.map((c) => (c.id === input.id ? comment : c)) : [...outgoing, comment];

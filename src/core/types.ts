@@ -1,5 +1,6 @@
 /** The data model shared by the widget, every adapter and the reference server. */
 
+import type { Refusal } from './errors.js';
 import type { SORT_ORDERS } from './protocol.js';
 
 /** How a thread is ordered: classic blogs read oldest first. */
@@ -53,8 +54,10 @@ export interface Comment {
    * Client-only, never stored by an adapter: a comment this reader wrote that the storage has
    * not accepted yet ('pending', waiting in the outbox), refused for good ('rejected'), or
    * accepted for a moderator to approve ('moderation': only this reader's device shows it).
+   * `reason`: why the last attempt failed, if one did; `retryAt`: when the outbox tries a pending
+   * one again (epoch ms).
    */
-  delivery?: { state: 'pending' | 'rejected' | 'moderation'; reason?: string };
+  delivery?: { state: 'pending' | 'rejected' | 'moderation'; reason?: Refusal; retryAt?: number };
 }
 
 export interface ThreadMeta {

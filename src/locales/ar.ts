@@ -5,7 +5,7 @@ import { isolate, localeFormat, ltr } from './format.js';
 // Arabic interfaces (WordPress's "اترك تعليقاً"), with Arabic punctuation (؟ ،). Counts take all six
 // forms: ٠ تعليقات، ١ تعليق، ٢ تعليقان، ٣ تعليقات، ١١ تعليقًا، ١٠٠ تعليق. A reader's name, a server's
 // reason and web addresses are isolated so that Latin text keeps its order inside Arabic.
-const { number, plural } = localeFormat<'zero' | 'one' | 'two' | 'few' | 'many' | 'other'>('ar');
+const { number, plural, wait } = localeFormat<'zero' | 'one' | 'two' | 'few' | 'many' | 'other'>('ar');
 
 const ar: Messages = {
   heading: (count) => `التعليقات (${number(count)})`,
@@ -80,6 +80,7 @@ const ar: Messages = {
     other: 'يجب ألا يتجاوز التعليق # حرف.',
   }),
   forget: 'انسَ اسمي وموقعي الإلكتروني',
+  notSaved: 'تعذّر حفظ تعليقك على هذا الجهاز، لذا لم يُرسَل. يُرجى المحاولة مرة أخرى.',
   signedInAs: (name) => `تعلّق باسم ${isolate(name)}`,
   signInExpired: 'انتهت صلاحية تسجيل دخولك، لذا تعلّق الآن كزائر. أعد تحميل الصفحة لتسجيل الدخول من جديد.',
 
@@ -90,6 +91,23 @@ const ar: Messages = {
   editAndResend: 'تعديل وإعادة الإرسال',
   resend: 'إعادة الإرسال',
   discard: 'حذف',
+
+  unreachable: 'تعذّر الاتصال بخادم التعليقات.',
+  serverError: 'حدث خطأ في خادم التعليقات. يُرجى المحاولة مرة أخرى لاحقًا.',
+  rateLimited: 'خادم التعليقات مشغول الآن. يُرجى الانتظار قليلًا ثم المحاولة مرة أخرى.',
+  retryIn: (seconds) => `خادم التعليقات مشغول الآن. يُرجى المحاولة مرة أخرى ${wait(seconds)}.`,
+  pendingIn: (seconds) => `قيد الانتظار: خادم التعليقات مشغول الآن، لذا سيُرسَل التعليق ${wait(seconds)}.`,
+  notFound: 'لم يعد هذا التعليق موجودًا.',
+  forbidden: 'لم يعد بالإمكان تعديل هذا التعليق.',
+  notAllowed: 'لا يمكنك التعليق هنا.',
+  signInRequired: 'سجّل الدخول لتتمكن من التعليق هنا.',
+  conflict: 'لا يمكن نشر هذا التعليق مرة أخرى.',
+  aborted: 'أُلغي الطلب.',
+  invalidName: 'لا يمكن استخدام هذا الاسم. يُرجى تغييره.',
+  invalidWebsite: 'لا يمكن استخدام عنوان الموقع هذا. يُرجى تغييره.',
+  invalidEmail: 'لا يمكن استخدام عنوان البريد الإلكتروني هذا. يُرجى تغييره.',
+  invalidBody: 'لا يمكن نشر هذا النص كما هو. يُرجى تعديله.',
+  parentGone: 'لم يعد التعليق الذي ترد عليه موجودًا.',
 
   count: plural({ zero: '# تعليقات', one: '# تعليق', two: '# تعليقان', few: '# تعليقات', many: '# تعليقًا', other: '# تعليق' }),
 };

@@ -2,7 +2,7 @@ import type { Messages } from '../core/i18n.js';
 import { localeFormat } from './format.js';
 
 // German, addressing the reader with "du" as blogs and WordPress's default German do.
-const { number, plural } = localeFormat<'one' | 'other'>('de');
+const { number, plural, wait } = localeFormat<'one' | 'other'>('de');
 
 const de: Messages = {
   heading: (count) => `Kommentare (${number(count)})`,
@@ -64,6 +64,7 @@ const de: Messages = {
   bodyRequired: 'Bitte schreib einen Kommentar.',
   bodyTooLong: (max) => `Dein Kommentar darf höchstens ${number(max)} Zeichen lang sein.`,
   forget: 'Namen und Website vergessen',
+  notSaved: 'Dein Kommentar konnte auf diesem Gerät nicht gespeichert werden und wurde daher nicht gesendet. Bitte versuch es noch einmal.',
   signedInAs: (name) => `Du kommentierst als ${name}`,
   signInExpired: 'Deine Anmeldung ist abgelaufen, du kommentierst daher als Gast. Lade die Seite neu, um dich wieder anzumelden.',
 
@@ -74,6 +75,23 @@ const de: Messages = {
   editAndResend: 'Bearbeiten und erneut senden',
   resend: 'Erneut senden',
   discard: 'Verwerfen',
+
+  unreachable: 'Der Kommentarserver ist nicht erreichbar.',
+  serverError: 'Beim Kommentarserver ist etwas schiefgelaufen. Bitte versuch es später noch einmal.',
+  rateLimited: 'Der Kommentarserver ist gerade ausgelastet. Bitte warte kurz und versuch es dann noch einmal.',
+  retryIn: (seconds) => `Der Kommentarserver ist gerade ausgelastet. Bitte versuch es ${wait(seconds)} noch einmal.`,
+  pendingIn: (seconds) => `Ausstehend: Der Kommentarserver ist gerade ausgelastet, der Kommentar wird ${wait(seconds)} gesendet.`,
+  notFound: 'Diesen Kommentar gibt es nicht mehr.',
+  forbidden: 'Dieser Kommentar kann nicht mehr geändert werden.',
+  notAllowed: 'Du kannst hier nicht kommentieren.',
+  signInRequired: 'Bitte melde dich an, um hier zu kommentieren.',
+  conflict: 'Dieser Kommentar kann nicht noch einmal gesendet werden.',
+  aborted: 'Abgebrochen.',
+  invalidName: 'Dieser Name kann nicht verwendet werden. Bitte ändere ihn.',
+  invalidWebsite: 'Diese Website-Adresse kann nicht verwendet werden. Bitte ändere sie.',
+  invalidEmail: 'Diese E-Mail-Adresse kann nicht verwendet werden. Bitte ändere sie.',
+  invalidBody: 'Dieser Text kann so nicht veröffentlicht werden. Bitte ändere ihn.',
+  parentGone: 'Den Kommentar, auf den du antwortest, gibt es nicht mehr.',
 
   count: plural({ one: '# Kommentar', other: '# Kommentare' }),
 };

@@ -3,7 +3,7 @@ import { localeFormat } from './format.js';
 
 // Spanish for every Spanish-speaking reader (no vosotros, no regional words), addressing the
 // reader with "tú" as blogs and WordPress do.
-const { number, plural } = localeFormat<'one' | 'many' | 'other'>('es');
+const { number, plural, wait } = localeFormat<'one' | 'many' | 'other'>('es');
 
 const es: Messages = {
   heading: (count) => `Comentarios (${number(count)})`,
@@ -74,6 +74,7 @@ const es: Messages = {
     other: 'Tu comentario no puede tener más de # caracteres.',
   }),
   forget: 'Olvidar mi nombre y mi sitio web',
+  notSaved: 'No se pudo guardar tu comentario en este dispositivo, así que no se envió. Inténtalo de nuevo.',
   signedInAs: (name) => `Comentas como ${name}`,
   signInExpired: 'Tu sesión ha caducado, así que comentas como invitado. Recarga la página para volver a iniciar sesión.',
 
@@ -84,6 +85,23 @@ const es: Messages = {
   editAndResend: 'Editar y volver a enviar',
   resend: 'Volver a enviar',
   discard: 'Descartar',
+
+  unreachable: 'No se pudo conectar con el servidor de comentarios.',
+  serverError: 'Algo salió mal en el servidor de comentarios. Inténtalo de nuevo más tarde.',
+  rateLimited: 'El servidor de comentarios está ocupado. Espera un momento e inténtalo de nuevo.',
+  retryIn: (seconds) => `El servidor de comentarios está ocupado. Inténtalo de nuevo ${wait(seconds)}.`,
+  pendingIn: (seconds) => `Pendiente: el servidor de comentarios está ocupado, así que se enviará ${wait(seconds)}.`,
+  notFound: 'Este comentario ya no existe.',
+  forbidden: 'Este comentario ya no se puede modificar.',
+  notAllowed: 'No puedes comentar aquí.',
+  signInRequired: 'Inicia sesión para comentar aquí.',
+  conflict: 'Este comentario no se puede volver a publicar.',
+  aborted: 'Cancelado.',
+  invalidName: 'No se puede usar este nombre. Cámbialo.',
+  invalidWebsite: 'No se puede usar esta dirección de sitio web. Cámbiala.',
+  invalidEmail: 'No se puede usar esta dirección de correo. Cámbiala.',
+  invalidBody: 'Este texto no se puede publicar así. Cámbialo.',
+  parentGone: 'El comentario al que respondes ya no existe.',
 
   count: plural({ one: '# comentario', many: '# de comentarios', other: '# comentarios' }),
 };

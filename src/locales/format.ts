@@ -8,6 +8,7 @@
 export function localeFormat<C extends Intl.LDMLPluralRule = 'other'>(locale: string) {
   const rules = new Intl.PluralRules(locale);
   const number = new Intl.NumberFormat(locale).format;
+  const relative = new Intl.RelativeTimeFormat(locale);
   return {
     /** 1234 as the language writes it: "1.234", "1 234", "١٬٢٣٤"... */
     number,
@@ -16,6 +17,11 @@ export function localeFormat<C extends Intl.LDMLPluralRule = 'other'>(locale: st
       (forms: Record<C, string>) =>
       (count: number): string =>
         forms[rules.select(count) as C].replace('#', number(count)),
+    /** A wait of `seconds` as the language says it, rounded up: "in 45 seconds", "in 2 minutes", "in 3 hours". */
+    wait(seconds: number): string {
+      const [size, unit] = seconds < 60 ? [1, 'second' as const] : seconds < 3600 ? [60, 'minute' as const] : [3600, 'hour' as const];
+      return relative.format(Math.ceil(seconds / size), unit);
+    },
   };
 }
 

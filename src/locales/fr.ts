@@ -3,7 +3,7 @@ import { localeFormat } from './format.js';
 
 // French, addressing the reader with "vous". French typography: a no-break space before ':' and a
 // narrow no-break space before '?' and '!', so they never start a line.
-const { number, plural } = localeFormat<'one' | 'many' | 'other'>('fr');
+const { number, plural, wait } = localeFormat<'one' | 'many' | 'other'>('fr');
 
 const fr: Messages = {
   heading: (count) => `Commentaires (${number(count)})`,
@@ -66,6 +66,7 @@ const fr: Messages = {
     other: 'Votre commentaire ne doit pas dépasser # caractères.',
   }),
   forget: 'Oublier mon nom et mon site web',
+  notSaved: 'Votre commentaire n’a pas pu être enregistré sur cet appareil, il n’a donc pas été envoyé. Veuillez réessayer.',
   signedInAs: (name) => `Vous commentez en tant que ${name}`,
   signInExpired: 'Votre connexion a expiré\u00a0: vous commentez en tant qu’invité. Rechargez la page pour vous reconnecter.',
 
@@ -76,6 +77,23 @@ const fr: Messages = {
   editAndResend: 'Modifier et renvoyer',
   resend: 'Renvoyer',
   discard: 'Abandonner',
+
+  unreachable: 'Impossible de joindre le serveur de commentaires.',
+  serverError: 'Une erreur s’est produite sur le serveur de commentaires. Veuillez réessayer plus tard.',
+  rateLimited: 'Le serveur de commentaires est très sollicité. Veuillez patienter un instant, puis réessayer.',
+  retryIn: (seconds) => `Le serveur de commentaires est très sollicité. Veuillez réessayer ${wait(seconds)}.`,
+  pendingIn: (seconds) => `En attente\u00a0: le serveur de commentaires est très sollicité, le commentaire sera envoyé ${wait(seconds)}.`,
+  notFound: 'Ce commentaire n’existe plus.',
+  forbidden: 'Ce commentaire ne peut plus être modifié.',
+  notAllowed: 'Vous ne pouvez pas commenter ici.',
+  signInRequired: 'Connectez-vous pour commenter ici.',
+  conflict: 'Ce commentaire ne peut pas être publié une seconde fois.',
+  aborted: 'Annulé.',
+  invalidName: 'Ce nom ne peut pas être utilisé. Veuillez le modifier.',
+  invalidWebsite: 'Cette adresse de site web ne peut pas être utilisée. Veuillez la modifier.',
+  invalidEmail: 'Cette adresse e-mail ne peut pas être utilisée. Veuillez la modifier.',
+  invalidBody: 'Ce texte ne peut pas être publié tel quel. Veuillez le modifier.',
+  parentGone: 'Le commentaire auquel vous répondez n’existe plus.',
 
   count: plural({ one: '# commentaire', many: '# de commentaires', other: '# commentaires' }),
 };

@@ -5,7 +5,7 @@ import { isolate, localeFormat, ltr } from './format.js';
 // "ביטול"), requests as "יש ל…", and a slash where a form must show gender ("כתב/ה"). Counts take
 // one/two/other (a comment has no dual: 2 תגובות). A reader's name, a server's reason and web
 // addresses are isolated so that Latin text keeps its order inside Hebrew.
-const { number, plural } = localeFormat<'one' | 'two' | 'other'>('he');
+const { number, plural, wait } = localeFormat<'one' | 'two' | 'other'>('he');
 
 const he: Messages = {
   heading: (count) => `תגובות (${number(count)})`,
@@ -59,6 +59,7 @@ const he: Messages = {
   bodyRequired: 'יש לכתוב תגובה.',
   bodyTooLong: plural({ one: 'התגובה יכולה להכיל עד # תו.', two: 'התגובה יכולה להכיל עד # תווים.', other: 'התגובה יכולה להכיל עד # תווים.' }),
   forget: 'מחיקת השם והאתר השמורים',
+  notSaved: 'לא ניתן היה לשמור את התגובה במכשיר הזה, ולכן היא לא נשלחה. יש לנסות שוב.',
   signedInAs: (name) => `תגובה בשם ${isolate(name)}`,
   signInExpired: 'תוקף ההתחברות פג, ולכן התגובה תישלח כאורח. יש לרענן את הדף כדי להתחבר מחדש.',
 
@@ -69,6 +70,23 @@ const he: Messages = {
   editAndResend: 'עריכה ושליחה מחדש',
   resend: 'שליחה מחדש',
   discard: 'מחיקה',
+
+  unreachable: 'לא ניתן להתחבר לשרת התגובות.',
+  serverError: 'אירעה שגיאה בשרת התגובות. יש לנסות שוב מאוחר יותר.',
+  rateLimited: 'שרת התגובות עמוס כרגע. יש להמתין רגע ולנסות שוב.',
+  retryIn: (seconds) => `שרת התגובות עמוס כרגע. יש לנסות שוב ${wait(seconds)}.`,
+  pendingIn: (seconds) => `ממתינה לשליחה: שרת התגובות עמוס כרגע, ולכן התגובה תישלח ${wait(seconds)}.`,
+  notFound: 'התגובה הזו כבר לא קיימת.',
+  forbidden: 'כבר לא ניתן לשנות את התגובה הזו.',
+  notAllowed: 'לא ניתן להגיב כאן.',
+  signInRequired: 'יש להתחבר כדי להגיב כאן.',
+  conflict: 'לא ניתן לפרסם את התגובה הזו שוב.',
+  aborted: 'בוטל.',
+  invalidName: 'לא ניתן להשתמש בשם הזה. יש לשנות אותו.',
+  invalidWebsite: 'לא ניתן להשתמש בכתובת האתר הזו. יש לשנות אותה.',
+  invalidEmail: 'לא ניתן להשתמש בכתובת האימייל הזו. יש לשנות אותה.',
+  invalidBody: 'לא ניתן לפרסם את הטקסט הזה כפי שהוא. יש לשנות אותו.',
+  parentGone: 'התגובה שעליה מגיבים כבר לא קיימת.',
 
   count: plural({ one: '# תגובה', two: '# תגובות', other: '# תגובות' }),
 };

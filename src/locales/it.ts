@@ -2,7 +2,7 @@ import type { Messages } from '../core/i18n.js';
 import { localeFormat } from './format.js';
 
 // Italian, addressing the reader with "tu" as blogs and WordPress's Italian do.
-const { number, plural } = localeFormat<'one' | 'many' | 'other'>('it');
+const { number, plural, wait } = localeFormat<'one' | 'many' | 'other'>('it');
 
 const it: Messages = {
   heading: (count) => `Commenti (${number(count)})`,
@@ -74,6 +74,7 @@ const it: Messages = {
     other: 'Il commento può contenere al massimo # caratteri.',
   }),
   forget: 'Dimentica il mio nome e il mio sito web',
+  notSaved: 'Non è stato possibile salvare il tuo commento su questo dispositivo, quindi non è stato inviato. Riprova.',
   signedInAs: (name) => `Stai commentando come ${name}`,
   signInExpired: 'Il tuo accesso è scaduto, quindi stai commentando come ospite. Ricarica la pagina per accedere di nuovo.',
 
@@ -84,6 +85,23 @@ const it: Messages = {
   editAndResend: 'Modifica e invia di nuovo',
   resend: 'Invia di nuovo',
   discard: 'Scarta',
+
+  unreachable: 'Impossibile raggiungere il server dei commenti.',
+  serverError: 'Si è verificato un problema sul server dei commenti. Riprova più tardi.',
+  rateLimited: 'Il server dei commenti è sovraccarico. Attendi un momento e riprova.',
+  retryIn: (seconds) => `Il server dei commenti è sovraccarico. Riprova ${wait(seconds)}.`,
+  pendingIn: (seconds) => `In attesa: il server dei commenti è sovraccarico, il commento verrà inviato ${wait(seconds)}.`,
+  notFound: 'Questo commento non esiste più.',
+  forbidden: 'Questo commento non può più essere modificato.',
+  notAllowed: 'Non puoi commentare qui.',
+  signInRequired: 'Accedi per commentare qui.',
+  conflict: 'Questo commento non può essere pubblicato di nuovo.',
+  aborted: 'Annullato.',
+  invalidName: 'Questo nome non può essere usato. Modificalo.',
+  invalidWebsite: 'Questo indirizzo di sito web non può essere usato. Modificalo.',
+  invalidEmail: 'Questo indirizzo email non può essere usato. Modificalo.',
+  invalidBody: 'Questo testo non può essere pubblicato così com’è. Modificalo.',
+  parentGone: 'Il commento a cui rispondi non esiste più.',
 
   count: plural({ one: '# commento', many: '# di commenti', other: '# commenti' }),
 };

@@ -3,7 +3,7 @@ import { localeFormat } from './format.js';
 
 // Japanese in the polite です/ます style, without pronouns, with Japanese punctuation (。、：？
 // and full-width brackets) and no space between Japanese text and numbers. No plural forms.
-const { number } = localeFormat('ja');
+const { number, wait } = localeFormat('ja');
 
 const ja: Messages = {
   heading: (count) => `コメント（${number(count)}件）`,
@@ -57,6 +57,7 @@ const ja: Messages = {
   bodyRequired: 'コメントを入力してください。',
   bodyTooLong: (max) => `コメントは${number(max)}文字以内で入力してください。`,
   forget: '保存した名前とウェブサイトを消去',
+  notSaved: 'この端末にコメントを保存できなかったため、送信されませんでした。もう一度お試しください。',
   signedInAs: (name) => `${name}としてコメントします`,
   signInExpired: 'ログインの有効期限が切れたため、ゲストとしてコメントします。再度ログインするにはページを再読み込みしてください。',
 
@@ -67,6 +68,23 @@ const ja: Messages = {
   editAndResend: '編集して再送信',
   resend: '再送信',
   discard: '破棄',
+
+  unreachable: 'コメントサーバーに接続できませんでした。',
+  serverError: 'コメントサーバーで問題が発生しました。しばらくしてからもう一度お試しください。',
+  rateLimited: 'コメントサーバーが混み合っています。少し待ってからもう一度お試しください。',
+  retryIn: (seconds) => `コメントサーバーが混み合っています。${wait(seconds)}にもう一度お試しください。`,
+  pendingIn: (seconds) => `送信待ち：コメントサーバーが混み合っているため、${wait(seconds)}に送信されます。`,
+  notFound: 'このコメントはもう存在しません。',
+  forbidden: 'このコメントはもう変更できません。',
+  notAllowed: 'ここにはコメントできません。',
+  signInRequired: 'ここにコメントするにはログインしてください。',
+  conflict: 'このコメントをもう一度投稿することはできません。',
+  aborted: 'キャンセルしました。',
+  invalidName: 'この名前は使用できません。変更してください。',
+  invalidWebsite: 'このウェブサイトのアドレスは使用できません。変更してください。',
+  invalidEmail: 'このメールアドレスは使用できません。変更してください。',
+  invalidBody: 'この内容のままでは投稿できません。修正してください。',
+  parentGone: '返信先のコメントはもう存在しません。',
 
   count: (count) => `${number(count)}件のコメント`,
 };

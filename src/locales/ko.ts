@@ -3,7 +3,7 @@ import { localeFormat } from './format.js';
 
 // Korean in the polite style (합니다 for statements, 해 주세요 for requests), addressing no one by
 // pronoun; "님" after a full name is spaced, as the standard orthography has it. No plural forms.
-const { number } = localeFormat('ko');
+const { number, wait } = localeFormat('ko');
 
 const ko: Messages = {
   heading: (count) => `댓글 (${number(count)})`,
@@ -57,6 +57,7 @@ const ko: Messages = {
   bodyRequired: '댓글 내용을 입력해 주세요.',
   bodyTooLong: (max) => `댓글은 ${number(max)}자 이내로 입력해 주세요.`,
   forget: '저장된 이름과 웹사이트 지우기',
+  notSaved: '이 기기에 댓글을 저장하지 못해 전송되지 않았습니다. 다시 시도해 주세요.',
   signedInAs: (name) => `${name} 님으로 댓글을 작성합니다`,
   signInExpired: '로그인이 만료되어 손님으로 댓글을 작성합니다. 다시 로그인하려면 페이지를 새로 고쳐 주세요.',
 
@@ -67,6 +68,23 @@ const ko: Messages = {
   editAndResend: '수정 후 다시 보내기',
   resend: '다시 보내기',
   discard: '삭제',
+
+  unreachable: '댓글 서버에 연결할 수 없습니다.',
+  serverError: '댓글 서버에 문제가 발생했습니다. 잠시 후 다시 시도해 주세요.',
+  rateLimited: '댓글 서버가 혼잡합니다. 잠시 기다린 후 다시 시도해 주세요.',
+  retryIn: (seconds) => `댓글 서버가 혼잡합니다. ${wait(seconds)}에 다시 시도해 주세요.`,
+  pendingIn: (seconds) => `전송 대기 중: 댓글 서버가 혼잡하여 ${wait(seconds)}에 전송됩니다.`,
+  notFound: '이 댓글은 더 이상 존재하지 않습니다.',
+  forbidden: '이 댓글은 더 이상 수정할 수 없습니다.',
+  notAllowed: '여기에는 댓글을 남길 수 없습니다.',
+  signInRequired: '여기에 댓글을 남기려면 로그인해 주세요.',
+  conflict: '이 댓글은 다시 게시할 수 없습니다.',
+  aborted: '취소되었습니다.',
+  invalidName: '이 이름은 사용할 수 없습니다. 다른 이름으로 바꿔 주세요.',
+  invalidWebsite: '이 웹사이트 주소는 사용할 수 없습니다. 주소를 바꿔 주세요.',
+  invalidEmail: '이 이메일 주소는 사용할 수 없습니다. 주소를 바꿔 주세요.',
+  invalidBody: '이 내용은 그대로 게시할 수 없습니다. 내용을 수정해 주세요.',
+  parentGone: '답글을 달려던 댓글이 더 이상 존재하지 않습니다.',
 
   count: (count) => `댓글 ${number(count)}개`,
 };

@@ -3,7 +3,7 @@ import { localeFormat } from './format.js';
 
 // Dutch, addressing the reader with "je" as blogs and WordPress's Dutch do. A comment is a
 // "reactie" on Dutch blogs; emoji reactions are therefore "emoji-reacties".
-const { number, plural } = localeFormat<'one' | 'other'>('nl');
+const { number, plural, wait } = localeFormat<'one' | 'other'>('nl');
 
 const nl: Messages = {
   heading: (count) => `Reacties (${number(count)})`,
@@ -57,6 +57,7 @@ const nl: Messages = {
   bodyRequired: 'Schrijf een reactie.',
   bodyTooLong: plural({ one: 'Je reactie mag maximaal # teken lang zijn.', other: 'Je reactie mag maximaal # tekens lang zijn.' }),
   forget: 'Mijn naam en website vergeten',
+  notSaved: 'Je reactie kon niet op dit apparaat worden bewaard en is dus niet verzonden. Probeer het opnieuw.',
   signedInAs: (name) => `Je reageert als ${name}`,
   signInExpired: 'Je aanmelding is verlopen, dus je reageert als gast. Laad de pagina opnieuw om je weer aan te melden.',
 
@@ -67,6 +68,23 @@ const nl: Messages = {
   editAndResend: 'Bewerken en opnieuw verzenden',
   resend: 'Opnieuw verzenden',
   discard: 'Weggooien',
+
+  unreachable: 'De reactieserver is niet bereikbaar.',
+  serverError: 'Er ging iets mis op de reactieserver. Probeer het later opnieuw.',
+  rateLimited: 'De reactieserver heeft het even druk. Wacht een moment en probeer het opnieuw.',
+  retryIn: (seconds) => `De reactieserver heeft het even druk. Probeer het ${wait(seconds)} opnieuw.`,
+  pendingIn: (seconds) => `In de wachtrij: de reactieserver heeft het even druk, dus je reactie wordt ${wait(seconds)} verzonden.`,
+  notFound: 'Deze reactie bestaat niet meer.',
+  forbidden: 'Deze reactie kan niet meer worden gewijzigd.',
+  notAllowed: 'Je kunt hier niet reageren.',
+  signInRequired: 'Meld je aan om hier te reageren.',
+  conflict: 'Deze reactie kan niet nog een keer worden geplaatst.',
+  aborted: 'Geannuleerd.',
+  invalidName: 'Deze naam kan niet worden gebruikt. Pas hem aan.',
+  invalidWebsite: 'Dit websiteadres kan niet worden gebruikt. Pas het aan.',
+  invalidEmail: 'Dit e-mailadres kan niet worden gebruikt. Pas het aan.',
+  invalidBody: 'Deze tekst kan zo niet worden geplaatst. Pas hem aan.',
+  parentGone: 'De reactie waarop je antwoordt, bestaat niet meer.',
 
   count: plural({ one: '# reactie', other: '# reacties' }),
 };

@@ -4,7 +4,7 @@ import { localeFormat } from './format.js';
 // Polish, addressing the reader informally ("ty", mostly as imperatives: "Napisz", "Podaj") as
 // WordPress's Polish does. Counts take one/few/many: 1 komentarz, 2 komentarze, 5 komentarzy;
 // names stay uninflected after "użytkownikowi", as usernames do.
-const { number, plural } = localeFormat<'one' | 'few' | 'many' | 'other'>('pl');
+const { number, plural, wait } = localeFormat<'one' | 'few' | 'many' | 'other'>('pl');
 
 const pl: Messages = {
   heading: (count) => `Komentarze (${number(count)})`,
@@ -81,6 +81,7 @@ const pl: Messages = {
     other: 'Komentarz może mieć najwyżej # znaku.',
   }),
   forget: 'Zapomnij moje imię i stronę internetową',
+  notSaved: 'Nie udało się zapisać komentarza na tym urządzeniu, więc nie został wysłany. Spróbuj ponownie.',
   signedInAs: (name) => `Komentujesz jako ${name}`,
   signInExpired: 'Twoje logowanie wygasło, więc komentujesz jako gość. Odśwież stronę, aby zalogować się ponownie.',
 
@@ -91,6 +92,23 @@ const pl: Messages = {
   editAndResend: 'Edytuj i wyślij ponownie',
   resend: 'Wyślij ponownie',
   discard: 'Odrzuć',
+
+  unreachable: 'Nie udało się połączyć z serwerem komentarzy.',
+  serverError: 'Na serwerze komentarzy wystąpił błąd. Spróbuj ponownie później.',
+  rateLimited: 'Serwer komentarzy jest teraz przeciążony. Poczekaj chwilę i spróbuj ponownie.',
+  retryIn: (seconds) => `Serwer komentarzy jest teraz przeciążony. Spróbuj ponownie ${wait(seconds)}.`,
+  pendingIn: (seconds) => `Oczekuje: serwer komentarzy jest teraz przeciążony, więc komentarz zostanie wysłany ${wait(seconds)}.`,
+  notFound: 'Ten komentarz już nie istnieje.',
+  forbidden: 'Tego komentarza nie można już zmienić.',
+  notAllowed: 'Nie możesz tu komentować.',
+  signInRequired: 'Zaloguj się, aby tu komentować.',
+  conflict: 'Tego komentarza nie można opublikować ponownie.',
+  aborted: 'Anulowano.',
+  invalidName: 'Tego imienia nie można użyć. Zmień je.',
+  invalidWebsite: 'Tego adresu strony nie można użyć. Zmień go.',
+  invalidEmail: 'Tego adresu e-mail nie można użyć. Zmień go.',
+  invalidBody: 'Tego tekstu nie można opublikować w tej postaci. Zmień go.',
+  parentGone: 'Komentarz, na który odpowiadasz, już nie istnieje.',
 
   count: plural({ one: '# komentarz', few: '# komentarze', many: '# komentarzy', other: '# komentarza' }),
 };

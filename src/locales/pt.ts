@@ -3,7 +3,7 @@ import { localeFormat } from './format.js';
 
 // Brazilian Portuguese (pt-BR spelling and words: "excluir", "salvar", "conexão"), addressing the
 // reader with "você" as WordPress's pt_BR does. Its plural rules put 0 with 1 ("0 comentário").
-const { number, plural } = localeFormat<'one' | 'many' | 'other'>('pt-BR');
+const { number, plural, wait } = localeFormat<'one' | 'many' | 'other'>('pt-BR');
 
 const pt: Messages = {
   heading: (count) => `Comentários (${number(count)})`,
@@ -66,6 +66,7 @@ const pt: Messages = {
     other: 'Seu comentário deve ter no máximo # caracteres.',
   }),
   forget: 'Esquecer meu nome e meu site',
+  notSaved: 'Não foi possível guardar seu comentário neste dispositivo, então ele não foi enviado. Tente novamente.',
   signedInAs: (name) => `Comentando como ${name}`,
   signInExpired: 'Seu login expirou, então você está comentando como visitante. Recarregue a página para entrar novamente.',
 
@@ -76,6 +77,23 @@ const pt: Messages = {
   editAndResend: 'Editar e reenviar',
   resend: 'Reenviar',
   discard: 'Descartar',
+
+  unreachable: 'Não foi possível acessar o servidor de comentários.',
+  serverError: 'Algo deu errado no servidor de comentários. Tente novamente mais tarde.',
+  rateLimited: 'O servidor de comentários está ocupado. Aguarde um momento e tente novamente.',
+  retryIn: (seconds) => `O servidor de comentários está ocupado. Tente novamente ${wait(seconds)}.`,
+  pendingIn: (seconds) => `Pendente: o servidor de comentários está ocupado, então o comentário será enviado ${wait(seconds)}.`,
+  notFound: 'Este comentário não existe mais.',
+  forbidden: 'Este comentário não pode mais ser editado.',
+  notAllowed: 'Você não pode comentar aqui.',
+  signInRequired: 'Entre na sua conta para comentar aqui.',
+  conflict: 'Este comentário não pode ser publicado de novo.',
+  aborted: 'Cancelado.',
+  invalidName: 'Este nome não pode ser usado. Altere-o.',
+  invalidWebsite: 'Este endereço de site não pode ser usado. Altere-o.',
+  invalidEmail: 'Este endereço de e-mail não pode ser usado. Altere-o.',
+  invalidBody: 'Este texto não pode ser publicado assim. Altere-o.',
+  parentGone: 'O comentário que você está respondendo não existe mais.',
 
   count: plural({ one: '# comentário', many: '# de comentários', other: '# comentários' }),
 };

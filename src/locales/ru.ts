@@ -4,7 +4,7 @@ import { localeFormat } from './format.js';
 // Russian, addressing the reader with "вы" (lower case, as in interfaces; WordPress's Russian does
 // the same). Counts take one/few/many: 1 и 21 комментарий, 2 комментария, 5 и 11 комментариев;
 // names stay uninflected after "пользователю", as usernames do.
-const { number, plural } = localeFormat<'one' | 'few' | 'many' | 'other'>('ru');
+const { number, plural, wait } = localeFormat<'one' | 'few' | 'many' | 'other'>('ru');
 
 const ru: Messages = {
   heading: (count) => `Комментарии (${number(count)})`,
@@ -77,6 +77,7 @@ const ru: Messages = {
     other: 'Комментарий может содержать не более # символа.',
   }),
   forget: 'Забыть моё имя и сайт',
+  notSaved: 'Не удалось сохранить комментарий на этом устройстве, поэтому он не отправлен. Попробуйте снова.',
   signedInAs: (name) => `Вы комментируете как ${name}`,
   signInExpired: 'Срок вашего входа истёк, поэтому вы комментируете как гость. Перезагрузите страницу, чтобы войти снова.',
 
@@ -87,6 +88,23 @@ const ru: Messages = {
   editAndResend: 'Изменить и отправить снова',
   resend: 'Отправить снова',
   discard: 'Удалить',
+
+  unreachable: 'Не удалось связаться с сервером комментариев.',
+  serverError: 'На сервере комментариев произошла ошибка. Попробуйте позже.',
+  rateLimited: 'Сервер комментариев сейчас перегружен. Подождите немного и попробуйте снова.',
+  retryIn: (seconds) => `Сервер комментариев сейчас перегружен. Попробуйте снова ${wait(seconds)}.`,
+  pendingIn: (seconds) => `Ожидает отправки: сервер комментариев сейчас перегружен, комментарий уйдёт ${wait(seconds)}.`,
+  notFound: 'Этого комментария больше нет.',
+  forbidden: 'Этот комментарий больше нельзя изменить.',
+  notAllowed: 'Вы не можете комментировать здесь.',
+  signInRequired: 'Войдите, чтобы комментировать здесь.',
+  conflict: 'Этот комментарий нельзя опубликовать повторно.',
+  aborted: 'Отменено.',
+  invalidName: 'Это имя нельзя использовать. Измените его.',
+  invalidWebsite: 'Этот адрес сайта нельзя использовать. Измените его.',
+  invalidEmail: 'Этот адрес эл. почты нельзя использовать. Измените его.',
+  invalidBody: 'Этот текст нельзя опубликовать в таком виде. Измените его.',
+  parentGone: 'Комментария, на который вы отвечаете, больше нет.',
 
   count: plural({ one: '# комментарий', few: '# комментария', many: '# комментариев', other: '# комментария' }),
 };

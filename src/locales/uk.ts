@@ -4,7 +4,7 @@ import { localeFormat } from './format.js';
 // Ukrainian, addressing the reader with "ви" (lower case, as in interfaces; WordPress's Ukrainian
 // does the same). Counts take one/few/many: 1 і 21 коментар, 2 коментарі, 5 і 11 коментарів;
 // names stay uninflected after "користувачеві", as usernames do. Apostrophe: ’.
-const { number, plural } = localeFormat<'one' | 'few' | 'many' | 'other'>('uk');
+const { number, plural, wait } = localeFormat<'one' | 'few' | 'many' | 'other'>('uk');
 
 const uk: Messages = {
   heading: (count) => `Коментарі (${number(count)})`,
@@ -74,6 +74,7 @@ const uk: Messages = {
     other: 'Коментар може містити не більше ніж # символу.',
   }),
   forget: 'Забути моє ім’я та сайт',
+  notSaved: 'Не вдалося зберегти коментар на цьому пристрої, тому його не надіслано. Спробуйте знову.',
   signedInAs: (name) => `Ви коментуєте як ${name}`,
   signInExpired: 'Термін вашого входу минув, тому ви коментуєте як гість. Перезавантажте сторінку, щоб увійти знову.',
 
@@ -84,6 +85,23 @@ const uk: Messages = {
   editAndResend: 'Змінити й надіслати знову',
   resend: 'Надіслати знову',
   discard: 'Видалити',
+
+  unreachable: 'Не вдалося зв’язатися із сервером коментарів.',
+  serverError: 'На сервері коментарів сталася помилка. Спробуйте пізніше.',
+  rateLimited: 'Сервер коментарів зараз перевантажений. Зачекайте трохи й спробуйте знову.',
+  retryIn: (seconds) => `Сервер коментарів зараз перевантажений. Спробуйте знову ${wait(seconds)}.`,
+  pendingIn: (seconds) => `Очікує надсилання: сервер коментарів зараз перевантажений, коментар буде надіслано ${wait(seconds)}.`,
+  notFound: 'Цього коментаря більше немає.',
+  forbidden: 'Цей коментар більше не можна змінити.',
+  notAllowed: 'Ви не можете коментувати тут.',
+  signInRequired: 'Увійдіть, щоб коментувати тут.',
+  conflict: 'Цей коментар не можна опублікувати повторно.',
+  aborted: 'Скасовано.',
+  invalidName: 'Це ім’я не можна використати. Змініть його.',
+  invalidWebsite: 'Цю адресу сайту не можна використати. Змініть її.',
+  invalidEmail: 'Цю адресу ел. пошти не можна використати. Змініть її.',
+  invalidBody: 'Цей текст не можна опублікувати в такому вигляді. Змініть його.',
+  parentGone: 'Коментаря, на який ви відповідаєте, більше немає.',
 
   count: plural({ one: '# коментар', few: '# коментарі', many: '# коментарів', other: '# коментаря' }),
 };

@@ -4,7 +4,7 @@ import { localeFormat } from './format.js';
 // Simplified Chinese (mainland conventions: 评论, 昵称, 置顶), with "您" where the reader is
 // addressed at all, full-width punctuation (，。：！？（）……) and a space between Chinese and
 // numbers or Latin text. No plural forms.
-const { number } = localeFormat('zh-CN');
+const { number, wait } = localeFormat('zh-CN');
 
 const zhCN: Messages = {
   heading: (count) => `评论（${number(count)}）`,
@@ -58,6 +58,7 @@ const zhCN: Messages = {
   bodyRequired: '请填写评论内容。',
   bodyTooLong: (max) => `评论不能超过 ${number(max)} 个字符。`,
   forget: '清除保存的昵称和网站',
+  notSaved: '评论未能保存到此设备，因此没有发送。请重试。',
   signedInAs: (name) => `以 ${name} 的身份评论`,
   signInExpired: '您的登录已过期，现在将以访客身份评论。请刷新页面重新登录。',
 
@@ -68,6 +69,23 @@ const zhCN: Messages = {
   editAndResend: '编辑后重新发送',
   resend: '重新发送',
   discard: '放弃',
+
+  unreachable: '无法连接评论服务器。',
+  serverError: '评论服务器出现问题，请稍后重试。',
+  rateLimited: '评论服务器繁忙，请稍候再试。',
+  retryIn: (seconds) => `评论服务器繁忙，请在${wait(seconds)}重试。`,
+  pendingIn: (seconds) => `等待发送：评论服务器繁忙，将在${wait(seconds)}自动发送。`,
+  notFound: '该评论已不存在。',
+  forbidden: '该评论已无法修改。',
+  notAllowed: '您无法在此发表评论。',
+  signInRequired: '请登录后再发表评论。',
+  conflict: '该评论无法再次发布。',
+  aborted: '已取消。',
+  invalidName: '无法使用该昵称，请修改。',
+  invalidWebsite: '无法使用该网站地址，请修改。',
+  invalidEmail: '无法使用该邮箱地址，请修改。',
+  invalidBody: '该内容无法按原样发布，请修改。',
+  parentGone: '您回复的评论已不存在。',
 
   count: (count) => `${number(count)} 条评论`,
 };

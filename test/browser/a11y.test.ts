@@ -199,7 +199,8 @@ describe('accessibility: axe-core, WCAG 2.2 AA, in every state', () => {
     const form = formOf(element)!;
     await fill(form, { name: 'Ada', body: 'Mine' });
     submit(form);
-    await waitUntil(() => renderedComments(element).some((li) => li.querySelector('[data-act=edit]')), 'no Edit button');
+    // Posting fetches the outbox's delivery and the note's chunks first: more than a second on a busy machine.
+    await waitUntil(() => renderedComments(element).some((li) => li.querySelector('[data-act=edit]')), 'no Edit button', { timeout: 5000 });
     renderedComments(element)
       .find((li) => li.querySelector('[data-act=edit]'))!
       .querySelector<HTMLButtonElement>('[data-act=edit]')!

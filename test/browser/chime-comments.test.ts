@@ -6,7 +6,7 @@ import type { CommentAdapter } from '../../src/core/adapter.js';
 import { AdapterError } from '../../src/core/errors.js';
 import type { NewComment, PostResult } from '../../src/core/types.js';
 import { defineChimeElements } from '../../src/define.js';
-import { delegate, fill, formOf, headingText, loaded, renderedComments, SEED_URL, shadow, submit, threadOf } from './helpers.js';
+import { delegate, fill, formOf, headingText, liveText, loaded, renderedComments, SEED_URL, shadow, submit, threadOf } from './helpers.js';
 
 defineChimeElements();
 
@@ -157,12 +157,21 @@ describe('<chime-comments>', () => {
     await waitUntil(() => settle(), 'post was never called');
     settle().reject(new AdapterError('validation', 'Links are not allowed here.', { field: 'body' }));
     expect((await rejected).detail.error.code).to.equal('validation');
-    expect((await failed).detail.action).to.equal('post');
+    const { detail } = await failed;
+    expect(detail.action).to.equal('post');
+    // The reader is told from the code and the field; the adapter's words are the page's.
+    expect(detail.error.message).to.equal('Links are not allowed here.');
     await element.updateComplete;
     const [item] = renderedComments(element);
     expect(item.dataset.delivery).to.equal('rejected');
-    expect(item.querySelector('.delivery p')!.textContent).to.equal('Not sent: Links are not allowed here.');
+    expect(item.querySelector('.delivery p')!.textContent).to.equal('Not sent: This text cannot be posted as it is. Please change it.');
     expect(item.querySelector('textarea')!.value).to.equal('Words I do not want to lose');
+    // The form says why its last comment failed, without announcing it (the live region does).
+    await waitUntil(() => shadow(form).querySelector('[part=form-error]'), 'the form does not say why');
+    const said = shadow(form).querySelector('[part=form-error]')!;
+    expect(said.textContent).to.equal('This text cannot be posted as it is. Please change it.');
+    expect(said.getAttribute('role')).to.be.null;
+    expect(liveText(element)).to.equal('Not sent: This text cannot be posted as it is. Please change it.');
   });
 
   it('keeps a rate-limited comment pending and fires chime-queued', async () => {

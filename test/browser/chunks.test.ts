@@ -87,10 +87,12 @@ describe("chunks of the reader's writing, against the reference server", functio
     expect(scripts(frame)).to.deep.equal(['chime', 'chime-form', 'chime-rest-calls', 'chime-thread-session']);
     await post(widget, 'Now I write');
     await waitUntil(() => deliveryOf(widget).join() === 'sent', 'never sent', { timeout: 5000 });
-    // With the note under the reader's own comment (own-comment), shown while it was on its way.
+    // With the note under the reader's own comment (own-comment), shown while it was on its way,
+    // and the number and time helper its English says waits with (format, shared with the languages).
     expect(scripts(frame)).to.deep.equal([
       'chime',
       'chime-form',
+      'chime-format',
       'chime-outbox-delivery',
       'chime-own-comment',
       'chime-rest-calls',

@@ -167,7 +167,10 @@ describe('editing and deleting your own comment', () => {
     expect(detail.error.code).to.equal('forbidden');
     await settled(element);
     expect(bodyText(commentById(element, id)!)).to.equal('Too late to change');
-    expect(shadow(element).querySelector('[role=alert]')!.textContent).to.equal('The time for changing this comment is over.');
+    // Said from the code; the adapter's own words are the page's (chime-error).
+    expect(detail.error.message).to.equal('The time for changing this comment is over.');
+    await waitUntil(() => shadow(element).querySelector('[role=alert]')!.textContent, 'no reason');
+    expect(shadow(element).querySelector('[role=alert]')!.textContent).to.equal('This comment can no longer be changed.');
   });
 
   it('puts a comment back, text and all, when the storage refuses to delete it', async () => {

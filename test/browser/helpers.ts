@@ -61,6 +61,11 @@ export function formOf(widget: ChimeComments): ChimeForm | null {
   return shadow(widget).querySelector('chime-form');
 }
 
+/** What the live region of <chime-comments> says now, spaces collapsed. */
+export function liveText(widget: ChimeComments): string {
+  return shadow(widget).querySelector('[role=log]')!.textContent!.replace(/\s+/g, ' ').trim();
+}
+
 export function headingText(widget: ChimeComments): string | undefined {
   return shadow(widget).querySelector('h2')?.textContent?.trim();
 }

@@ -21,6 +21,7 @@ registerLocale('gsw', {
   submit: 'Absenden',
   nameRequired: 'Bitte gib deinen Namen an.',
   notSent: (reason) => `Nicht gesendet: ${reason}`,
+  invalidBody: 'Dä Text chasch so nöd schicke.',
   count: (count) => `${count} Kommentare`,
 });
 
@@ -45,11 +46,15 @@ describe('locales', () => {
     expect(shadow(form).querySelector('#name-error')!.textContent).to.equal('Bitte gib deinen Namen an.');
   });
 
-  it('says why a comment was not sent in the registered language', () => {
-    const comment = { id: 'c', body: 'Text', delivery: { state: 'rejected', reason: 'zu lang' } } as Comment;
+  it('says why a comment was not sent in the registered language, from the refusal’s code and field', () => {
+    const refusal = { code: 'validation', field: 'body', message: 'Too long.' } as const;
+    const comment = { id: 'c', body: 'Text', delivery: { state: 'rejected', reason: refusal } } as Comment;
     const container = document.createElement('div');
     render(renderDelivery(comment, messagesFor('gsw')), container);
-    expect(container.querySelector('p')!.textContent).to.equal('Nicht gesendet: zu lang');
+    expect(container.querySelector('p')!.textContent).to.equal('Nicht gesendet: Dä Text chasch so nöd schicke.');
+    // A field the form does not have: the storage's own words.
+    render(renderDelivery({ ...comment, delivery: { state: 'rejected', reason: { ...refusal, field: 'mood' } } }, messagesFor('gsw')), container);
+    expect(container.querySelector('p')!.textContent).to.equal('Nicht gesendet: Too long.');
     // Not registered: English.
     expect(container.querySelector('summary')!.textContent).to.equal('Edit and send again');
     render(renderDelivery({ ...comment, delivery: { state: 'pending' } } as Comment, messagesFor('fr')), container);

@@ -4,7 +4,7 @@ import type { ChimeComments } from '../../src/components/chime-comments.js';
 import type { CommentAdapter } from '../../src/core/adapter.js';
 import { AdapterError } from '../../src/core/errors.js';
 import { defineChimeElements } from '../../src/define.js';
-import { commentById, delegate, formOf, loaded, memoryWith, renderedComments, replyForm, shadow, threadOf } from './helpers.js';
+import { commentById, delegate, formOf, liveText, loaded, memoryWith, renderedComments, replyForm, shadow, threadOf } from './helpers.js';
 
 await defineChimeElements();
 
@@ -41,7 +41,6 @@ const type = (text: string) => sendKeys({ type: text });
 const field = (element: ChimeComments, name: string, form = formOf(element)!) => shadow(form).querySelector<HTMLElement>(`[name=${name}]`)!;
 const button = (root: Element | ShadowRoot, text: string) =>
   [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text)!;
-const said = (element: ChimeComments) => shadow(element).querySelector('[role=log]')!.textContent!.replace(/\s+/g, ' ').trim();
 const control = (element: ChimeComments, id: string, act: string) =>
   commentById(element, id)!.querySelector<HTMLElement>(`:scope > article > [data-act=${act}]`)!;
 
@@ -100,7 +99,7 @@ describe('keyboard', () => {
     const { element } = await mount();
     const li = await write(element, 'Hello from the keyboard');
     await waitUntil(() => focused() === li, 'focus did not go to the new comment');
-    await waitUntil(() => said(element).includes('Your comment was posted.'), `said: ${said(element)}`);
+    await waitUntil(() => liveText(element).includes('Your comment was posted.'), `said: ${liveText(element)}`);
   });
 
   it('replies: Reply opens a form with the cursor in it; the reply takes focus; Cancel goes back to the comment', async () => {
@@ -183,7 +182,7 @@ describe('keyboard', () => {
     const { element } = await mount(adapter);
     await adapter.post({ id: 'n1', threadId: '/t', parentId: null, author: { name: 'Bob' }, body: 'New' });
     await adapter.post({ id: 'n2', threadId: '/t', parentId: null, author: { name: 'Bob' }, body: 'Newer' });
-    await waitUntil(() => said(element) === '2 new comments', `said: ${said(element)}`);
+    await waitUntil(() => liveText(element) === '2 new comments', `said: ${liveText(element)}`);
     shadow(element).querySelector<HTMLElement>('[part=new-comments]')!.focus();
     await press('Enter');
     await waitUntil(() => focused() === commentById(element, 'n1'), 'focus did not go to the first new comment');
@@ -196,10 +195,10 @@ describe('live region', () => {
     let refusal = new AdapterError('network', 'Unreachable.');
     const { element } = await mount({ ...delegate(memory), post: () => Promise.reject(refusal) });
     await write(element, 'Offline');
-    await waitUntil(() => said(element).includes('Pending: it will be sent when the connection is back.'), `said: ${said(element)}`);
+    await waitUntil(() => liveText(element).includes('Pending: it will be sent when the connection is back.'), `said: ${liveText(element)}`);
     refusal = new AdapterError('validation', 'Links are not allowed here.');
     await write(element, 'Refused');
-    await waitUntil(() => said(element).includes('Not sent: Links are not allowed here.'), `said: ${said(element)}`);
+    await waitUntil(() => liveText(element).includes('Not sent: Links are not allowed here.'), `said: ${liveText(element)}`);
     const roots = [shadow(element), shadow(threadOf(element)!), shadow(formOf(element)!)];
     expect(roots.flatMap((root) => [...root.querySelectorAll('[role=status], [role=log], [aria-live]')])).to.have.length(1);
   });

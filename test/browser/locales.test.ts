@@ -23,8 +23,21 @@ function flatten(messages: object, prefix = ''): [string, unknown][] {
 }
 const englishEntries = new Map(flatten(english));
 
-/** Functions given a reader's or a server's text; every other function is given a count. */
+/** Functions given a reader's or a server's text, or a wait in seconds; every other function is given a count. */
 const TEXT_ARGUMENTS = new Set(['replyTo', 'notSent', 'signedInAs']);
+const WAIT_ARGUMENTS = new Set(['retryIn', 'pendingIn']);
+/** Waits in seconds, and how Intl.RelativeTimeFormat says each (rounded up to the unit). */
+const WAITS: [number, number, Intl.RelativeTimeFormatUnit][] = [
+  [1, 1, 'second'],
+  [45, 45, 'second'],
+  [59.2, 60, 'second'],
+  [60, 1, 'minute'],
+  [61, 2, 'minute'],
+  [120, 2, 'minute'],
+  [3599, 60, 'minute'],
+  [3600, 1, 'hour'],
+  [86_400, 24, 'hour'],
+];
 const TEXT = 'Ada Lovelace';
 const COUNTS = [0, 1, 2, 3, 5, 11, 21, 22, 25, 101, 1000, 1_000_000];
 
@@ -66,7 +79,11 @@ const locales = await Promise.all(
 /** Every string a locale shows, with the functions' results for the sample arguments. */
 function allText(messages: Messages): string[] {
   return flatten(messages).flatMap(([key, value]) =>
-    typeof value === 'function' ? (TEXT_ARGUMENTS.has(key) ? [value(TEXT)] : COUNTS.map((n) => value(n))) : [value as string],
+    typeof value !== 'function'
+      ? [value as string]
+      : TEXT_ARGUMENTS.has(key)
+        ? [value(TEXT)]
+        : (WAIT_ARGUMENTS.has(key) ? WAITS.map(([seconds]) => seconds) : COUNTS).map((n) => value(n)),
   );
 }
 
@@ -122,7 +139,7 @@ describe('bundled translations', () => {
 
       it('says the number it is given, formatted for the language, in the plural form Intl.PluralRules picks', () => {
         for (const [key, value] of entries) {
-          if (typeof value !== 'function' || TEXT_ARGUMENTS.has(key)) continue;
+          if (typeof value !== 'function' || TEXT_ARGUMENTS.has(key) || WAIT_ARGUMENTS.has(key)) continue;
           const say = value as (count: number) => string;
           const wordingByCategory = new Map<string, string>();
           for (const count of COUNTS) {
@@ -137,6 +154,17 @@ describe('bundled translations', () => {
             const wording = text.replace(number, '#');
             expect(wording, `${key}(${count}) is "${category}"`).to.equal(wordingByCategory.get(category) ?? wording);
             wordingByCategory.set(category, wording);
+          }
+        }
+      });
+
+      it('says how long to wait as the language does (Intl.RelativeTimeFormat), rounded up', () => {
+        const relative = new Intl.RelativeTimeFormat(tag === 'pt' ? 'pt-BR' : tag);
+        for (const key of WAIT_ARGUMENTS) {
+          const say = entries.get(key) as (seconds: number) => string;
+          for (const [seconds, amount, unit] of WAITS) {
+            expect(say(seconds), `${key}(${seconds})`).to.include(relative.format(amount, unit));
+            expect(say(seconds), `${key}(${seconds})`).not.to.equal((englishEntries.get(key) as (seconds: number) => string)(seconds));
           }
         }
       });

@@ -192,7 +192,7 @@ describe('offline first, against the real server through a real network', functi
     await network('proxy-up');
     await waitUntil(() => deliveryOf(widget).join() === 'rejected', 'not marked as not sent', { timeout: 8000 });
     const item = renderedComments(widget)[0];
-    expect(item.querySelector('.delivery p')!.textContent).to.equal('Not sent: This thread is closed for new comments.');
+    expect(item.querySelector('.delivery p')!.textContent).to.equal('Not sent: Comments are closed.');
     expect(events).to.deep.equal(['chime-rejected', 'chime-error']);
 
     await setClosed(thread, false);
@@ -206,7 +206,9 @@ describe('offline first, against the real server through a real network', functi
     // breaks. (Too many links no longer refuse a comment: the server holds it for approval.)
     await post(widget, 'A bell \u0007 rings');
     await waitUntil(() => deliveryOf(widget).join() === 'sent,rejected', 'not refused');
-    expect(renderedComments(widget)[1].querySelector('.delivery p')!.textContent).to.match(/^Not sent: .*control characters/i);
+    expect(renderedComments(widget)[1].querySelector('.delivery p')!.textContent).to.equal(
+      'Not sent: This text cannot be posted as it is. Please change it.',
+    );
     renderedComments(widget)[1].querySelector<HTMLButtonElement>('.delivery > button')!.click();
     await waitUntil(() => renderedComments(widget).length === 1, 'not discarded');
     expect(await outboxOf(thread)).to.deep.equal([]);
