@@ -42,11 +42,18 @@ export function loadLinksConfig(env: Record<string, string | undefined>): LinksC
 /**
  * The page of a thread: an absolute http(s) thread id as it is, any other resolved against the
  * site like a link on it (`/2006/03/post` on `https://blog.example/blog/` is
- * `https://blog.example/2006/03/post`). Null without CHIME_SITE_URL.
+ * `https://blog.example/2006/03/post`). Null without CHIME_SITE_URL, and for an id that names
+ * a scheme of its own (`javascript:...`, `data:...`: thread ids are any text a poster picks), which
+ * is no page of the site and, linked in a feed or an email, would run script or leave http(s).
  */
 export function threadUrl(links: LinksConfig, threadId: string): URL | null {
-  if (/^https?:\/\//i.test(threadId) && URL.canParse(threadId)) return new URL(threadId);
-  return links.siteUrl && new URL(threadId, links.siteUrl);
+  const url =
+    /^https?:\/\//i.test(threadId) && URL.canParse(threadId)
+      ? new URL(threadId)
+      : links.siteUrl && URL.canParse(threadId, links.siteUrl)
+        ? new URL(threadId, links.siteUrl)
+        : null;
+  return url && /^https?:$/.test(url.protocol) ? url : null;
 }
 
 /** A comment's permalink: its thread's page with `#comment-<id>`, which the widget scrolls to. */

@@ -1,7 +1,7 @@
 /** What the owner's API (routes/owner-*.ts) accepts, validated at the boundary like schemas.ts. */
 import { z } from 'zod';
 import { LIMITS } from 'chime-comments/protocol';
-import { commentId, threadId } from './schemas.ts';
+import { commentId, editComment, threadId } from './schemas.ts';
 
 const STATUSES = ['published', 'pending', 'hidden', 'spam', 'trash'] as const;
 const search = z.string().trim().max(LIMITS.threadId).optional();
@@ -29,7 +29,8 @@ export const bulkBody = z.strictObject({
   action: z.enum(BULK_ACTIONS),
 });
 
-export const replyBody = z.strictObject({ body: z.string() });
+/** As a reader's comment text: checked in full before the comment it answers is approved. */
+export const replyBody = editComment;
 
 export const threadsQuery = z.strictObject({
   q: search,

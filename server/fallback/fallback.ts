@@ -3,6 +3,7 @@ import { ChimeError } from '../errors.ts';
 import { threadUrl } from '../links-config.ts';
 import { check, fallbackOptions, fallbackQuery, threadId } from '../schemas.ts';
 import type { ServiceContext } from '../service/context.ts';
+import type { Page } from '../service/page-cache.ts';
 import { PAGE_BUDGET } from '../service/pages.ts';
 import type { Cursor, Storage, StoredComment } from '../storage/types.ts';
 import { fallbackHtml } from './html.ts';
@@ -13,23 +14,28 @@ import { fallbackHtml } from './html.ts';
  */
 export const FALLBACK_CAP = { comments: 1000, chars: 1_000_000 };
 
-/** A thread as plain HTML, for readers without script and for search engines (docs/fallback.md). */
+const utf8 = new TextEncoder();
+
+/**
+ * A thread as plain HTML, for readers without script and for search engines (docs/fallback.md).
+ * Anyone may ask for any thread in any of its variants, and a long thread takes a core some
+ * 150 ms to render: each variant is rendered once per version of the thread (and kept with the
+ * pages, ctx.pages), and in turn with the other heavy answers (ctx.renders), so that a flood of
+ * variants never holds more than one core nor makes the JSON pages wait.
+ */
 export class Fallbacks {
   constructor(
     private readonly ctx: ServiceContext,
     private readonly cap = FALLBACK_CAP,
   ) {}
 
-  /**
-   * The thread's version (the HTML's validator), read first, and how to render the HTML: a
-   * client whose copy is current is answered without reading a comment. Read before the pages,
-   * the version is never newer than what they show, so a change while they are read is sent again.
-   * The thread is in the query (`thread`), or given apart (`thread`, from the path) with the rest in the query.
-   */
-  async prepare(query: unknown, thread?: string): Promise<{ version: number; render: () => Promise<string> }> {
+  /** The thread's HTML (its version is the validator). The thread is in the query (`thread`), or given apart (from the path) with the rest in the query. */
+  async page(query: unknown, thread?: string): Promise<Page> {
     const q = thread === undefined ? check(fallbackQuery, query) : { ...check(fallbackOptions, query), thread: check(threadId, thread, 'thread') };
-    const version = await this.ctx.storage.version(q.thread);
-    return { version, render: () => this.render(q.thread, q.sort, q.locale ?? null, q['max-depth'], q.avatars !== 'off') };
+    const options = [q.sort, q.locale ?? null, q['max-depth'], q.avatars !== 'off'] as const;
+    const key = JSON.stringify([q.thread, ['html', ...options]]);
+    const version = await this.ctx.pages.version(q.thread);
+    return this.ctx.pages.cached(key, version, () => this.ctx.renders.run(async () => utf8.encode(await this.render(q.thread, ...options))));
   }
 
   private async render(threadId: string, sort: SortOrder, locale: string | null, maxDepth: number, avatars: boolean): Promise<string> {

@@ -1,3 +1,4 @@
+import { safeUrl } from 'chime-comments/protocol';
 import { permalink, threadUrl, type LinksConfig } from '../links-config.ts';
 import { bodyHtml, escape } from '../markup.ts';
 import type { CommentRow } from '../storage/types.ts';
@@ -23,7 +24,9 @@ function entry(links: LinksConfig, row: CommentRow, siteWide: boolean) {
   // The permalink is what a reader opens and what identifies the comment (as WordPress's comment feeds do).
   const url = permalink(links, row.thread_id, row.id)!;
   const parent = row.parent_id && permalink(links, row.thread_id, row.parent_id);
-  const author = [element('name', row.author_name), row.author_website ? element('uri', row.author_website) : ''].join('');
+  // The widget's test of the address, as in the thread's HTML: a stored website that fails it is no link.
+  const website = safeUrl(row.author_website);
+  const author = [element('name', row.author_name), website ? element('uri', website) : ''].join('');
   return [
     '<entry>',
     element('id', url),
@@ -43,7 +46,9 @@ function entry(links: LinksConfig, row: CommentRow, siteWide: boolean) {
  * renders them (type="html", escaped). `updated` is its newest entry's, so the feed, and its
  * ETag, change only when its comments do.
  */
-export function atomFeed(links: LinksConfig, { self, threadId, rows }: FeedInfo): string {
+export function atomFeed(links: LinksConfig, { self, threadId, rows: all }: FeedInfo): string {
+  // A thread that is no page of the site (threadUrl) has nothing to link an entry to.
+  const rows = all.filter((row) => threadUrl(links, row.thread_id));
   const page = threadId === null ? links.siteUrl!.href : threadUrl(links, threadId)!.href;
   const title = threadId === null ? `Comments on ${links.siteName}` : `Comments on ${links.siteName}: ${threadId}`;
   const newest = rows.reduce((max, row) => Math.max(max, updated(row)), 0);

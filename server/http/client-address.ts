@@ -58,3 +58,32 @@ export function clientAddress(socket: string | null, forwarded: string | undefin
   }
   return null;
 }
+
+/** The eight 16-bit groups of an IPv6 address (valid, as isIP says), as numbers. */
+function groups(address: string): number[] {
+  let text = address.replace(/%.*$/, '');
+  // An IPv4 address at the end (::ffff:192.0.2.1, 64:ff9b::192.0.2.1) is the last two groups.
+  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const zeros = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
+  return [...left, ...zeros, ...right].map((g) => parseInt(g, 16));
+}
+
+/**
+ * What limits, blocks and stream caps count a client by: an IPv4 address as it is, an IPv6
+ * address by its /64. Providers give every subscriber a /64 (RFC 6177) and hosts pick addresses
+ * in it at will: counted one by one, 2^64 addresses would each escape every per-address limit.
+ */
+export function clientKey(address: string | null): string | null {
+  if (!address || isIP(address) !== 6 || plain(address) !== address) return address && plain(address);
+  return `${groups(address)
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(':')}::/64`;
+}

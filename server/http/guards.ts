@@ -6,7 +6,7 @@ import { ChimeError } from '../errors.ts';
 import type { Actor } from '../service/index.ts';
 import { disabled } from '../service/sessions.ts';
 import { verifyUserToken, type SignedUser } from '../sso.ts';
-import { clientAddress } from './client-address.ts';
+import { clientAddress, clientKey } from './client-address.ts';
 
 /**
  * True for a request carrying the admin token as a Bearer token, false for one without; a wrong
@@ -36,8 +36,7 @@ export function userOf(c: Context, config: Config): SignedUser | null {
   return token ? verifyUserToken(token, config.sso) : null;
 }
 
-export const actorOf = (c: Context, config: Config): Actor => ({
-  admin: isAdmin(c, config),
-  address: clientAddress(socketAddress(c), c.req.header('x-forwarded-for'), config.trustProxy),
-  user: userOf(c, config),
-});
+export function actorOf(c: Context, config: Config): Actor {
+  const address = clientAddress(socketAddress(c), c.req.header('x-forwarded-for'), config.trustProxy);
+  return { admin: isAdmin(c, config), address, client: clientKey(address), user: userOf(c, config) };
+}

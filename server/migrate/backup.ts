@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { LIMITS } from 'chime-comments/protocol';
 import { commentId, readerId, threadId } from '../schemas.ts';
+import { BACKUP_SETTINGS } from '../storage/transfer.ts';
 import type { Storage } from '../storage/types.ts';
 import { MalformedFile, MAX_BODY, type Sink } from './records.ts';
 
@@ -25,7 +26,8 @@ const time = z.iso.datetime().transform((s) => Date.parse(s));
 const hash = z.string().max(128);
 
 const record = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('setting'), name: z.string().min(1).max(100), value: z.string().max(1000) }),
+  // The owner's settings hold their blocklists: up to a line's length.
+  z.strictObject({ type: z.literal('setting'), name: z.string().min(1).max(100), value: z.string().max(MAX_LINE) }),
   z.strictObject({ type: z.literal('thread'), id: threadId, closed: z.boolean(), lastNumber: z.number().int().min(0) }),
   z.strictObject({
     type: z.literal('comment'),
@@ -93,8 +95,10 @@ export async function readBackup(input: AsyncIterable<string>, sink: Sink): Prom
       continue;
     }
     const r = parsed.data;
-    if (r.type === 'setting') sink.setting(r.name, r.value);
-    else if (r.type === 'thread') sink.thread({ key: r.id, threadId: r.id, closed: r.closed, lastNumber: r.lastNumber, line });
+    if (r.type === 'setting') {
+      if (BACKUP_SETTINGS.includes(r.name)) sink.setting(r.name, r.value);
+      else sink.warn(`"${r.name.slice(0, 40)}" is not a setting backups carry: left out`, line);
+    } else if (r.type === 'thread') sink.thread({ key: r.id, threadId: r.id, closed: r.closed, lastNumber: r.lastNumber, line });
     else {
       const { number, author, deleted, pinned, editedAt, changedAt, contentHash, editTokenHash, reactions } = r;
       sink.comment({

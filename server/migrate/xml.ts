@@ -29,6 +29,14 @@ function qualified(uri: string, prefix: string, local: string) {
   return name ? `${name}:${local}` : local;
 }
 
+/**
+ * Exports nest 5 elements deep. A file nested deeper is made to hurt: saxes resolves namespaces
+ * in time that grows with the depth (20,000 levels took 3.5 s, a million hours).
+ */
+const MAX_DEPTH = 256;
+/** What saxes may hold between two events (a text, comment, CDATA section, tag): more is no export either. */
+const MAX_RUN = 32_000_000;
+
 export async function readXml(input: AsyncIterable<string>, handler: XmlHandler, maxText: number): Promise<void> {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const path: string[] = [];
@@ -38,7 +46,13 @@ export async function readXml(input: AsyncIterable<string>, handler: XmlHandler,
   const append = (chunk: string) => {
     if (collecting && text.length <= maxText) text += chunk.slice(0, maxText + 1 - text.length);
   };
+  /** Where the last event ended: what lies beyond is held by saxes until the next. */
+  let mark = 0;
+  const marked = () => (mark = parser.position);
+  for (const event of ['comment', 'doctype', 'processinginstruction', 'xmldecl'] as const) parser.on(event, marked);
   parser.on('opentag', (tag) => {
+    marked();
+    if (path.length >= MAX_DEPTH) throw new MalformedFile(`nested deeper than ${MAX_DEPTH} elements: not an export`, parser.line);
     path.push(qualified(tag.uri, tag.prefix, tag.local));
     const attributes: Record<string, string> = {};
     for (const a of Object.values(tag.attributes))
@@ -47,9 +61,13 @@ export async function readXml(input: AsyncIterable<string>, handler: XmlHandler,
     collecting = handler.wantsText(path);
     text = '';
   });
-  parser.on('text', append);
-  parser.on('cdata', append);
+  for (const event of ['text', 'cdata'] as const)
+    parser.on(event, (chunk) => {
+      marked();
+      append(chunk);
+    });
   parser.on('closetag', () => {
+    marked();
     handler.close(path, collecting ? text : '', parser.line);
     collecting = false;
     text = '';
@@ -61,6 +79,8 @@ export async function readXml(input: AsyncIterable<string>, handler: XmlHandler,
     for await (const chunk of input) {
       parser.write(first ? chunk.replace(/^\uFEFF/, '') : chunk);
       first = false;
+      if (parser.position - mark > MAX_RUN)
+        throw new MalformedFile(`a text, comment or CDATA section of more than ${MAX_RUN / 1e6} million characters: not an export`, parser.line);
     }
     parser.close();
   } catch (err) {

@@ -5,6 +5,12 @@ import type { Moderation } from '../service/moderation.ts';
 import type { CommentRow } from '../storage/types.ts';
 import type { LinkClaims, SignedLinks } from './signed-links.ts';
 
+/**
+ * An approve link was made for a comment awaiting approval: what the owner decided since (spam,
+ * hidden, deleted, in the console) stands, whoever holds the email.
+ */
+const SET_ASIDE = 'This comment was marked as spam, hidden or deleted since this email was sent. The console can still restore it.';
+
 /** What a page about a link says, and the button that does what the link is for. */
 export interface LinkPage {
   title: string;
@@ -38,6 +44,7 @@ export class LinkActions {
         const link = permalink(this.ctx.config.links, row.thread_id, row.id);
         if (claims.purpose === 'approve' && row.status === 'published')
           return { title: 'Already published', message: 'This comment is on the page.', comment: row, link };
+        if (claims.purpose === 'approve' && row.status !== 'pending') return { title: 'No longer awaiting approval', message: SET_ASIDE };
         const verb = claims.purpose === 'approve' ? 'Approve' : 'Delete';
         return { title: `${verb} this comment?`, message: `${row.author_name} on ${row.thread_id}:`, comment: row, link, button: { label: verb } };
       }
@@ -64,6 +71,7 @@ export class LinkActions {
     switch (claims.purpose) {
       case 'approve': {
         const row = await this.comment(claims.subject);
+        if (row.status !== 'pending' && row.status !== 'published') throw new ChimeError('conflict', SET_ASIDE);
         await this.moderation.moderate(row.id, { status: 'published' });
         return { title: 'Approved', message: 'The comment is on the page now.', link: permalink(this.ctx.config.links, row.thread_id, row.id) };
       }

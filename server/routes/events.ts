@@ -26,9 +26,9 @@ export function eventRoutes({ service, config }: Deps) {
     const { thread } = check(threadQuery, c.req.query());
     const res = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
     if (!res) throw new ChimeError('server', 'Event streams need the Node HTTP server.');
-    const { address } = actorOf(c, config);
+    const { client } = actorOf(c, config);
     const headers = corsHeaders(config, c.req.header('origin'));
-    await service.live.join(thread, address, lastEventTime(c.req.header('last-event-id')), () => openSink(res, headers));
+    await service.live.join(thread, client, lastEventTime(c.req.header('last-event-id')), () => openSink(res, headers));
     return RESPONSE_ALREADY_SENT;
   });
 

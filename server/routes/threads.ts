@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
-import { compress } from 'hono/compress';
 import { ChimeError } from '../errors.ts';
 import { conditional } from '../http/caching.ts';
+import { negotiate } from '../http/encoding.ts';
 import { jsonLimit, readJson } from '../http/validate.ts';
 import type { Deps } from './deps.ts';
 
@@ -30,12 +30,16 @@ export function threadRoutes({ service, config }: Deps) {
   // The thread as plain HTML for site generators and CMSs to put inside <chime-comments>
   // (docs/fallback.md): /threads/{id}.html, or ?thread= like every other thread GET.
   const html = async (c: Context, thread?: string) => {
-    const { version, render } = await service.fallbacks.prepare(c.req.query(), thread);
+    const page = await service.fallbacks.page(c.req.query(), thread);
     c.header('Vary', 'Accept-Encoding', { append: true });
-    return conditional(c, config, version, true, HTML_FORMAT) ?? c.body(await render(), 200, HTML_HEADERS);
+    const notModified = conditional(c, config, page.version, true, HTML_FORMAT);
+    if (notModified) return notModified;
+    const { encoding, body } = page.encoded(negotiate(c.req.header('accept-encoding')));
+    if (encoding !== 'identity') c.header('Content-Encoding', encoding);
+    return c.body(await body, 200, HTML_HEADERS);
   };
-  app.get('/threads/:id{.+\\.html}', compress(), (c) => html(c, pathThread(new URL(c.req.url).pathname)));
-  app.get('/thread.html', compress(), (c) => html(c));
+  app.get('/threads/:id{.+\\.html}', (c) => html(c, pathThread(new URL(c.req.url).pathname)));
+  app.get('/thread.html', (c) => html(c));
 
   // POST, not GET: a hundred 256-character ids do not fit in a URL.
   app.post('/counts', jsonLimit, async (c) => c.json(await service.reading.counts(await readJson(c))));

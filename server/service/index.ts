@@ -11,6 +11,8 @@ import { ServiceEvents } from './events.ts';
 import { Moderation } from './moderation.ts';
 import { Reactions } from './reactions.ts';
 import { OwnerConsole } from './owner.ts';
+import { PageCache } from './page-cache.ts';
+import { Turns } from './turns.ts';
 import { Reading } from './reading.ts';
 import { Retention } from './retention.ts';
 import { Sessions } from './sessions.ts';
@@ -57,6 +59,9 @@ export class Service {
       siteKey: new SiteKey(storage),
       events: new ServiceEvents(),
       settings: new SettingsStore(storage, config),
+      pages: new PageCache(storage, config.pageCacheBytes),
+      // Past 64 waiting, 503: a flood of variants queues no further.
+      renders: new Turns(64, 'Too many threads are being drawn as HTML or feeds just now'),
     } as ServiceContext;
     ctx.spam = new SpamGuard(ctx);
     this.ctx = ctx;

@@ -20,13 +20,13 @@ export const limits = ({ config }: ServiceContext) =>
 
 /**
  * Counts one action of this client in the database (shared by every instance) and refuses it
- * with rate-limited (Retry-After) beyond the limit. The address is hashed with the site's key:
- * no IP address is stored.
+ * with rate-limited (Retry-After) beyond the limit. The client (its address, or IPv6 /64) is
+ * hashed with the site's key: no IP address is stored.
  */
 export async function limit(ctx: ServiceContext, actor: Actor, { kind, max, windowMs, message }: Limit) {
   const now = Date.now();
   const windowStart = now - (now % windowMs);
-  const hits = await ctx.storage.hit(kind, await ctx.siteKey.hash(actor.address ?? 'unknown'), windowStart);
+  const hits = await ctx.storage.hit(kind, await ctx.siteKey.hash(actor.client ?? 'unknown'), windowStart);
   if (hits > max) {
     const retryAfter = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
     throw new ChimeError('rate-limited', `${message}; try again in ${retryAfter} s.`, undefined, retryAfter);

@@ -100,7 +100,7 @@ export class OwnerConsole {
     else if (parent.status !== 'published') throw new ChimeError('validation', 'Restore this comment before answering it.', 'id');
     const { ownerName } = await this.ctx.settings.current();
     const comment = { id: randomUUID(), threadId: parent.thread_id, parentId: parent.id, author: { name: ownerName, role: 'author' }, body: text };
-    return (await this.writing.post(comment, { admin: true, address: null })).result;
+    return (await this.writing.post(comment, { admin: true, address: null, client: null })).result;
   }
 
   async threads(query: unknown) {

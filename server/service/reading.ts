@@ -1,19 +1,15 @@
 import { check, countsBody, listQuery, threadQuery } from '../schemas.ts';
 import type { ServiceContext } from './context.ts';
-import { PageCache, type Page } from './page-cache.ts';
+import type { Page } from './page-cache.ts';
 
 /** What readers fetch: pages (from the page cache), thread metadata, counts. */
 export class Reading {
-  private readonly pages: PageCache;
-
-  constructor(private readonly ctx: ServiceContext) {
-    this.pages = new PageCache(ctx.storage, ctx.config.pageCacheBytes);
-  }
+  constructor(private readonly ctx: ServiceContext) {}
 
   /** One page, the same for every reader: built once, cached until the thread changes. */
   list(query: unknown): Promise<Page> {
     const q = check(listQuery, query);
-    return this.pages.get({ threadId: q.thread, sort: q.sort, cursor: q.cursor, limit: q.limit, root: q.root });
+    return this.ctx.pages.get({ threadId: q.thread, sort: q.sort, cursor: q.cursor, limit: q.limit, root: q.root });
   }
 
   async thread(query: unknown) {

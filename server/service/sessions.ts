@@ -7,6 +7,7 @@ import { check } from '../schemas.ts';
 import type { SessionRow } from '../storage/owner-types.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { limit } from './limits.ts';
+import { Turns } from './turns.ts';
 
 /** Where `chime-server set-password` keeps the password's hash (chime_settings). */
 export const PASSWORD_SETTING = 'owner-password';
@@ -32,10 +33,19 @@ export interface OwnerSession {
 
 /**
  * The console's sign-in: the admin token or the owner's password buys a session of
- * CHIME_SESSION_TTL. Only the session id's SHA-256 is stored; its CSRF token is an HMAC of the
- * id, so it is bound to the session and needs no storage.
+ * CHIME_SESSION_TTL. Only an HMAC of the session id is stored, keyed with the admin token in
+ * force (none: the empty key): replacing a leaked CHIME_ADMIN_TOKEN, or removing it, signs every
+ * console out, as setting a password does. Its CSRF token is an HMAC of the id, so it is bound
+ * to the session and needs no storage.
  */
 export class Sessions {
+  /**
+   * A password is checked with 32 MiB and some 50 ms of one of libuv's four threads, which also
+   * read files (chime.js) and compress pages: guesses from many addresses at once (each within its
+   * own limit) take turns, and past a few waiting are refused (503) rather than queued.
+   */
+  private readonly checks = new Turns(8, 'Too many sign-in attempts at once');
+
   constructor(private readonly ctx: ServiceContext) {}
 
   /** Whether anyone can sign in (or use the admin API) at all. */
@@ -53,13 +63,13 @@ export class Sessions {
     if (!via) throw new ChimeError('unauthorized', token !== undefined ? 'Wrong admin token.' : 'Wrong password.');
     const id = randomToken();
     const expiresAt = now + config.owner.sessionTtlMs;
-    await storage.owner.createSession(sha256(id), via, now, expiresAt);
+    await storage.owner.createSession(this.stored(id), via, now, expiresAt);
     return { id, csrf: this.csrfOf(id), via, expiresAt };
   }
 
   /** The session with this id, while it lasts. */
   async find(id: string): Promise<OwnerSession | null> {
-    const row = await this.ctx.storage.owner.session(sha256(id), Date.now());
+    const row = await this.ctx.storage.owner.session(this.stored(id), Date.now());
     return row && { id, csrf: this.csrfOf(id), via: row.via, expiresAt: Number(row.expires_at) };
   }
 
@@ -71,7 +81,7 @@ export class Sessions {
   }
 
   signOut(id: string) {
-    return this.ctx.storage.owner.endSession(sha256(id));
+    return this.ctx.storage.owner.endSession(this.stored(id));
   }
 
   private tokenMatches(token: string): SessionRow['via'] | null {
@@ -81,7 +91,12 @@ export class Sessions {
 
   private async passwordMatches(password: string): Promise<SessionRow['via'] | null> {
     const stored = await this.ctx.storage.owner.readSetting(PASSWORD_SETTING);
-    return stored && (await verifyPassword(password, stored)) ? 'password' : null;
+    return stored && (await this.checks.run(() => verifyPassword(password, stored))) ? 'password' : null;
+  }
+
+  /** What is stored of a session id: nothing a database reader could sign in with, nothing that outlives the admin token. */
+  private stored(id: string) {
+    return hmacSha256(this.ctx.config.adminToken ?? '', `console-session:${id}`);
   }
 
   private csrfOf(id: string) {

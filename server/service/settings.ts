@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from 'chime-comments/protocol';
 import type { Config } from '../config.ts';
 import type { NotifySettings } from '../notify/settings.ts';
-import { check } from '../schemas.ts';
+import { authorName, check } from '../schemas.ts';
 import type { Storage } from '../storage/types.ts';
 
 /** Where the owner's settings are kept (chime_settings), as one JSON object. */
@@ -46,7 +46,7 @@ export const settingsSchema = z.strictObject({
   /** Days spam and deleted comments are kept (to be restored) before the purge removes them. */
   retentionDays: z.number().min(1).max(36500),
   /** The name the owner's replies from the console are signed with (with the author badge). */
-  ownerName: z.string().trim().min(1).max(LIMITS.name),
+  ownerName: authorName,
   /** Where the owner is emailed of new comments (docs/notifications.md), or null. */
   ownerEmail: z.email('Must be an email address.').max(LIMITS.email).nullable(),
   /** One email per new comment, a daily digest, or none. */

@@ -72,7 +72,7 @@ export class SpamGuard {
   async judge(input: Submission, actor: Actor, settings: Settings): Promise<Judgement> {
     const { storage, siteKey } = this.ctx;
     await this.limitThread(input.threadId);
-    const ipHash = actor.address ? await siteKey.hash(actor.address) : null;
+    const ipHash = actor.client ? await siteKey.hash(actor.client) : null;
     const email = input.author.email?.trim().toLowerCase() || null;
     const emailHash = email ? await emailHasher(siteKey)(email) : null;
     const text = normalise(input.body);

@@ -190,8 +190,18 @@ export async function exportComments(db: Queryable, threadId: string, afterNumbe
   return rows.map((r) => ({ ...r, reactions: reactions.get(r.id) ?? [] }));
 }
 
+/**
+ * The settings a backup carries: the site key (avatar hashes, reader ids, signed links) and the
+ * owner's choices. Never the console's password hash (a backup is a file that travels), nor
+ * anything else: an imported file must not be able to set it either.
+ */
+export const BACKUP_SETTINGS: readonly string[] = ['owner-settings', 'site-key'];
+
 export async function exportSettings(db: Queryable): Promise<Array<{ name: string; value: string }>> {
-  // The console's password hash stays behind: a backup is a file that travels.
-  return (await db.query<{ name: string; value: string }>("SELECT name, value FROM chime_settings WHERE name <> 'owner-password' ORDER BY name"))
-    .rows;
+  const names = BACKUP_SETTINGS.map(() => '?').join(', ');
+  return (
+    await db.query<{ name: string; value: string }>(`SELECT name, value FROM chime_settings WHERE name IN (${names}) ORDER BY name`, [
+      ...BACKUP_SETTINGS,
+    ])
+  ).rows;
 }

@@ -26,6 +26,31 @@ eachBackend('rate limits', (db) => {
     assert.equal((await a.send('POST', '/api/comments', newComment(), from('198.51.100.1'))).status, 201);
   });
 
+  it('counts an IPv6 client by its /64, which any one subscriber gets whole: a new address per post does not escape the limits', async () => {
+    const env = { CHIME_RATE_LIMIT: '2', CHIME_REACTION_LIMIT: '2', CHIME_READER_LIMIT: '2', CHIME_RATE_WINDOW: '3600', CHIME_TRUST_PROXY: '1' };
+    const i = await db.open(env);
+    // Every request from another address of 2001:db8:7:7::/64, as its owner may pick them.
+    let n = 0;
+    const next = () => from(`2001:db8:7:7:${(++n).toString(16)}:${n}::${n}`);
+    const posts = [];
+    for (let k = 0; k < 4; k++) posts.push((await i.send('POST', '/api/comments', newComment(), next())).status);
+    assert.deepEqual(posts, [201, 201, 429, 429]);
+    const readers = [];
+    for (let k = 0; k < 3; k++) readers.push((await i.send('POST', '/api/readers', undefined, next())).status);
+    assert.deepEqual(readers, [201, 201, 429]);
+    const signIns = [];
+    for (let k = 0; k < 11; k++)
+      signIns.push((await i.send('POST', '/api/admin/session', { token: 'guess' }, { origin: 'http://localhost', ...next() })).status);
+    assert.deepEqual(signIns.slice(-2), [401, 429]);
+    // The same /64 however it is written (zeros, case, an embedded IPv4 part).
+    for (const same of ['2001:DB8:7:7::1', '2001:0db8:0007:0007:0:0:0:2', '2001:db8:7:7::192.0.2.1'])
+      assert.equal((await i.send('POST', '/api/comments', newComment(), from(same))).status, 429, same);
+    // Other networks are not affected; IPv4 clients still count one address each.
+    assert.equal((await i.send('POST', '/api/comments', newComment(), from('2001:db8:7:8::1'))).status, 201);
+    assert.equal((await i.send('POST', '/api/comments', newComment(), from('::ffff:198.51.100.1'))).status, 201);
+    assert.equal((await i.send('POST', '/api/comments', newComment(), from('198.51.100.2'))).status, 201);
+  });
+
   it('ignores X-Forwarded-For unless told to trust a proxy', async () => {
     const i = await db.open({ CHIME_RATE_LIMIT: '1', CHIME_RATE_WINDOW: '3600' });
     assert.equal((await i.send('POST', '/api/comments', newComment(), from('203.0.113.1'))).status, 201);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
+import { it, mock } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import type { PostResult } from 'chime-comments/protocol';
@@ -129,6 +130,41 @@ eachBackend('feeds', (db) => {
     assert.equal(text(entries[1]!, 'title'), 'Ann Reader on https://other.example/page');
     assert.equal(text(entries[1]!, 'id'), `https://other.example/page#comment-${c.id}`);
     assert.equal(text(entries[3]!, 'id'), `https://blog.example/2024/one#comment-${a.id}`);
+  });
+
+  it('gives an author no uri but an http(s) one, whatever a stored row holds', async () => {
+    const i = await open();
+    const at = Date.now();
+    const comments = ['javascript:__xss()//https://ok.test', 'data:text/html,x', 'https://ok.test/"onmouseover="x', null].map((website, n) => ({
+      ...{ id: `w${n}`, parentId: null, number: n + 1, name: `Writer ${n}`, website, email: null, avatarHash: null, role: null, body: 'Hi.' },
+      ...{ contentHash: `h${n}`, editTokenHash: null, status: 'published' as const, deleted: false, pinned: false, reactions: [] },
+      ...{ createdAt: at + n, editedAt: null, changedAt: at + n },
+    }));
+    await i.storage.importThread({ id: THREAD, closed: false, lastNumber: 0, comments });
+    const { entries } = await feed(i);
+    const uris = entries.map((e) => children(children(e, 'author')[0]!, 'uri').map((u) => u.textContent));
+    assert.deepEqual(uris, [[], ['https://ok.test/%22onmouseover=%22x'], [], []]);
+  });
+
+  it('renders a feed once per content: a poll costs one query, compressed as asked; a change is there at once', async () => {
+    const i = await open();
+    await post(i, { body: 'First.'.repeat(300) });
+    const renders = mock.method(i.service.ctx.renders, 'run');
+    const first = await i.send('GET', '/api/feed.atom', undefined, { 'accept-encoding': 'gzip' });
+    assert.equal(first.headers.get('content-encoding'), 'gzip');
+    assert.match(first.headers.get('vary')!, /Accept-Encoding/);
+    const xml = gunzipSync(Buffer.from(await first.arrayBuffer())).toString();
+    assert.equal(parse(xml).documentElement!.localName, 'feed');
+    for (const encoding of ['br', 'identity', 'gzip', '']) {
+      const res = await i.send('GET', '/api/feed.atom?utm_source=reader', undefined, { 'accept-encoding': encoding });
+      assert.equal(res.status, 200);
+      if (!res.headers.get('content-encoding')) assert.equal(await res.text(), xml);
+    }
+    assert.equal(renders.mock.callCount(), 1);
+    const newer = await post(i, { threadId: '/2024/two', body: 'Newer.' });
+    const { entries } = await feed(i);
+    assert.equal(checkEntry(entries[0]!), newer.id);
+    assert.equal(renders.mock.callCount(), 2);
   });
 
   it('is off without CHIME_SITE_URL, and refuses a thread id that is not one', async () => {

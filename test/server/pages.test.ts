@@ -113,7 +113,7 @@ eachBackend('reply paging (H1)', (db) => {
     // The audit's attack: the same thread at every page size, each a distinct cache entry.
     for (let limit = 1; limit <= 100; limit++) {
       const page = await cache.get({ threadId: THREAD, sort: 'oldest', limit });
-      assert.ok(page.json.byteLength < PAGE_BUDGET.bytes + 30_000);
+      assert.ok(page.bytes.byteLength < PAGE_BUDGET.bytes + 30_000);
       assert.ok(cache.bytes <= maxBytes, `${cache.bytes} bytes cached after limit=${limit}`);
     }
     assert.ok(cache.bytes > maxBytes / 2);
