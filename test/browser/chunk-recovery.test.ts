@@ -51,13 +51,18 @@ const scripts = (page: Window) =>
     .map((entry) => entry.name)
     .filter((name) => /\/chime[^/]*\.js/.test(name));
 
-describe('chunks that could not be fetched come by themselves', function () {
-  this.timeout(40000);
-  beforeEach(() => startServer());
-  afterEach(async () => {
+/** Each test of `suite` gets a comment server of its own, and its pages are removed after. */
+function serverPerTest(suite: Mocha.Suite): void {
+  suite.timeout(40000);
+  suite.beforeEach(() => startServer());
+  suite.afterEach(async () => {
     for (const frame of document.querySelectorAll('iframe')) frame.remove();
     await stopServer();
   });
+}
+
+describe('chunks that could not be fetched come by themselves', function () {
+  serverPerTest(this);
 
   it('the comment server stopped while the page loads and started again, online all along: the thread, the form with its draft and a queued comment come', async () => {
     const thread = newThread('chunks');
@@ -127,12 +132,7 @@ describe('chunks that could not be fetched come by themselves', function () {
 });
 
 describe('a translation and a count whose chunks could not be fetched', function () {
-  this.timeout(40000);
-  beforeEach(() => startServer());
-  afterEach(async () => {
-    for (const frame of document.querySelectorAll('iframe')) frame.remove();
-    await stopServer();
-  });
+  serverPerTest(this);
 
   it('show in English, and no count, until their chunks come: then in German, with the count', async () => {
     const thread = newThread('chunks');
@@ -160,12 +160,7 @@ describe('a translation and a count whose chunks could not be fetched', function
 });
 
 describe('chunks that could not be fetched offline', function () {
-  this.timeout(40000);
-  beforeEach(() => startServer());
-  afterEach(async () => {
-    for (const frame of document.querySelectorAll('iframe')) frame.remove();
-    await stopServer();
-  });
+  serverPerTest(this);
 
   it('come as soon as the browser is back online', async () => {
     const thread = newThread('chunks');
